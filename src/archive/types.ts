@@ -1,0 +1,52 @@
+export type EntryType = 'file' | 'dir' | 'symlink' | 'hardlink' | 'other';
+
+export interface ArchiveEntry {
+  /** Member name as stored (`/`-separated). */
+  path: string;
+  type: EntryType;
+  /** Unix permission bits (e.g. 0o644), or null when the archive stores none. */
+  mode: number | null;
+  /** Uncompressed size in bytes. */
+  size: number;
+  /** Modification time, seconds since the epoch, when stored. */
+  mtime: number | null;
+  /** Owner metadata (tar only). */
+  uid?: number;
+  gid?: number;
+  uname?: string;
+  gname?: string;
+  /** Link target for symlinks/hardlinks. */
+  linkTarget?: string;
+  /** Content of regular files (empty for other types). */
+  data: Uint8Array;
+}
+
+export interface ArchiveProblem {
+  /** Stable code, e.g. `archive-unreadable`, `member-escapes`, `duplicate-member`, `size-cap`. */
+  code: string;
+  path?: string;
+  message: string;
+}
+
+export interface ArchiveView {
+  format: 'wheel' | 'sdist';
+  filename: string;
+  entries: ArchiveEntry[];
+  /** Anything wrong with the archive itself. Reading never throws on bad bytes. */
+  problems: ArchiveProblem[];
+}
+
+export interface ReadLimits {
+  /** Maximum total uncompressed bytes read (default 256 MiB). */
+  maxTotalBytes: number;
+  /** Maximum bytes of one member (default 64 MiB). */
+  maxMemberBytes: number;
+  /** Maximum number of members (default 100,000). */
+  maxEntries: number;
+}
+
+export const DEFAULT_LIMITS: ReadLimits = {
+  maxTotalBytes: 256 * 1024 * 1024,
+  maxMemberBytes: 64 * 1024 * 1024,
+  maxEntries: 100_000,
+};
