@@ -1,0 +1,218 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parseSpec } from '../backends/parseSpec.js';
+import { timeoutFromEnv } from '../build/buildArtifacts.js';
+import type { BackendRunner } from '../build/runner.js';
+import { CORPUS_FORMAT, CORPUS_FORMAT_VERSION, type CorpusFile } from '../corpus/corpusFile.js';
+import { saveCounterexample, writeAtomic } from '../corpus/store.js';
+import { ConfigError } from '../errors.js';
+import { PROPERTIES } from '../fuzz/properties.js';
+import { runFuzz, type FuzzRun } from '../fuzz/runFuzz.js';
+import { PROPERTY_NAMES, type Finding, type PropertyName } from '../fuzz/types.js';
+import { LEVELS, type Level } from '../normalize/types.js';
+import { formatFinding } from '../report/human.js';
+import { describeRules, reportBackend, reportFinding, type JsonReport, type ReportFinding } from '../report/jsonReport.js';
+import { junitXml } from '../report/junit.js';
+import { toolVersion } from '../report/toolVersion.js';
+import { resolveSpec, startRunner } from './backendSetup.js';
+import { parseDuration } from './duration.js';
+import { EXIT, type CliIO } from './io.js';
+
+export const FUZZ_USAGE = `twinbuild fuzz --a SPEC [--b SPEC] [--property NAME ...] [--runs N | --time DURATION]
+               [--seed N] [--jobs N] [--corpus DIR] [--allow FILE] [--shard I/N]
+               [--level bytes|content|semantic] [--report FILE.json] [--junit FILE.xml] [--no-progress]`;
+
+function intFlag(v: string | undefined, name: string, min: number): number | undefined {
+  if (v === undefined) return undefined;
+  if (!/^-?\d+$/.test(v) || Number(v) < min) throw new ConfigError(`--${name} must be a whole number ≥ ${min}, got ${JSON.stringify(v)}`);
+  return Number(v);
+}
+
+/** Signatures listed in an allow-list file: JSON array, or one per line (# comments). */
+export async function loadAllowList(file: string): Promise<Set<string>> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    throw new ConfigError(`cannot read allow-list ${file}: ${(e as Error).message}`);
+  }
+  const trimmed = text.trim();
+  if (trimmed.startsWith('[')) {
+    try {
+      const arr = JSON.parse(trimmed) as unknown;
+      if (Array.isArray(arr)) return new Set(arr.map((x) => (typeof x === 'string' ? x : String((x as { signature?: string }).signature))));
+    } catch (e) {
+      throw new ConfigError(`allow-list ${file} is not valid JSON: ${(e as Error).message}`);
+    }
+  }
+  return new Set(
+    text
+      .split('\n')
+      .map((l) => l.replace(/#.*/, '').trim())
+      .filter(Boolean),
+  );
+}
+
+export async function fuzzCommand(argv: string[], io: CliIO): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      a: { type: 'string' },
+      b: { type: 'string' },
+      property: { type: 'string', multiple: true },
+      runs: { type: 'string' },
+      time: { type: 'string' },
+      seed: { type: 'string' },
+      jobs: { type: 'string' },
+      corpus: { type: 'string' },
+      allow: { type: 'string' },
+      shard: { type: 'string' },
+      level: { type: 'string' },
+      report: { type: 'string' },
+      junit: { type: 'string' },
+      'no-progress': { type: 'boolean' },
+    },
+  });
+  if (!values.a) throw new ConfigError('fuzz needs --a SPEC', FUZZ_USAGE);
+  parseSpec(values.a);
+  if (values.b) parseSpec(values.b);
+  const properties = (values.property ?? ['diff']) as PropertyName[];
+  for (const p of properties) {
+    if (!PROPERTY_NAMES.includes(p)) throw new ConfigError(`unknown property ${JSON.stringify(p)}: use one of ${PROPERTY_NAMES.join(', ')}`);
+    if (!PROPERTIES[p]) throw new ConfigError(`property ${p} is not available in this version of twinbuild (available: ${Object.keys(PROPERTIES).join(', ')})`);
+    if (PROPERTIES[p]!.needsB && !values.b) throw new ConfigError(`property ${p} compares two backends: give --b SPEC`);
+  }
+  const runs = intFlag(values.runs, 'runs', 1);
+  const timeMs = values.time !== undefined ? parseDuration(values.time) : undefined;
+  intFlag(values.jobs, 'jobs', 1);
+  let seed = intFlag(values.seed, 'seed', -2147483648) ?? (Math.floor(Math.random() * 0x7fffffff) ^ Date.now()) | 0;
+  if (values.shard !== undefined) {
+    const m = /^(\d+)\/(\d+)$/.exec(values.shard);
+    if (!m || Number(m[2]) < 1 || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) {
+      throw new ConfigError(`--shard must be I/N with 1 ≤ I ≤ N, got ${JSON.stringify(values.shard)}`);
+    }
+    seed = (seed + (Number(m[1]) - 1) * 0x9e3779b1) | 0;
+  }
+  if (values.level !== undefined && !LEVELS.includes(values.level as Level)) {
+    throw new ConfigError(`--level must be one of ${LEVELS.join(', ')}`);
+  }
+  const allow = values.allow ? await loadAllowList(resolve(io.cwd, values.allow)) : new Set<string>();
+  const timeoutSec = timeoutFromEnv(io.env);
+  const corpusDir = resolve(io.cwd, values.corpus ?? 'corpus');
+  const progress = !values['no-progress'];
+
+  const a = await resolveSpec(values.a, io);
+  const b = values.b ? await resolveSpec(values.b, io) : undefined;
+  const level: Level = (values.level as Level | undefined) ?? (b && b.family !== a.family ? 'semantic' : 'content');
+  io.err(`twinbuild ${toolVersion()}: A = ${a.label} (${a.python})${b ? `, B = ${b.label} (${b.python})` : ''}; level ${level}; seed ${seed}`);
+
+  const runners: BackendRunner[] = [];
+  const started = performance.now();
+  const findings: ReportFinding[] = [];
+  const allRules = new Set<string>();
+  const stats = { projects: 0, builds: 0, rejected: { a: 0, b: 0 }, bothRejected: 0 };
+  let totalRuns = 0;
+  let interrupted = false;
+  try {
+    const ra = await startRunner(a);
+    runners.push(ra);
+    const rb = b ? await startRunner(b) : undefined;
+    if (rb) runners.push(rb);
+    for (const property of properties) {
+      const left = timeMs !== undefined ? Math.max(1000, timeMs - (performance.now() - started)) : undefined;
+      let lastLine = 0;
+      const run: FuzzRun = await runFuzz({
+        a: ra,
+        b: rb,
+        property,
+        level,
+        seed,
+        runs,
+        timeMs: left,
+        allow,
+        build: { timeoutSec },
+        onProgress: progress
+          ? (p) => {
+              const line = `${property}: ${p.phase}, ${p.projects} projects, ${p.builds} builds, ${(p.builds / (p.elapsedMs / 1000)).toFixed(1)} builds/s, ${p.findings} findings${left !== undefined ? `, ${Math.max(0, Math.round((left - p.elapsedMs) / 1000))} s left` : ''}`;
+              if (io.status) io.status(line);
+              else if (p.elapsedMs - lastLine > 10_000) {
+                lastLine = p.elapsedMs;
+                io.err(line);
+              }
+            }
+          : undefined,
+      });
+      if (io.status) io.status('');
+      totalRuns += run.runs;
+      run.rules.forEach((r) => allRules.add(r));
+      stats.projects += run.stats.projects;
+      stats.builds += run.stats.builds;
+      stats.rejected.a += run.stats.rejected.a;
+      stats.rejected.b += run.stats.rejected.b;
+      stats.bothRejected += run.stats.bothRejected;
+      if (run.kind === 'interrupted') interrupted = true;
+      if (run.kind === 'failed') {
+        const f = run.finding;
+        f.corpusFile = await saveCounterexample(corpusDir, corpusEntry(f, a, b));
+        const rf = reportFinding(f, `twinbuild replay ${f.corpusFile}`);
+        findings.push(rf);
+        io.out(formatFinding(rf));
+      }
+    }
+  } finally {
+    await Promise.all(runners.map((r) => r.close()));
+  }
+  const durationMs = Math.round(performance.now() - started);
+  const report: JsonReport = {
+    tool: 'twinbuild',
+    version: toolVersion(),
+    command: 'fuzz',
+    seed,
+    runs: totalRuns,
+    builds: stats.builds,
+    durationMs,
+    backends: [reportBackend('a', a), ...(b ? [reportBackend('b', b)] : [])],
+    properties,
+    level,
+    rules: describeRules(allRules),
+    findings,
+    stats,
+    outcome: findings.length ? 'failed' : interrupted ? 'interrupted' : 'passed',
+  };
+  if (values.report) await writeReport(resolve(io.cwd, values.report), JSON.stringify(report, null, 2) + '\n');
+  if (values.junit) await writeReport(resolve(io.cwd, values.junit), junitXml(report));
+  const rejectRate = stats.projects ? ` (A rejected ${stats.rejected.a}, B rejected ${stats.rejected.b}, both ${stats.bothRejected})` : '';
+  io.out(
+    `${findings.length ? `${findings.length} finding(s)` : 'no findings'}: ${totalRuns} runs, ${stats.projects} projects, ${stats.builds} builds in ${(durationMs / 1000).toFixed(1)} s${rejectRate}; seed ${seed}`,
+  );
+  return findings.length ? EXIT.findings : EXIT.ok;
+}
+
+async function writeReport(file: string, text: string): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  await writeAtomic(file, text);
+}
+
+export function corpusEntry(f: Finding, a: import('../backends/types.js').Backend, b?: import('../backends/types.js').Backend): CorpusFile {
+  const side = (x: import('../backends/types.js').Backend) => ({ spec: x.spec.raw, family: x.family, version: x.version, python: x.python });
+  return {
+    format: CORPUS_FORMAT,
+    formatVersion: CORPUS_FORMAT_VERSION,
+    property: f.property,
+    level: f.level,
+    backends: b ? { a: side(a), b: side(b) } : { a: side(a) },
+    seed: f.seed,
+    path: f.path,
+    signature: f.signature,
+    signatureText: f.signatureText,
+    summary: f.summary,
+    differences: f.differences,
+    model: f.model,
+    createdAt: new Date().toISOString(),
+    tool: `twinbuild ${toolVersion()}`,
+  };
+}
+

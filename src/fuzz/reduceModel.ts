@@ -1,0 +1,114 @@
+import type { PackageModel, ProjectModel } from '../model/projectModel.js';
+
+/**
+ * Structural reduction after fast-check's shrinking: candidate models that
+ * are each one step smaller (a member removed, a subpackage hoisted, a file
+ * emptied, ...). fast-check shrinks what its arbitraries can express; this
+ * pass knows the shape of a project and finishes the job, and it works on a
+ * model loaded from a corpus file too.
+ */
+export function* reductions(model: ProjectModel): Generator<ProjectModel> {
+  const clone = (): ProjectModel => structuredClone(model);
+  const nonEmpty = (m: ProjectModel): boolean => m.packages.length + m.modules.length > 0;
+
+  // Whole top-level items first: they remove the most.
+  for (let i = 0; i < model.packages.length; i++) {
+    const m = clone();
+    m.packages.splice(i, 1);
+    if (nonEmpty(m)) yield m;
+  }
+  for (let i = 0; i < model.modules.length; i++) {
+    const m = clone();
+    m.modules.splice(i, 1);
+    if (nonEmpty(m)) yield m;
+  }
+  // A top-level package replaced by one of its subpackages (whose name must stay unique).
+  for (let i = 0; i < model.packages.length; i++) {
+    for (const sub of model.packages[i]!.subpackages) {
+      const m = clone();
+      if (m.packages.some((p, j) => j !== i && p.name === sub.name) || m.modules.some((x) => x.name === sub.name)) continue;
+      m.packages[i] = structuredClone(sub);
+      yield m;
+    }
+  }
+  yield* packageReductions(model, (m) => m.packages, clone);
+  for (let i = 0; i < model.dependencies.length; i++) {
+    const m = clone();
+    m.dependencies.splice(i, 1);
+    yield m;
+  }
+  if (model.description !== null) yield { ...clone(), description: null };
+  if (model.layout === 'src') yield { ...clone(), layout: 'flat' };
+  for (let i = 0; i < model.modules.length; i++) {
+    if (model.modules[i]!.source !== '') {
+      const m = clone();
+      m.modules[i]!.source = '';
+      yield m;
+    }
+  }
+}
+
+/** Reductions inside every package of the tree reached through `pick`. */
+function* packageReductions(
+  model: ProjectModel,
+  pick: (m: ProjectModel) => PackageModel[],
+  clone: () => ProjectModel,
+  path: number[] = [],
+): Generator<ProjectModel> {
+  const at = (m: ProjectModel): PackageModel[] => {
+    let list = pick(m);
+    for (const i of path) list = list[i]!.subpackages;
+    return list;
+  };
+  const list = at(model);
+  for (let i = 0; i < list.length; i++) {
+    const pkg = list[i]!;
+    const edit = (f: (p: PackageModel) => boolean): ProjectModel | null => {
+      const m = clone();
+      return f(at(m)[i]!) ? m : null;
+    };
+    const candidates: (ProjectModel | null)[] = [];
+    for (let j = 0; j < pkg.subpackages.length; j++) candidates.push(edit((p) => (p.subpackages.splice(j, 1), true)));
+    for (let j = 0; j < pkg.modules.length; j++) candidates.push(edit((p) => (p.modules.splice(j, 1), true)));
+    for (let j = 0; j < pkg.data.length; j++) candidates.push(edit((p) => (p.data.splice(j, 1), true)));
+    for (let j = 0; j < pkg.data.length; j++) {
+      const d = pkg.data[j]!;
+      const base = d.path.slice(d.path.lastIndexOf('/') + 1);
+      if (base !== d.path && !pkg.data.some((o) => o.path === base)) candidates.push(edit((p) => ((p.data[j]!.path = base), true)));
+      if (d.content !== '') candidates.push(edit((p) => ((p.data[j]!.content = ''), true)));
+    }
+    if (pkg.init !== '') candidates.push(edit((p) => ((p.init = ''), true)));
+    for (let j = 0; j < pkg.modules.length; j++) {
+      if (pkg.modules[j]!.source !== '') candidates.push(edit((p) => ((p.modules[j]!.source = ''), true)));
+    }
+    for (const c of candidates) if (c) yield c;
+    yield* packageReductions(model, pick, clone, [...path, i]);
+  }
+}
+
+/**
+ * Greedy reduction to a fixpoint: take the first candidate that still fails
+ * the same way, start again from it. `stillFails` is the property check;
+ * `deadline` (performance.now() ms) bounds the time spent.
+ */
+export async function reduceModel(
+  model: ProjectModel,
+  stillFails: (m: ProjectModel) => Promise<boolean>,
+  deadline = Number.POSITIVE_INFINITY,
+): Promise<{ model: ProjectModel; steps: number; complete: boolean }> {
+  let current = model;
+  let steps = 0;
+  for (;;) {
+    let improved = false;
+    for (const candidate of reductions(current)) {
+      if (performance.now() > deadline) return { model: current, steps, complete: false };
+      if (await stillFails(candidate)) {
+        current = candidate;
+        steps++;
+        improved = true;
+        break;
+      }
+    }
+    if (!improved) return { model: current, steps, complete: true };
+  }
+}

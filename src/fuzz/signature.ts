@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import type { Difference } from '../compare/types.js';
+
+/**
+ * The class of a member path, without names: `dist-info/METADATA`,
+ * `PKG-INFO`, `*.py`, `*.json`, `(no extension)`. Two findings whose
+ * differences fall in the same classes are the same problem.
+ */
+export function pathClass(path: string): string {
+  if (path === '') return '(artifact)';
+  const distInfo = /(?:^|\/)(?:[^/]*\.dist-info|\{dist-info\})\/(.+)$/.exec(path);
+  if (distInfo) return `dist-info/${distInfo[1]!.replace(/^licenses\/.*/, 'licenses/*')}`;
+  if (/(^|\/)[^/]*\.egg-info\//.test(path)) return `egg-info/${path.slice(path.lastIndexOf('/') + 1)}`;
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  if (['PKG-INFO', 'pyproject.toml', 'setup.py', 'setup.cfg', 'MANIFEST.in'].includes(base)) return base;
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? `*${base.slice(dot).toLowerCase()}` : '(no extension)';
+}
+
+/** Names of header fields a unified diff of a metadata file adds or removes. */
+export function changedFields(diff: string | undefined): string[] {
+  if (!diff) return [];
+  const fields = new Set<string>();
+  for (const line of diff.split('\n')) {
+    const m = /^[+-]([A-Za-z][A-Za-z0-9-]*):/.exec(line);
+    if (m && !line.startsWith('+++') && !line.startsWith('---')) fields.add(m[1]!);
+  }
+  return [...fields].sort();
+}
+
+/** One difference reduced to its class: artifact, kind, path class (and changed fields). */
+export function differenceClass(d: Difference): string {
+  const cls = pathClass(d.path);
+  const isHeader = /(METADATA|PKG-INFO|WHEEL)$/.test(cls);
+  const fields = d.kind === 'content' && isHeader ? changedFields(d.diff) : [];
+  return `${d.artifact}:${d.kind}:${cls}${fields.length ? `[${fields.join(',')}]` : ''}`;
+}
+
+export interface Signature {
+  /** Readable form: property and the sorted set of difference classes. */
+  text: string;
+  /** Short stable hash of `text`, used in file names. */
+  id: string;
+}
+
+export function signatureOf(property: string, differences: Difference[]): Signature {
+  const classes = [...new Set(differences.map(differenceClass))].sort();
+  const text = `${property}|${classes.join('|')}`;
+  return { text, id: createHash('sha256').update(text).digest('hex').slice(0, 12) };
+}
+
+/** One line saying what differs, for reports and corpus files. */
+export function summarize(differences: Difference[], labels: [string, string]): string {
+  if (differences.length === 0) return 'no difference';
+  const first = differences[0]!;
+  const where = first.path ? ` ${first.path}` : '';
+  const what: Record<string, string> = {
+    'only-in-a': `only ${labels[0]}'s ${first.artifact} has${where}`,
+    'only-in-b': `only ${labels[1]}'s ${first.artifact} has${where}`,
+    content: `${first.artifact} member${where} differs`,
+    executable: `${first.artifact} member${where} differs in its executable bit`,
+    filename: `${first.artifact} filenames differ (${first.a} vs ${first.b})`,
+    'build-failed': `${first.artifact} builds with one backend only (${first.a} | ${first.b})`,
+    'archive-problem': `${first.artifact} archive problems differ (${first.a} vs ${first.b})`,
+  };
+  const head = what[first.kind] ?? `${first.artifact} ${first.kind}${where}`;
+  const more = differences.length > 1 ? ` (+${differences.length - 1} more)` : '';
+  return (head + more).slice(0, 300);
+}

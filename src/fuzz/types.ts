@@ -1,0 +1,61 @@
+import type { Backend } from '../backends/types.js';
+import type { Difference } from '../compare/types.js';
+import type { ProjectModel } from '../model/projectModel.js';
+import type { Level } from '../normalize/types.js';
+import type { FileMap } from '../render/fileMap.js';
+import type { Signature } from './signature.js';
+
+export const PROPERTY_NAMES = ['diff', 'spec', 'roundtrip', 'metadata', 'reproducible', 'config'] as const;
+export type PropertyName = (typeof PROPERTY_NAMES)[number];
+
+/** Counts a run keeps. */
+export interface RunStats {
+  projects: number;
+  builds: number;
+  /** Projects whose build (sdist or wheel) each backend rejected. */
+  rejected: { a: number; b: number };
+  /** Projects both backends rejected (a generator problem, never a finding). */
+  bothRejected: number;
+}
+
+export function emptyStats(): RunStats {
+  return { projects: 0, builds: 0, rejected: { a: 0, b: 0 }, bothRejected: 0 };
+}
+
+/** What one property says about one project. */
+export type PropertyOutcome =
+  | { status: 'pass'; rules: string[] }
+  | { status: 'rejected'; rules: string[]; reason: string }
+  | {
+      status: 'fail';
+      rules: string[];
+      differences: Difference[];
+      signature: Signature;
+      summary: string;
+      /** The project as rendered for backend A. */
+      files: FileMap;
+    };
+
+export interface ResolvedSides {
+  a: Backend;
+  b?: Backend;
+}
+
+export interface Finding {
+  signature: string;
+  signatureText: string;
+  property: PropertyName;
+  summary: string;
+  differences: Difference[];
+  seed: number;
+  /** fast-check replay path of the shrunk counterexample. */
+  path: string;
+  corpusFile: string | null;
+  foundAfterMs: number;
+  shrinkMs: number;
+  shrinks: number;
+  model: ProjectModel;
+  project: { files: Record<string, string> };
+  level: Level;
+  rules: string[];
+}

@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto';
+import type { ArchiveView } from '../archive/types.js';
+import type { FileMap } from '../render/fileMap.js';
+import { asTextOrNull } from './text.js';
+import { canonicalName, normalVersion } from './requirement.js';
+import { RULES } from './rules/index.js';
+import type { CanonicalMember, CanonicalView, Level, NormalizationRule, RuleContext, WorkMember } from './types.js';
+
+export function sha256(data: Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** UTF-8 text without NUL bytes, else null (then the member compares by hash). */
+export function asText(data: Uint8Array): string | null {
+  return asTextOrNull(data);
+}
+
+/** Rules that run at `level` for `artifact`, in order. */
+export function rulesFor(level: Level, artifact: 'wheel' | 'sdist'): NormalizationRule[] {
+  if (level === 'bytes') return [];
+  return RULES.filter((r) => (level === 'semantic' || r.level === 'content') && r.artifacts.includes(artifact));
+}
+
+/**
+ * Turn an archive into the canonical view compared at `level`. Directory
+ * members are never compared (their files are); symlinks and other special
+ * members are kept as members whose content is a description, so that they
+ * still show as differences.
+ */
+export function normalizeArtifact(view: ArchiveView, bytes: Uint8Array, level: Level, opts: { inputs?: FileMap } = {}): CanonicalView {
+  let members: WorkMember[] = [];
+  for (const e of view.entries) {
+    if (e.type === 'dir') continue;
+    const data = e.type === 'file' ? e.data : new TextEncoder().encode(`<${e.type}${e.linkTarget ? ` -> ${e.linkTarget}` : ''}>`);
+    const owner = e.uid !== undefined || e.uname !== undefined ? `${e.uid ?? ''}:${e.gid ?? ''} ${e.uname ?? ''}:${e.gname ?? ''}` : undefined;
+    members.push({ path: e.path, data, text: asText(data), mode: e.mode, mtime: e.mtime, owner });
+  }
+  const ctx: RuleContext = { artifact: view.format, level, pathMaps: [], inputs: opts.inputs };
+  const applied: string[] = [];
+  for (const rule of rulesFor(level, view.format)) {
+    members = rule.apply(members, ctx);
+    applied.push(rule.name);
+  }
+  const out = new Map<string, CanonicalMember>();
+  for (const m of members) {
+    const data = m.text !== null ? new TextEncoder().encode(m.text) : m.data;
+    const member: CanonicalMember = {
+      path: m.path,
+      text: m.text,
+      sha256: sha256(data),
+      size: m.data.length,
+      executable: m.mode !== null && (m.mode & 0o100) !== 0,
+    };
+    if (level === 'bytes') Object.assign(member, { mode: m.mode, mtime: m.mtime, owner: m.owner });
+    out.set(m.path, member);
+  }
+  return {
+    artifact: view.format,
+    level,
+    filename: level === 'semantic' ? semanticFilename(view.filename, view.format) : view.filename,
+    members: out,
+    order: level === 'bytes' ? view.entries.map((e) => e.path) : undefined,
+    archiveSha256: sha256(bytes),
+    problems: view.problems,
+    rules: applied,
+  };
+}
+
+/** Artifact filename with name and version in normal form (tags kept). */
+export function semanticFilename(filename: string, format: 'wheel' | 'sdist'): string {
+  if (format === 'wheel') {
+    const parts = filename.replace(/\.whl$/, '').split('-');
+    if (parts.length < 5) return filename;
+    const [name, version] = parts;
+    const tags = [withoutPy2(parts[parts.length - 3]!), ...parts.slice(-2)].join('-');
+    return `${canonicalName(name!)}-${normalVersion(version!)}-${tags}.whl`;
+  }
+  const m = /^(.*)-([^-]+?)(\.tar\.gz|\.zip|\.tar)$/.exec(filename);
+  if (!m) return filename;
+  return `${canonicalName(m[1]!)}-${normalVersion(m[2]!)}${m[3]}`;
+}
+
+/** `py2.py3` -> `py3` (see the wheel-python-tag-py2 rule). */
+export function withoutPy2(pythonTag: string): string {
+  const tags = pythonTag.split('.');
+  return tags.includes('py3') ? tags.filter((t) => t !== 'py2').join('.') : pythonTag;
+}

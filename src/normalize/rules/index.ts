@@ -1,0 +1,37 @@
+import type { NormalizationRule } from '../types.js';
+import { compression, memberOrder, modeExecutableOnly, ownership, timestamps } from './archiveFormat.js';
+import { metadataAsFields, metadataVersion, nameVersionNormalForm, requirementNormalForm, wheelGenerator } from './metadata.js';
+import { familyConfigFiles } from './familyConfig.js';
+import { distInfoFolder, sdistTopFolder, wheelPythonTagPy2 } from './names.js';
+import { recordAsSet, recordPathsOnly } from './record.js';
+import { setuptoolsEggInfo, setuptoolsGeneratedSetupCfg, topLevelTxt } from './setuptools.js';
+
+/**
+ * Every normalization rule, in the order they run. Rules that drop or rename
+ * members come before `record-paths-only`, which follows their renames.
+ */
+export const RULES: readonly NormalizationRule[] = [
+  memberOrder,
+  timestamps,
+  ownership,
+  compression,
+  modeExecutableOnly,
+  metadataAsFields,
+  recordAsSet,
+  setuptoolsEggInfo,
+  setuptoolsGeneratedSetupCfg,
+  sdistTopFolder,
+  familyConfigFiles,
+  topLevelTxt,
+  distInfoFolder,
+  metadataVersion,
+  wheelGenerator,
+  wheelPythonTagPy2,
+  requirementNormalForm,
+  nameVersionNormalForm,
+  recordPathsOnly,
+];
+
+export function ruleByName(name: string): NormalizationRule | undefined {
+  return RULES.find((r) => r.name === name);
+}

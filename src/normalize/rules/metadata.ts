@@ -1,0 +1,81 @@
+import { formatHeaderFile, parseHeaderFile, sortFields, type HeaderFile } from '../coreMetadata.js';
+import { canonicalName, normalRequirement, normalVersion } from '../requirement.js';
+import type { NormalizationRule, WorkMember } from '../types.js';
+
+const isCoreMetadata = (p: string): boolean => /(^|\/)(METADATA|PKG-INFO)$/.test(p);
+const isWheelFile = (p: string): boolean => /\.dist-info\/WHEEL$|^\{dist-info\}\/WHEEL$/.test(p);
+
+function editHeaders(members: WorkMember[], which: (p: string) => boolean, edit: (h: HeaderFile) => HeaderFile): WorkMember[] {
+  return members.map((m) => {
+    if (!which(m.path) || m.text === null) return m;
+    return { ...m, text: formatHeaderFile(edit(parseHeaderFile(m.text))) };
+  });
+}
+
+const dropFields = (names: string[]) => (h: HeaderFile): HeaderFile => ({
+  ...h,
+  fields: h.fields.filter(([k]) => !names.includes(k.toLowerCase())),
+});
+
+export const metadataAsFields: NormalizationRule = {
+  name: 'metadata-as-fields',
+  level: 'content',
+  artifacts: ['wheel', 'sdist'],
+  doc: 'METADATA, PKG-INFO and WHEEL are compared as fields sorted by name (repeated fields keep their order).',
+  apply: (members) =>
+    editHeaders(members, (p) => isCoreMetadata(p) || isWheelFile(p), (h) => ({ ...h, fields: sortFields(h.fields) })),
+};
+
+export const metadataVersion: NormalizationRule = {
+  name: 'metadata-version',
+  level: 'semantic',
+  artifacts: ['wheel', 'sdist'],
+  doc: 'The Metadata-Version field is ignored (each backend may emit the version its fields need; spec checks the rules).',
+  apply: (members) => editHeaders(members, isCoreMetadata, dropFields(['metadata-version'])),
+};
+
+export const wheelGenerator: NormalizationRule = {
+  name: 'wheel-generator',
+  level: 'semantic',
+  artifacts: ['wheel'],
+  doc: 'The WHEEL Generator field names the tool that built the wheel; it is ignored.',
+  apply: (members) => editHeaders(members, isWheelFile, dropFields(['generator'])),
+};
+
+export const requirementNormalForm: NormalizationRule = {
+  name: 'requirement-normal-form',
+  level: 'semantic',
+  artifacts: ['wheel', 'sdist'],
+  doc: 'Requires-Dist and Provides-Extra are compared in PEP 508/503 normal form, as sorted sets.',
+  apply: (members) =>
+    editHeaders(members, isCoreMetadata, (h) => {
+      const norm = (k: string, v: string): string => {
+        const key = k.toLowerCase();
+        if (key === 'requires-dist') return normalRequirement(v);
+        if (key === 'provides-extra') return canonicalName(v.trim());
+        return v;
+      };
+      const fields = h.fields.map(([k, v]): [string, string] => [k, norm(k, v)]);
+      const multi = (k: string): boolean => ['requires-dist', 'provides-extra'].includes(k.toLowerCase());
+      const sorted = [...fields.filter(([k]) => multi(k))].sort((a, b) => (a.join(':') < b.join(':') ? -1 : 1));
+      const deduped = sorted.filter((f, i) => i === 0 || f.join(':') !== sorted[i - 1]!.join(':'));
+      return { ...h, fields: sortFields([...fields.filter(([k]) => !multi(k)), ...deduped]) };
+    }),
+};
+
+export const nameVersionNormalForm: NormalizationRule = {
+  name: 'name-version-normal-form',
+  level: 'semantic',
+  artifacts: ['wheel', 'sdist'],
+  doc: 'The Name and Version fields are compared in PEP 503 / PEP 440 normal form.',
+  apply: (members) =>
+    editHeaders(members, isCoreMetadata, (h) => ({
+      ...h,
+      fields: h.fields.map(([k, v]): [string, string] => {
+        const key = k.toLowerCase();
+        if (key === 'name') return [k, canonicalName(v.trim())];
+        if (key === 'version') return [k, normalVersion(v)];
+        return [k, v];
+      }),
+    })),
+};

@@ -1,0 +1,42 @@
+import type { NormalizationRule } from '../types.js';
+
+export const sdistTopFolder: NormalizationRule = {
+  name: 'sdist-top-folder',
+  level: 'semantic',
+  artifacts: ['sdist'],
+  doc: "The name of the sdist's top folder is ignored here (the spec property checks it against PEP 625).",
+  apply: (members, ctx) => {
+    const strip = (p: string): string => {
+      const i = p.indexOf('/');
+      return i < 0 ? p : p.slice(i + 1);
+    };
+    ctx.pathMaps.push(strip);
+    return members.map((m) => ({ ...m, path: strip(m.path) })).filter((m) => m.path !== '');
+  },
+};
+
+export const distInfoFolder: NormalizationRule = {
+  name: 'dist-info-folder',
+  level: 'semantic',
+  artifacts: ['wheel'],
+  doc: 'The spelling of the .dist-info folder name is ignored here (the spec property checks its normalization).',
+  apply: (members, ctx) => {
+    const rename = (p: string): string => p.replace(/^[^/]+\.dist-info\//, '{dist-info}/');
+    ctx.pathMaps.push(rename);
+    return members.map((m) => ({ ...m, path: rename(m.path) }));
+  },
+};
+
+export const wheelPythonTagPy2: NormalizationRule = {
+  name: 'wheel-python-tag-py2',
+  level: 'semantic',
+  artifacts: ['wheel'],
+  doc: 'A pure wheel tagged py2.py3 and one tagged py3 are both valid when Requires-Python does not exclude Python 2; the py2 tag is ignored.',
+  apply: (members) =>
+    members.map((m) => {
+      if (!/(^|\/)[^/]*\.dist-info\/WHEEL$|^\{dist-info\}\/WHEEL$/.test(m.path) || m.text === null) return m;
+      const lines = m.text.split('\n');
+      if (!lines.some((l) => /^Tag:\s*py3-/.test(l))) return m;
+      return { ...m, text: lines.filter((l) => !/^Tag:\s*py2-/.test(l)).join('\n') };
+    }),
+};

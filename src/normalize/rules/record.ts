@@ -1,0 +1,60 @@
+import type { NormalizationRule, RuleContext, WorkMember } from '../types.js';
+
+const isRecord = (p: string): boolean => /(^|\/)[^/]*\.dist-info\/RECORD$|^\{dist-info\}\/RECORD$/.test(p);
+
+function rows(text: string): string[] {
+  return text.split(/\r?\n/).filter((l) => l.trim() !== '');
+}
+
+export const recordAsSet: NormalizationRule = {
+  name: 'record-as-set',
+  level: 'content',
+  artifacts: ['wheel'],
+  doc: 'RECORD is compared as a sorted set of rows (row order is not meaningful).',
+  apply: (members) =>
+    members.map((m) => (isRecord(m.path) && m.text !== null ? { ...m, text: rows(m.text).sort().join('\n') + '\n' } : m)),
+};
+
+/** Split a RECORD row's first CSV field (paths may be quoted). */
+export function recordRowPath(row: string): string {
+  if (row.startsWith('"')) {
+    let out = '';
+    for (let i = 1; i < row.length; i++) {
+      const c = row[i];
+      if (c === '"') {
+        if (row[i + 1] === '"') {
+          out += '"';
+          i++;
+        } else return out;
+      } else out += c;
+    }
+    return out;
+  }
+  const j = row.lastIndexOf(',', row.lastIndexOf(',') - 1);
+  return j < 0 ? row : row.slice(0, j);
+}
+
+function mapPath(p: string, ctx: RuleContext): string | null {
+  let cur: string | null = p;
+  for (const f of ctx.pathMaps) {
+    if (cur === null) return null;
+    cur = f(cur);
+  }
+  return cur;
+}
+
+export const recordPathsOnly: NormalizationRule = {
+  name: 'record-paths-only',
+  level: 'semantic',
+  artifacts: ['wheel'],
+  doc: 'RECORD is compared as the set of paths it lists, after the other rules\' renames (hashes are compared through the members).',
+  apply: (members: WorkMember[], ctx) =>
+    members.map((m) => {
+      if (!isRecord(m.path) || m.text === null) return m;
+      const paths = rows(m.text)
+        .map((r) => mapPath(recordRowPath(r), ctx))
+        .filter((p): p is string => p !== null)
+        .sort();
+      return { ...m, text: paths.join('\n') + '\n' };
+    }),
+};

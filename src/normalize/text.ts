@@ -1,0 +1,11 @@
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** UTF-8 text without NUL bytes, else null. */
+export function asTextOrNull(data: Uint8Array): string | null {
+  if (data.includes(0)) return null;
+  try {
+    return utf8.decode(data);
+  } catch {
+    return null;
+  }
+}

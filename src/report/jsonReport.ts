@@ -1,0 +1,84 @@
+import type { Backend } from '../backends/types.js';
+import type { Difference } from '../compare/types.js';
+import type { Finding, PropertyName, RunStats } from '../fuzz/types.js';
+import type { Level } from '../normalize/types.js';
+import { ruleByName } from '../normalize/rules/index.js';
+import { toolVersion } from './toolVersion.js';
+
+export interface ReportBackend {
+  role: 'a' | 'b';
+  spec: string;
+  family: string;
+  version: string;
+  python: string;
+  hook: string;
+  label: string;
+}
+
+/** The JSON report of the contract (DESIGN.md, "Command line"). */
+export interface JsonReport {
+  tool: string;
+  version: string;
+  command: string;
+  seed: number;
+  runs: number;
+  builds: number;
+  durationMs: number;
+  backends: ReportBackend[];
+  properties: PropertyName[];
+  level: Level;
+  rules: { name: string; doc: string }[];
+  findings: ReportFinding[];
+  stats: RunStats;
+  outcome: 'passed' | 'failed' | 'interrupted';
+}
+
+export interface ReportFinding {
+  signature: string;
+  signatureText: string;
+  property: PropertyName;
+  summary: string;
+  differences: Difference[];
+  seed: number;
+  path: string;
+  corpusFile: string | null;
+  foundAfterMs: number;
+  shrinkMs: number;
+  shrinks: number;
+  replay: string;
+  project: { files: Record<string, string> };
+}
+
+export function reportBackend(role: 'a' | 'b', b: Backend): ReportBackend {
+  return {
+    role,
+    spec: b.spec.raw,
+    family: b.family,
+    version: b.version,
+    python: b.python,
+    hook: b.hook.object ? `${b.hook.module}:${b.hook.object}` : b.hook.module,
+    label: b.label,
+  };
+}
+
+export function describeRules(names: Iterable<string>): { name: string; doc: string }[] {
+  return [...new Set(names)].map((name) => ({ name, doc: ruleByName(name)?.doc ?? '' }));
+}
+
+export function reportFinding(f: Finding, replay: string): ReportFinding {
+  return {
+    signature: f.signature,
+    signatureText: f.signatureText,
+    property: f.property,
+    summary: f.summary,
+    differences: f.differences,
+    seed: f.seed,
+    path: f.path,
+    corpusFile: f.corpusFile,
+    foundAfterMs: f.foundAfterMs,
+    shrinkMs: f.shrinkMs,
+    shrinks: f.shrinks,
+    replay,
+    project: f.project,
+  };
+}

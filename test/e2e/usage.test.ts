@@ -1,0 +1,48 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir, twinbuild } from './cli.js';
+
+describe('bad input gets a clear error and exit code 2', () => {
+  it.each([
+    [['fuzz'], /needs --a/],
+    [['fuzz', '--a', 'setuptools', '--bogus'], /Unknown option '--bogus'/],
+    [['fuzz', '--a', 'nosuchfamily'], /nosuchfamily/],
+    [['fuzz', '--a', 'setuptools', '--b', 'hatchling', '--runs', 'many'], /--runs must be a whole number/],
+    [['fuzz', '--a', 'setuptools', '--b', 'hatchling', '--time', '10 minutes'], /invalid duration/],
+    [['fuzz', '--a', 'setuptools', '--b', 'hatchling', '--property', 'nonsense'], /unknown property "nonsense"/],
+    [['fuzz', '--a', 'setuptools', '--property', 'diff'], /give --b SPEC/],
+    [['fuzz', '--a', 'setuptools', '--b', 'hatchling', '--shard', '3/2'], /--shard must be I\/N/],
+    [['frobnicate'], /unknown command "frobnicate"/],
+    [['replay'], /replay takes one corpus file/],
+    [['replay', '/nonexistent/corpus'], /no such corpus file or folder/],
+  ])('twinbuild %j', async (args, message) => {
+    const r = await twinbuild(args as string[]);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toContain('twinbuild: internal error');
+  });
+
+  it('a corrupt corpus file is named in the error, and nothing runs', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'z-other.json'), '{}');
+    await writeFile(join(dir, 'broken.json'), '{"format": "twinbuild-corpus", ');
+    const r = await twinbuild(['replay', dir]);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/broken\.json is not JSON/);
+  });
+
+  it('a corpus file of a newer format version asks for an upgrade', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'new.json'), JSON.stringify({ format: 'twinbuild-corpus', formatVersion: 99 }));
+    const r = await twinbuild(['replay', join(dir, 'new.json')]);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/new\.json: formatVersion is 99, newer than this twinbuild reads/);
+  });
+
+  it('--help prints the usage and exits 0', async () => {
+    const r = await twinbuild(['--help']);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('twinbuild fuzz --a SPEC');
+  });
+});
