@@ -28,14 +28,25 @@ export interface ArchiveProblem {
   message: string;
 }
 
+/** How the bytes were packed: a zip file, a plain tar or a gzip-compressed tar. */
+export type ArchiveContainer = 'zip' | 'tar' | 'tar.gz';
+
 export interface ArchiveView {
   format: 'wheel' | 'sdist';
   filename: string;
+  /** The container the bytes were recognized as (by their magic bytes), when recognized. */
+  container?: ArchiveContainer;
   entries: ArchiveEntry[];
   /** Anything wrong with the archive itself. Reading never throws on bad bytes. */
   problems: ArchiveProblem[];
 }
 
+/**
+ * Caps on what reading one archive may cost. Bytes are counted as they are
+ * actually inflated, never taken from declared sizes alone. For a zip the total
+ * is the sum of the members' inflated data; for a tar it is the length of the
+ * decompressed tar stream (headers and padding included).
+ */
 export interface ReadLimits {
   /** Maximum total uncompressed bytes read (default 256 MiB). */
   maxTotalBytes: number;
