@@ -6,6 +6,7 @@ import { timeoutFromEnv } from '../build/buildArtifacts.js';
 import { BackendRunner } from '../build/runner.js';
 import { writeFileMap } from '../build/fileMapIO.js';
 import type { CorpusFile } from '../corpus/corpusFile.js';
+import { replaySpec } from '../corpus/replaySpec.js';
 import { corpusFiles, loadCorpusFile, writeAtomic } from '../corpus/store.js';
 import { ConfigError } from '../errors.js';
 import { PROPERTIES } from '../fuzz/properties.js';
@@ -71,8 +72,14 @@ export async function replayCommand(argv: string[], io: CliIO): Promise<number> 
     for (const [file, entry] of entries) {
       const def = PROPERTIES[entry.property];
       if (!def) throw new ConfigError(`${file}: property ${entry.property} is not available in this version of twinbuild`);
-      const ra = await runnerFor(values.a ?? entry.backends.a.spec);
-      const bSpec = values.b ?? entry.backends.b?.spec;
+      const specOf = (given: string | undefined, recorded: CorpusFile['backends']['a'] | undefined): string | undefined => {
+        if (given !== undefined || recorded === undefined) return given;
+        const r = replaySpec(recorded);
+        if (r.note) io.err(`twinbuild: ${relative(io.cwd, file) || file}: ${r.note}`);
+        return r.spec;
+      };
+      const ra = await runnerFor(specOf(values.a, entry.backends.a)!);
+      const bSpec = specOf(values.b, entry.backends.b);
       const rb = bSpec ? await runnerFor(bSpec) : undefined;
       if (values.materialize) await materialize(resolve(io.cwd, values.materialize), entry, ra.backend, rb?.backend);
       const labels: [string, string] = ra.backend.label === rb?.backend.label ? [`A (${ra.backend.label})`, `B (${rb.backend.label})`] : [ra.backend.label, rb?.backend.label ?? ra.backend.label];

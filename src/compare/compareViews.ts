@@ -6,7 +6,8 @@ const MAX_DIFF_CHARS = 20_000;
 
 /** Unified diff of two texts, labelled a/PATH and b/PATH, cut to a readable size. */
 export function unifiedDiff(path: string, a: string, b: string, labels: [string, string] = ['A', 'B']): string {
-  const patch = createTwoFilesPatch(`a/${path}`, `b/${path}`, a, b, labels[0], labels[1], { context: 3 });
+  const patch = createTwoFilesPatch(`a/${path}`, `b/${path}`, a, b, labels[0], labels[1], { context: 3, maxEditLength: 2000 });
+  if (patch === undefined) return `--- a/${path}\t${labels[0]}\n+++ b/${path}\t${labels[1]}\n[texts differ in more than 2000 lines: no diff shown]\n`;
   const body = patch.replace(/^=+\n/m, '').replace(/^Index:.*\n/m, '');
   return body.length > MAX_DIFF_CHARS ? body.slice(0, MAX_DIFF_CHARS) + '\n[... diff cut by twinbuild ...]\n' : body;
 }

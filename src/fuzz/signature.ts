@@ -17,13 +17,24 @@ export function pathClass(path: string): string {
   return dot > 0 ? `*${base.slice(dot).toLowerCase()}` : '(no extension)';
 }
 
+/** Fields of core metadata (all versions) and of WHEEL. */
+const HEADER_FIELDS = new Set(
+  [
+    'Metadata-Version', 'Name', 'Version', 'Dynamic', 'Platform', 'Supported-Platform', 'Summary', 'Description',
+    'Description-Content-Type', 'Keywords', 'Home-page', 'Download-URL', 'Author', 'Author-email', 'Maintainer',
+    'Maintainer-email', 'License', 'License-Expression', 'License-File', 'Classifier', 'Requires-Dist', 'Requires-Python',
+    'Requires-External', 'Project-URL', 'Provides-Extra', 'Provides-Dist', 'Obsoletes-Dist', 'Requires', 'Provides',
+    'Obsoletes', 'Wheel-Version', 'Generator', 'Root-Is-Purelib', 'Tag', 'Build',
+  ].map((f) => f.toLowerCase()),
+);
+
 /** Names of header fields a unified diff of a metadata file adds or removes. */
 export function changedFields(diff: string | undefined): string[] {
   if (!diff) return [];
   const fields = new Set<string>();
   for (const line of diff.split('\n')) {
     const m = /^[+-]([A-Za-z][A-Za-z0-9-]*):/.exec(line);
-    if (m && !line.startsWith('+++') && !line.startsWith('---')) fields.add(m[1]!);
+    if (m && !line.startsWith('+++') && !line.startsWith('---') && HEADER_FIELDS.has(m[1]!.toLowerCase())) fields.add(m[1]!);
   }
   return [...fields].sort();
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ArchiveView } from '../archive/types.js';
 import type { FileMap } from '../render/fileMap.js';
+import { py2Allowed } from './pythonTag.js';
 import { asTextOrNull } from './text.js';
 import { canonicalName, normalVersion } from './requirement.js';
 import { RULES } from './rules/index.js';
@@ -57,7 +58,8 @@ export function normalizeArtifact(view: ArchiveView, bytes: Uint8Array, level: L
   return {
     artifact: view.format,
     level,
-    filename: level === 'semantic' ? semanticFilename(view.filename, view.format) : view.filename,
+    filename:
+      level === 'semantic' ? semanticFilename(view.filename, view.format, { ignorePy2: applied.includes('wheel-python-tag-py2') && py2Allowed(members) }) : view.filename,
     members: out,
     order: level === 'bytes' ? view.entries.map((e) => e.path) : undefined,
     archiveSha256: sha256(bytes),
@@ -67,12 +69,14 @@ export function normalizeArtifact(view: ArchiveView, bytes: Uint8Array, level: L
 }
 
 /** Artifact filename with name and version in normal form (tags kept). */
-export function semanticFilename(filename: string, format: 'wheel' | 'sdist'): string {
+export function semanticFilename(filename: string, format: 'wheel' | 'sdist', opts: { ignorePy2?: boolean } = {}): string {
   if (format === 'wheel') {
     const parts = filename.replace(/\.whl$/, '').split('-');
-    if (parts.length < 5) return filename;
+    if (parts.length < 5 || parts.length > 6) return filename;
     const [name, version] = parts;
-    const tags = [withoutPy2(parts[parts.length - 3]!), ...parts.slice(-2)].join('-');
+    const build = parts.length === 6 ? [parts[2]!] : [];
+    const py = parts[parts.length - 3]!;
+    const tags = [...build, opts.ignorePy2 ? withoutPy2(py) : py, ...parts.slice(-2)].join('-');
     return `${canonicalName(name!)}-${normalVersion(version!)}-${tags}.whl`;
   }
   const m = /^(.*)-([^-]+?)(\.tar\.gz|\.zip|\.tar)$/.exec(filename);
@@ -85,3 +89,4 @@ export function withoutPy2(pythonTag: string): string {
   const tags = pythonTag.split('.');
   return tags.includes('py3') ? tags.filter((t) => t !== 'py2').join('.') : pythonTag;
 }
+

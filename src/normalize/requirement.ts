@@ -7,7 +7,11 @@ export function canonicalName(name: string): string {
 
 /** PEP 440 normal form of a version, or the input when it does not parse. */
 export function normalVersion(version: string): string {
-  return clean(version.trim()) ?? version.trim();
+  const v = clean(version.trim());
+  if (v === null) return version.trim();
+  // @renovatebot/pep440 joins local segments with commas; PEP 440 writes dots.
+  const plus = v.indexOf('+');
+  return plus < 0 ? v : v.slice(0, plus + 1) + v.slice(plus + 1).replace(/,/g, '.');
 }
 
 const REQ = /^\s*([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(?:\[([^\]]*)\])?\s*(.*)$/s;
@@ -27,7 +31,7 @@ export function normalRequirement(text: string): string {
   const extras = (m[2] ?? '')
     .split(',')
     .map((e) => canonicalName(e.trim()))
-    .filter(Boolean)
+    .filter((e, i, all) => e !== '' && all.indexOf(e) === i)
     .sort();
   let rest = (m[3] ?? '').trim();
   let url = '';

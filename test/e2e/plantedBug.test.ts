@@ -42,7 +42,7 @@ describe('fuzz finds and shrinks a planted bug in a real backend', () => {
     expect(jsonFiles).toHaveLength(1);
 
     // Replay shows the same difference again.
-    const replay = await twinbuild(['replay', join(corpus, files[0]!)]);
+    const replay = await twinbuild(['replay', join(corpus, files[0]!), '--b', planted('drop_json')]);
     expect(replay.exitCode).toBe(1);
     expect(replay.stdout).toContain('REPRODUCED');
     expect(replay.stdout).toMatch(/only-in-a \S+\.json/);

@@ -1,3 +1,4 @@
+import { py2Allowed } from '../pythonTag.js';
 import type { NormalizationRule } from '../types.js';
 
 export const sdistTopFolder: NormalizationRule = {
@@ -32,11 +33,13 @@ export const wheelPythonTagPy2: NormalizationRule = {
   level: 'semantic',
   artifacts: ['wheel'],
   doc: 'A pure wheel tagged py2.py3 and one tagged py3 are both valid when Requires-Python does not exclude Python 2; the py2 tag is ignored.',
-  apply: (members) =>
-    members.map((m) => {
+  apply: (members) => {
+    if (!py2Allowed(members)) return members;
+    return members.map((m) => {
       if (!/(^|\/)[^/]*\.dist-info\/WHEEL$|^\{dist-info\}\/WHEEL$/.test(m.path) || m.text === null) return m;
       const lines = m.text.split('\n');
       if (!lines.some((l) => /^Tag:\s*py3-/.test(l))) return m;
       return { ...m, text: lines.filter((l) => !/^Tag:\s*py2-/.test(l)).join('\n') };
-    }),
+    });
+  },
 };
