@@ -39,7 +39,7 @@ type Pending = { resolve: (v: Record<string, unknown>) => void; timer: NodeJS.Ti
 /** Environment every build sees: nothing of the parent's but what a build needs. */
 export function scrubbedEnv(backend: Backend, home: string): Record<string, string> {
   return {
-    PATH: [dirname(backend.python), '/usr/local/bin', '/usr/bin', '/bin'].join(':'),
+    PATH: [...(backend.binPaths ?? []), dirname(backend.python), '/usr/local/bin', '/usr/bin', '/bin'].join(':'),
     HOME: home,
     TMPDIR: home,
     LANG: 'C.UTF-8',
@@ -85,7 +85,7 @@ export class HookWorker {
   /** Start a worker; resolves once the backend is imported, or returns the import error. */
   static async start(backend: Backend): Promise<HookWorker | { error: HookError }> {
     const home = await mkdtemp(join(tmpdir(), 'twinbuild-home-'));
-    const proc = execa(backend.python, ['-u', WORKER_SCRIPT, hookSpec(backend), ...backend.importPaths], {
+    const proc = execa(backend.python, ['-u', '-B', '-s', WORKER_SCRIPT, hookSpec(backend), ...backend.importPaths], {
       env: scrubbedEnv(backend, home),
       extendEnv: false,
       buffer: false,

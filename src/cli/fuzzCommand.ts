@@ -1,11 +1,14 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseSpec } from '../backends/parseSpec.js';
 import { timeoutFromEnv } from '../build/buildArtifacts.js';
 import type { BackendRunner } from '../build/runner.js';
 import { CORPUS_FORMAT, CORPUS_FORMAT_VERSION, type CorpusFile } from '../corpus/corpusFile.js';
-import { saveCounterexample, writeAtomic } from '../corpus/store.js';
+import { replaySpec } from '../corpus/replaySpec.js';
+import { corpusFiles, loadCorpusFile, saveCounterexample, writeAtomic } from '../corpus/store.js';
+import type { Backend } from '../backends/types.js';
+import type { ProjectModel } from '../model/projectModel.js';
 import { ConfigError } from '../errors.js';
 import { PROPERTIES } from '../fuzz/properties.js';
 import { runFuzz, type FuzzRun } from '../fuzz/runFuzz.js';
@@ -124,6 +127,8 @@ export async function fuzzCommand(argv: string[], io: CliIO): Promise<number> {
     for (const property of properties) {
       const left = timeMs !== undefined ? Math.max(1000, timeMs - (performance.now() - started)) : undefined;
       let lastLine = 0;
+      const replay = await loadReplaySet(corpusDir, property);
+      if (replay.length) io.err(`twinbuild: ${property}: replaying ${replay.length} saved counterexample(s) from ${corpusDir} first`);
       const run: FuzzRun = await runFuzz({
         a: ra,
         b: rb,
@@ -133,10 +138,18 @@ export async function fuzzCommand(argv: string[], io: CliIO): Promise<number> {
         runs,
         timeMs: left,
         allow,
+        replay,
         build: { timeoutSec },
+        onFinding: async (f) => {
+          f.corpusFile = f.replayedFrom ?? (await saveCounterexample(corpusDir, corpusEntry(f, a, b)));
+          const rf = reportFinding(f, `twinbuild replay ${f.corpusFile}${replayFlags(a, b)}`);
+          findings.push(rf);
+          if (io.status) io.status('');
+          io.out(formatFinding(rf));
+        },
         onProgress: progress
           ? (p) => {
-              const line = `${property}: ${p.phase}, ${p.projects} projects, ${p.builds} builds, ${(p.builds / (p.elapsedMs / 1000)).toFixed(1)} builds/s, ${p.findings} findings${left !== undefined ? `, ${Math.max(0, Math.round((left - p.elapsedMs) / 1000))} s left` : ''}`;
+              const line = `${property}: ${p.phase}, ${p.projects} projects, ${p.builds} builds, ${(p.builds / Math.max(0.001, p.elapsedMs / 1000)).toFixed(1)} builds/s, ${p.findings} findings${left !== undefined ? `, ${Math.max(0, Math.round((left - p.elapsedMs) / 1000))} s left` : ''}`;
               if (io.status) io.status(line);
               else if (p.elapsedMs - lastLine > 10_000) {
                 lastLine = p.elapsedMs;
@@ -153,14 +166,7 @@ export async function fuzzCommand(argv: string[], io: CliIO): Promise<number> {
       stats.rejected.a += run.stats.rejected.a;
       stats.rejected.b += run.stats.rejected.b;
       stats.bothRejected += run.stats.bothRejected;
-      if (run.kind === 'interrupted') interrupted = true;
-      if (run.kind === 'failed') {
-        const f = run.finding;
-        f.corpusFile = await saveCounterexample(corpusDir, corpusEntry(f, a, b));
-        const rf = reportFinding(f, `twinbuild replay ${f.corpusFile}`);
-        findings.push(rf);
-        io.out(formatFinding(rf));
-      }
+      if (run.kind === 'interrupted' || (run.kind === 'failed' && run.interrupted)) interrupted = true;
     }
   } finally {
     await Promise.all(runners.map((r) => r.close()));
@@ -191,13 +197,32 @@ export async function fuzzCommand(argv: string[], io: CliIO): Promise<number> {
   return findings.length ? EXIT.findings : EXIT.ok;
 }
 
+/** Saved counterexamples of `property` in the corpus folder (all files validated: a bad one is a usage error). */
+async function loadReplaySet(dir: string, property: PropertyName): Promise<{ model: ProjectModel; source: string }[]> {
+  const st = await stat(dir).catch(() => null);
+  if (!st?.isDirectory()) return [];
+  const out: { model: ProjectModel; source: string }[] = [];
+  for (const file of await corpusFiles(dir)) {
+    const entry = await loadCorpusFile(file);
+    if (entry.property === property) out.push({ model: entry.model, source: file });
+  }
+  return out;
+}
+
+/** The --a/--b a replay needs when a spec runs code a corpus file may not name by itself. */
+function replayFlags(a: Backend, b?: Backend): string {
+  const q = (s: string): string => (/^[\w.=:,/@+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+  const flag = (name: string, x: Backend): string => (replaySpec({ spec: x.spec.raw, family: x.family, version: x.version, python: x.python }).note ? ` --${name} ${q(x.spec.raw)}` : '');
+  return flag('a', a) + (b ? flag('b', b) : '');
+}
+
 async function writeReport(file: string, text: string): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
   await writeAtomic(file, text);
 }
 
-export function corpusEntry(f: Finding, a: import('../backends/types.js').Backend, b?: import('../backends/types.js').Backend): CorpusFile {
-  const side = (x: import('../backends/types.js').Backend) => ({ spec: x.spec.raw, family: x.family, version: x.version, python: x.python });
+export function corpusEntry(f: Finding, a: Backend, b?: Backend): CorpusFile {
+  const side = (x: Backend) => ({ spec: x.spec.raw, family: x.family, version: x.version, python: x.python });
   return {
     format: CORPUS_FORMAT,
     formatVersion: CORPUS_FORMAT_VERSION,

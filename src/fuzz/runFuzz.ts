@@ -5,8 +5,8 @@ import type { BackendRunner } from '../build/runner.js';
 import type { ProjectModel } from '../model/projectModel.js';
 import type { Level } from '../normalize/types.js';
 import { textFiles } from '../render/textFiles.js';
-import { reduceModel } from './reduceModel.js';
 import { PROPERTIES, type PropertyContext, type PropertyDef } from './properties.js';
+import { reduceModel } from './reduceModel.js';
 import { emptyStats, type Finding, type PropertyName, type PropertyOutcome, type RunStats } from './types.js';
 
 export interface FuzzOptions {
@@ -15,7 +15,7 @@ export interface FuzzOptions {
   property: PropertyName;
   level: Level;
   seed: number;
-  /** Number of generated projects (ignored when only timeMs is given). */
+  /** Number of generated projects (default 100 unless timeMs is given). */
   runs?: number;
   /** Time budget for the whole run, shrinking included. */
   timeMs?: number;
@@ -23,13 +23,19 @@ export interface FuzzOptions {
   path?: string;
   /** Signatures to treat as passing (known divergences). */
   allow?: ReadonlySet<string>;
+  /** Saved counterexamples to check before generating (the corpus replays first). */
+  replay?: { model: ProjectModel; source: string }[];
+  /** Stop after the first finding (as fast-check does). */
+  stopOnFirst?: boolean;
   build: BuildOptions;
   /** Called after every evaluated project (for progress display). */
   onProgress?: (p: Progress) => void;
+  /** Called with each finding as soon as it is shrunk (to save it at once). */
+  onFinding?: (f: Finding) => Promise<void>;
 }
 
 export interface Progress {
-  phase: 'searching' | 'shrinking';
+  phase: 'replaying' | 'searching' | 'shrinking';
   projects: number;
   builds: number;
   findings: number;
@@ -38,21 +44,32 @@ export interface Progress {
 
 /** The result of a run: a tagged union, like fast-check's own. */
 export type FuzzRun =
-  | { kind: 'passed'; stats: RunStats; runs: number; durationMs: number; rules: string[] }
-  | { kind: 'failed'; stats: RunStats; runs: number; durationMs: number; rules: string[]; finding: Finding }
-  | { kind: 'interrupted'; stats: RunStats; runs: number; durationMs: number; rules: string[] };
+  | { kind: 'passed'; stats: RunStats; runs: number; durationMs: number; rules: string[]; findings: [] }
+  | { kind: 'failed'; stats: RunStats; runs: number; durationMs: number; rules: string[]; findings: Finding[]; interrupted: boolean }
+  | { kind: 'interrupted'; stats: RunStats; runs: number; durationMs: number; rules: string[]; findings: [] };
 
-function labelsOf(a: BackendRunner, b?: BackendRunner): [string, string] {
+export function labelsOf(a: BackendRunner, b?: BackendRunner): [string, string] {
   const la = a.backend.label;
   const lb = b?.backend.label ?? la;
   return la === lb ? [`A (${la})`, `B (${lb})`] : [la, lb];
 }
 
+/** Seed of round `k` of a run started with `seed` (round 0 uses the seed itself). */
+export function roundSeed(seed: number, k: number): number {
+  return k === 0 ? seed : (seed + Math.imul(k, 0x9e3779b1)) | 0;
+}
+
 /**
- * Generate projects, check the property on each, and shrink the first
- * failure to a minimal project. During shrinking only failures with the
- * first failure's signature count, so the shrunk project shows the same
- * problem rather than whichever problem is smallest.
+ * Generate projects, check the property on each, and shrink each failure to
+ * a minimal project, then go on until the run count or time budget is spent.
+ * Every distinct signature is reported once. While one failure shrinks, only
+ * failures with its signature count, so the shrunk project shows the same
+ * problem rather than whichever problem is smallest; known signatures
+ * (allowed, or found earlier in the run) count as passing.
+ *
+ * The run goes in rounds: fast-check stops at a failure, so each new
+ * signature ends a round and the next round starts from the next seed
+ * (`roundSeed`), with the remaining runs and time.
  */
 export async function runFuzz(opts: FuzzOptions): Promise<FuzzRun> {
   const def: PropertyDef | undefined = PROPERTIES[opts.property];
@@ -60,11 +77,12 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzRun> {
   const stats = emptyStats();
   const ctx: PropertyContext = { a: opts.a, b: opts.b, level: opts.level, build: opts.build, stats, labels: labelsOf(opts.a, opts.b) };
   const started = performance.now();
+  const deadline = opts.timeMs !== undefined ? started + opts.timeMs : Number.POSITIVE_INFINITY;
   const cache = new Map<string, PropertyOutcome>();
   const rules = new Set<string>();
-  let target: string | undefined;
-  let foundAt = 0;
-  let phase: Progress['phase'] = 'searching';
+  const known = new Set<string>(opts.allow ?? []);
+  const findings: Finding[] = [];
+  let phase: Progress['phase'] = 'replaying';
 
   const evaluate = async (model: ProjectModel): Promise<PropertyOutcome> => {
     const key = JSON.stringify(model);
@@ -72,67 +90,102 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzRun> {
     if (!out) {
       out = await def.evaluate(model, ctx);
       for (const r of out.rules) rules.add(r);
-      if (cache.size > 5000) cache.clear();
+      if (cache.size > 2000) cache.clear();
       cache.set(key, out);
     }
-    opts.onProgress?.({ phase, projects: stats.projects, builds: stats.builds, findings: target ? 1 : 0, elapsedMs: performance.now() - started });
+    opts.onProgress?.({ phase, projects: stats.projects, builds: stats.builds, findings: findings.length, elapsedMs: performance.now() - started });
     return out;
   };
 
-  const property = fc.asyncProperty(projectModel(), async (model) => {
-    const out = await evaluate(model);
-    if (out.status !== 'fail' || opts.allow?.has(out.signature.id)) return true;
-    if (target === undefined) {
-      target = out.signature.id;
-      foundAt = performance.now() - started;
-      phase = 'shrinking';
-      return false;
-    }
-    return out.signature.id !== target;
-  });
-
-  const numRuns = opts.runs ?? (opts.timeMs !== undefined ? 1_000_000_000 : 100);
-  const result = await fc.check(property, {
-    seed: opts.seed,
-    numRuns,
-    path: opts.path,
-    interruptAfterTimeLimit: opts.timeMs,
-    markInterruptAsFailure: false,
-  });
-  const durationMs = performance.now() - started;
-  const base = { stats, runs: result.numRuns, durationMs, rules: [...rules] };
-  if (!result.failed || result.counterexample === null) {
-    return result.interrupted && opts.timeMs === undefined ? { kind: 'interrupted', ...base } : { kind: 'passed', ...base };
-  }
-  const shrunk = result.counterexample[0];
-  const deadline = opts.timeMs !== undefined ? started + opts.timeMs : Number.POSITIVE_INFINITY;
-  const reduced = await reduceModel(
-    shrunk,
-    async (m) => {
-      const o = await evaluate(m);
-      return o.status === 'fail' && o.signature.id === target;
-    },
-    deadline,
-  );
-  const model = reduced.model;
-  const out = await evaluate(model);
-  if (out.status !== 'fail') throw new Error('internal: the shrunk counterexample no longer fails');
-  const finding: Finding = {
-    signature: out.signature.id,
-    signatureText: out.signature.text,
-    property: opts.property,
-    summary: out.summary,
-    differences: out.differences,
-    seed: opts.seed,
-    path: result.counterexamplePath ?? '',
-    corpusFile: null,
-    foundAfterMs: Math.round(foundAt),
-    shrinkMs: Math.round(durationMs - foundAt),
-    shrinks: result.numShrinks + reduced.steps,
-    model,
-    project: { files: textFiles(out.files) },
-    level: opts.level,
-    rules: out.rules,
+  const record = async (model: ProjectModel, out: PropertyOutcome & { status: 'fail' }, extra: { seed: number; path: string; foundAt: number; shrinks: number; source?: string }): Promise<void> => {
+    const finding: Finding = {
+      signature: out.signature.id,
+      signatureText: out.signature.text,
+      property: opts.property,
+      summary: out.summary,
+      differences: out.differences,
+      seed: extra.seed,
+      path: extra.path,
+      corpusFile: null,
+      foundAfterMs: Math.round(extra.foundAt),
+      shrinkMs: Math.round(performance.now() - started - extra.foundAt),
+      shrinks: extra.shrinks,
+      model,
+      project: { files: textFiles(out.files) },
+      level: opts.level,
+      rules: out.rules,
+      replayedFrom: extra.source,
+    };
+    known.add(finding.signature);
+    findings.push(finding);
+    await opts.onFinding?.(finding);
   };
-  return { kind: 'failed', ...base, finding };
+
+  // 1. The corpus first: what failed before is checked before anything new.
+  for (const saved of opts.replay ?? []) {
+    if (performance.now() > deadline) break;
+    const out = await evaluate(saved.model);
+    if (out.status === 'fail' && !known.has(out.signature.id)) {
+      await record(saved.model, out, { seed: 0, path: '', foundAt: performance.now() - started, shrinks: 0, source: saved.source });
+      if (opts.stopOnFirst) break;
+    }
+  }
+
+  // 2. Generate, in rounds that each end at a new signature.
+  const totalRuns = opts.runs ?? (opts.timeMs !== undefined ? Number.POSITIVE_INFINITY : 100);
+  let runsDone = 0;
+  let interrupted = false;
+  for (let round = 0; runsDone < totalRuns && !(opts.stopOnFirst && findings.length > 0); round++) {
+    const left = deadline - performance.now();
+    if (left <= 0) {
+      interrupted = opts.timeMs === undefined;
+      break;
+    }
+    phase = 'searching';
+    let target: string | undefined;
+    let foundAt = 0;
+    const seed = roundSeed(opts.seed, round);
+    const property = fc.asyncProperty(projectModel(), async (model) => {
+      const out = await evaluate(model);
+      if (out.status !== 'fail' || known.has(out.signature.id)) return true;
+      if (target === undefined) {
+        target = out.signature.id;
+        foundAt = performance.now() - started;
+        phase = 'shrinking';
+        return false;
+      }
+      return out.signature.id !== target;
+    });
+    const result = await fc.check(property, {
+      seed,
+      numRuns: Number.isFinite(totalRuns) ? totalRuns - runsDone : 2_000_000_000,
+      path: round === 0 ? opts.path : undefined,
+      interruptAfterTimeLimit: Number.isFinite(left) ? Math.max(1, Math.floor(left)) : undefined,
+      markInterruptAsFailure: false,
+    });
+    // numRuns counts the projects that were generated (shrink steps are not runs).
+    runsDone += result.numRuns;
+    if (!result.failed || result.counterexample === null || target === undefined) {
+      if (result.interrupted) break; // time is up
+      if (opts.path !== undefined) break; // a replayed path is one run only
+      continue;
+    }
+    const reduced = await reduceModel(
+      result.counterexample[0],
+      async (m) => {
+        const o = await evaluate(m);
+        return o.status === 'fail' && o.signature.id === target;
+      },
+      deadline,
+    );
+    const out = await evaluate(reduced.model);
+    if (out.status !== 'fail') throw new Error('internal: the shrunk counterexample no longer fails');
+    await record(reduced.model, out, { seed, path: result.counterexamplePath ?? '', foundAt, shrinks: result.numShrinks + reduced.steps });
+    if (opts.path !== undefined) break;
+  }
+
+  const durationMs = performance.now() - started;
+  const base = { stats, runs: runsDone, durationMs, rules: [...rules] };
+  if (findings.length > 0) return { kind: 'failed', ...base, findings, interrupted };
+  return interrupted ? { kind: 'interrupted', ...base, findings: [] } : { kind: 'passed', ...base, findings: [] };
 }

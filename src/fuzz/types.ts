@@ -58,4 +58,6 @@ export interface Finding {
   project: { files: Record<string, string> };
   level: Level;
   rules: string[];
+  /** Set when the finding is a saved counterexample that still fails (the corpus replays first). */
+  replayedFrom?: string;
 }

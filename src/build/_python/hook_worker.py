@@ -194,7 +194,8 @@ def main():
     proto = PROTO = _protocol_channel()
     spec = sys.argv[1]
     paths = sys.argv[2:]
-    sys.path[0:1] = paths  # drop this script's folder, put the backend's paths first
+    here = os.path.dirname(os.path.abspath(__file__))
+    sys.path[:] = paths + [p for p in sys.path if p and os.path.abspath(p) != here]  # the backend's paths first, not ours
     try:
         backend = _import_backend(spec)
     except BaseException as e:  # noqa: BLE001
