@@ -80,7 +80,10 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzRun> {
   const deadline = opts.timeMs !== undefined ? started + opts.timeMs : Number.POSITIVE_INFINITY;
   const cache = new Map<string, PropertyOutcome>();
   const rules = new Set<string>();
-  const known = new Set<string>(opts.allow ?? []);
+  // What is already reported: a failure is new only if it shows a difference class no finding covers.
+  const covered = new Set<string>();
+  const isKnown = (out: PropertyOutcome & { status: 'fail' }): boolean =>
+    (opts.allow?.has(out.signature.id) ?? false) || out.signature.classes.every((c) => covered.has(c));
   const findings: Finding[] = [];
   let phase: Progress['phase'] = 'replaying';
 
@@ -116,7 +119,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzRun> {
       rules: out.rules,
       replayedFrom: extra.source,
     };
-    known.add(finding.signature);
+    out.signature.classes.forEach((c) => covered.add(c));
     findings.push(finding);
     await opts.onFinding?.(finding);
   };
@@ -125,7 +128,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzRun> {
   for (const saved of opts.replay ?? []) {
     if (performance.now() > deadline) break;
     const out = await evaluate(saved.model);
-    if (out.status === 'fail' && !known.has(out.signature.id)) {
+    if (out.status === 'fail' && !isKnown(out)) {
       await record(saved.model, out, { seed: 0, path: '', foundAt: performance.now() - started, shrinks: 0, source: saved.source });
       if (opts.stopOnFirst) break;
     }
@@ -142,19 +145,23 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzRun> {
       break;
     }
     phase = 'searching';
-    let target: string | undefined;
+    let target: Set<string> | undefined;
     let foundAt = 0;
     const seed = roundSeed(opts.seed, round);
+    // While shrinking, a candidate counts if it shows no class outside the first failure's
+    // (so a project showing two bugs can shrink to one of them) and still something new.
+    const sameProblem = (out: PropertyOutcome): boolean =>
+      out.status === 'fail' && !isKnown(out) && target !== undefined && out.signature.classes.every((c) => target!.has(c));
     const property = fc.asyncProperty(projectModel(), async (model) => {
       const out = await evaluate(model);
-      if (out.status !== 'fail' || known.has(out.signature.id)) return true;
+      if (out.status !== 'fail' || isKnown(out)) return true;
       if (target === undefined) {
-        target = out.signature.id;
+        target = new Set(out.signature.classes);
         foundAt = performance.now() - started;
         phase = 'shrinking';
         return false;
       }
-      return out.signature.id !== target;
+      return !sameProblem(out);
     });
     const result = await fc.check(property, {
       seed,
@@ -170,14 +177,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzRun> {
       if (opts.path !== undefined) break; // a replayed path is one run only
       continue;
     }
-    const reduced = await reduceModel(
-      result.counterexample[0],
-      async (m) => {
-        const o = await evaluate(m);
-        return o.status === 'fail' && o.signature.id === target;
-      },
-      deadline,
-    );
+    const reduced = await reduceModel(result.counterexample[0], async (m) => sameProblem(await evaluate(m)), deadline);
     const out = await evaluate(reduced.model);
     if (out.status !== 'fail') throw new Error('internal: the shrunk counterexample no longer fails');
     await record(reduced.model, out, { seed, path: result.counterexamplePath ?? '', foundAt, shrinks: result.numShrinks + reduced.steps });

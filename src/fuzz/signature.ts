@@ -50,6 +50,8 @@ export function differenceClass(d: Difference): string {
 export interface Signature {
   /** Readable form: property and the sorted set of difference classes. */
   text: string;
+  /** The sorted set of difference classes. */
+  classes: string[];
   /** Short stable hash of `text`, used in file names. */
   id: string;
 }
@@ -57,7 +59,7 @@ export interface Signature {
 export function signatureOf(property: string, differences: Difference[]): Signature {
   const classes = [...new Set(differences.map(differenceClass))].sort();
   const text = `${property}|${classes.join('|')}`;
-  return { text, id: createHash('sha256').update(text).digest('hex').slice(0, 12) };
+  return { text, classes, id: createHash('sha256').update(text).digest('hex').slice(0, 12) };
 }
 
 /** One line saying what differs, for reports and corpus files. */

@@ -10,11 +10,11 @@ import { SETUPTOOLS, readJson, tempDir, twinbuild } from './cli.js';
 const planted = (name: string): string => `${SETUPTOOLS},backend=tb_planted:${name},path=${FAKE_BACKENDS}`;
 
 describe('fuzz finds and shrinks a planted bug in a real backend', () => {
-  it('drop_json: .json package data left out of the wheel', async () => {
+  it('drop_json: .json package data left out of the wheel', { timeout: 600_000 }, async () => {
     const dir = await tempDir();
     const report = join(dir, 'report.json');
     const corpus = join(dir, 'corpus');
-    const r = await twinbuild(['fuzz', '--a', SETUPTOOLS, '--b', planted('drop_json'), '--runs', '60', '--seed', '3', '--corpus', corpus, '--report', report, '--no-progress']);
+    const r = await twinbuild(['fuzz', '--a', SETUPTOOLS, '--b', planted('drop_json'), '--runs', '30', '--seed', '3', '--corpus', corpus, '--report', report, '--no-progress']);
     expect(r.stderr).not.toContain('twinbuild: internal error');
     expect(r.exitCode).toBe(1);
     const rep = await readJson<JsonReport>(report);
@@ -48,7 +48,7 @@ describe('fuzz finds and shrinks a planted bug in a real backend', () => {
     expect(replay.stdout).toMatch(/only-in-a \S+\.json/);
   });
 
-  it('the same backend compared with itself yields no finding', async () => {
+  it('the same backend compared with itself yields no finding', { timeout: 600_000 }, async () => {
     const dir = await tempDir();
     const report = join(dir, 'report.json');
     const r = await twinbuild(['fuzz', '--a', SETUPTOOLS, '--b', SETUPTOOLS, '--runs', '15', '--seed', '3', '--corpus', join(dir, 'corpus'), '--report', report, '--no-progress']);
