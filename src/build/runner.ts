@@ -1,4 +1,8 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Backend } from '../backends/types.js';
+import { writeFileMap } from './fileMapIO.js';
 import type { FileMap } from '../render/fileMap.js';
 import { buildArtifacts, type BuildOptions } from './buildArtifacts.js';
 import { HookWorker } from './hookWorker.js';
@@ -12,8 +16,19 @@ export class BackendRunner {
   private worker: HookWorker | undefined;
   builds = 0;
   restarts = 0;
+  /** Modules a warm-up build imported; every later worker imports them at start. */
+  private warmModules: string[] | undefined;
 
-  constructor(readonly backend: Backend) {}
+  /**
+   * @param warmup a small project of the backend's family: built once (in a
+   * forked child, so the worker's own state stays pristine) to learn which
+   * modules a build imports; the worker then imports them up front, so that
+   * every forked build starts warm.
+   */
+  constructor(
+    readonly backend: Backend,
+    private readonly warmup?: FileMap,
+  ) {}
 
   /** The live worker, started (or restarted) on demand. */
   async ready(): Promise<HookWorker> {
@@ -25,6 +40,8 @@ export class BackendRunner {
     const started = await HookWorker.start(this.backend);
     if ('error' in started) throw new BackendStartError(this.backend, started.error);
     this.worker = started;
+    if (this.warmup && this.warmModules === undefined) this.warmModules = await learnModules(started, this.warmup);
+    if (this.warmModules?.length) await started.warm(this.warmModules);
     return started;
   }
 
@@ -47,5 +64,23 @@ export class BackendStartError extends Error {
     readonly error: HookError,
   ) {
     super(`cannot import the hook object of ${backend.label}: ${error.message}`);
+  }
+}
+
+/** Build `files` once (sdist and wheel) and return the modules the builds had imported. */
+async function learnModules(worker: HookWorker, files: FileMap): Promise<string[]> {
+  const root = await mkdtemp(join(tmpdir(), 'twinbuild-warmup-'));
+  try {
+    const modules = new Set<string>();
+    for (const hook of ['build_sdist', 'build_wheel'] as const) {
+      const dir = join(root, hook);
+      await writeFileMap(join(dir, 'project'), files);
+      await mkdir(join(dir, 'out'), { recursive: true });
+      const r = await worker.call(hook, { cwd: join(dir, 'project'), outputDirectory: join(dir, 'out'), timeoutSec: 120, logDir: dir, reportModules: true });
+      for (const m of r.modules ?? []) modules.add(m);
+    }
+    return [...modules].sort();
+  } finally {
+    await rm(root, { recursive: true, force: true });
   }
 }

@@ -2,6 +2,8 @@ import { parseSpec } from '../backends/parseSpec.js';
 import { resolveBackend } from '../backends/resolveBackend.js';
 import type { Backend } from '../backends/types.js';
 import { BackendRunner } from '../build/runner.js';
+import type { ProjectModel } from '../model/projectModel.js';
+import { render } from '../render/index.js';
 import type { CliIO } from './io.js';
 
 /** Parse and resolve a spec (provisioning it if needed), logging what is installed. */
@@ -10,9 +12,26 @@ export async function resolveSpec(raw: string, io: CliIO): Promise<Backend> {
   return resolveBackend(spec, { log: (line: string) => io.err(`twinbuild: ${line}`) });
 }
 
+/** A small project that exercises the usual code paths of a build (for warming workers). */
+export const WARMUP_MODEL: ProjectModel = {
+  name: 'twinbuild-warmup',
+  version: '1.0',
+  description: 'warm-up',
+  dependencies: ['requests>=2; python_version >= "3.8"'],
+  layout: 'src',
+  packages: [{ name: 'warmup', init: '', modules: [{ name: 'core', source: 'X = 1\n' }], data: [{ path: 'data/d.json', content: '{}' }], subpackages: [] }],
+  modules: [],
+};
+
 /** Start a runner and make sure its worker imports the backend (clear error if not). */
 export async function startRunner(backend: Backend): Promise<BackendRunner> {
-  const runner = new BackendRunner(backend);
+  let warmup;
+  try {
+    warmup = render(WARMUP_MODEL, backend.family, { familyVersion: backend.version });
+  } catch {
+    warmup = undefined; // no renderer for this family: run cold
+  }
+  const runner = new BackendRunner(backend, warmup);
   await runner.ready();
   return runner;
 }

@@ -66,14 +66,21 @@ def _error(kind, message, tb=None):
     return {"kind": kind, "message": message, "traceback": tb}
 
 
+try:  # resolved once in the worker, so that each forked hook process pays nothing for it
+    import ctypes
+
+    _PRCTL = ctypes.CDLL(None, use_errno=True).prctl
+except Exception:  # noqa: BLE001
+    _PRCTL = None
+
+
 def _die_with_parent():
     """Linux: SIGKILL this hook process if the worker dies (best effort)."""
-    try:
-        import ctypes
-
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except Exception:  # noqa: BLE001
-        pass
+    if _PRCTL is not None:
+        try:
+            _PRCTL(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except Exception:  # noqa: BLE001
+            pass
 
 
 def _run_child(backend, req, w):
@@ -109,7 +116,12 @@ def _run_child(backend, req, w):
                 last = traceback.format_exception_only(type(e), e)[-1].strip()
                 result = {"ok": False, "error": _error("exception", last, traceback.format_exc())}
         if req.get("reportModules"):
-            result["modules"] = sorted(sys.modules)
+            here = os.path.realpath(req["cwd"]) + os.sep
+            result["modules"] = sorted(
+                name
+                for name, mod in list(sys.modules.items())
+                if not os.path.realpath(getattr(mod, "__file__", None) or "/").startswith(here)
+            )
         try:
             sys.stdout.flush()
             sys.stderr.flush()
