@@ -1,0 +1,85 @@
+/**
+ * `requirement(options?)`: a PEP 508 requirement string as a user might write
+ * it: a distribution name, zero or more comma-separated version specifiers
+ * (`>=1.0`, `==2.*`, `~=1.4`, `!=1.3`, ...) and optionally one simple marker
+ * (`; python_version >= "3.8"`). No extras or URLs yet.
+ *
+ * Shrinks toward `a`.
+ */
+import fc from 'fast-check';
+import { distributionName } from './distributionName.js';
+import { simpleMarker } from './_internals/markers.js';
+import { asString, incompatible } from './_internals/unmap.js';
+import { releaseSegment } from './_internals/versionParts.js';
+
+export interface RequirementOptions {
+  /** Most version specifiers (default 2). */
+  maxSpecifiers?: number;
+  /** A marker sometimes (default true). */
+  markers?: boolean;
+}
+
+const COMPARISON_OPERATORS = ['>=', '<', '!=', '==', '<=', '>'] as const;
+
+/**
+ * `value` split into operator and version after checking it against `pattern`
+ * (two groups). The operator type is asserted: the constantFrom it unmaps to
+ * checks it.
+ */
+function splitSpecifier<Op extends string>(value: unknown, pattern: RegExp): { op: Op; version: string } {
+  const m = pattern.exec(asString(value, 'specifier')) ?? incompatible('specifier');
+  return { op: (m[1] ?? '') as Op, version: m[2] ?? '' };
+}
+
+function specifier(): fc.Arbitrary<string> {
+  const comparison = fc
+    .record({ op: fc.constantFrom(...COMPARISON_OPERATORS), version: releaseSegment(1, 3) })
+    .map(
+      ({ op, version }) => `${op}${version}`,
+      (value) => splitSpecifier(value, /^(>=|<=|!=|==|<|>)([0-9.]+)$/),
+    );
+  const wildcard = fc
+    .record({ op: fc.constantFrom('==', '!='), version: releaseSegment(1, 2) })
+    .map(
+      ({ op, version }) => `${op}${version}.*`,
+      (value) => splitSpecifier(value, /^(==|!=)([0-9.]+)\.\*$/),
+    );
+  // `~=` needs at least two release components.
+  const compatible = releaseSegment(2, 3).map(
+    (version) => `~=${version}`,
+    (value) => splitSpecifier(value, /^(~=)([0-9.]+)$/).version,
+  );
+  return fc.oneof(
+    { withCrossShrink: true },
+    { weight: 4, arbitrary: comparison },
+    { weight: 1, arbitrary: wildcard },
+    { weight: 1, arbitrary: compatible },
+  );
+}
+
+interface RequirementParts {
+  name: string;
+  specifiers: string[];
+  marker: string | null;
+}
+
+function parse(value: unknown): RequirementParts {
+  const text = asString(value, 'requirement');
+  const semicolon = text.indexOf('; ');
+  const head = semicolon === -1 ? text : text.slice(0, semicolon);
+  const marker = semicolon === -1 ? null : text.slice(semicolon + 2);
+  const name = /^[A-Za-z0-9._-]*/.exec(head)?.[0] ?? incompatible('requirement');
+  const specs = head.slice(name.length);
+  return { name, specifiers: specs === '' ? [] : specs.split(','), marker };
+}
+
+export function requirement(options: RequirementOptions = {}): fc.Arbitrary<string> {
+  const { maxSpecifiers = 2, markers = true } = options;
+  return fc
+    .record({
+      name: distributionName({ maxSegments: 2 }),
+      specifiers: fc.array(specifier(), { maxLength: maxSpecifiers }),
+      marker: markers ? fc.option(simpleMarker(), { nil: null, freq: 3 }) : fc.constant(null),
+    })
+    .map(({ name, specifiers, marker }) => name + specifiers.join(',') + (marker === null ? '' : `; ${marker}`), parse);
+}
