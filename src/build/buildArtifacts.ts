@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { FileMap } from '../render/fileMap.js';
-import { writeFileMap } from './fileMapIO.js';
+import { writeFileMap, type WriteOptions } from './fileMapIO.js';
 import type { HookWorker } from './hookWorker.js';
 import type { ArtifactResult, BuildResult, HookOutcome } from './types.js';
 
@@ -15,6 +15,10 @@ export interface BuildOptions {
   maxArtifactBytes?: number;
   /** Parent folder for the temporary build folders. */
   tmpRoot?: string;
+  /** How the project files are written (creation order, mtimes). */
+  write?: WriteOptions;
+  /** Build wheels with build_editable (PEP 660) instead of build_wheel. */
+  editable?: boolean;
 }
 
 export const DEFAULT_TIMEOUT_SEC = 120;
@@ -56,8 +60,8 @@ export async function buildOne(
   const project = join(dir, 'project');
   const out = join(dir, 'out');
   await mkdir(out, { recursive: true });
-  await writeFileMap(project, files);
-  const hook = kind === 'wheel' ? 'build_wheel' : 'build_sdist';
+  await writeFileMap(project, files, opts.write);
+  const hook = kind === 'sdist' ? 'build_sdist' : opts.editable ? 'build_editable' : 'build_wheel';
   const { outcome } = await worker.call(hook, {
     cwd: project,
     outputDirectory: out,

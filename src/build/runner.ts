@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import type { Backend } from '../backends/types.js';
 import { writeFileMap } from './fileMapIO.js';
 import type { FileMap } from '../render/fileMap.js';
-import { buildArtifacts, type BuildOptions } from './buildArtifacts.js';
-import { HookWorker } from './hookWorker.js';
-import type { BuildResult, HookError } from './types.js';
+import { buildArtifacts, buildOne, type BuildOptions } from './buildArtifacts.js';
+import { HookWorker, type HookCallOptions } from './hookWorker.js';
+import type { ArtifactResult, BuildResult, HookError, HookName, HookOutcome } from './types.js';
 
 /**
  * Keeps one warm HookWorker for a backend and replaces it when it dies, so
@@ -49,6 +49,24 @@ export class BackendRunner {
     const worker = await this.ready();
     this.builds++;
     return buildArtifacts(files, worker, opts);
+  }
+
+  /** Build one artifact kind of `files` in a temporary folder (removed afterwards). */
+  async buildOne(kind: 'wheel' | 'sdist', files: FileMap, opts: BuildOptions): Promise<ArtifactResult> {
+    const worker = await this.ready();
+    this.builds++;
+    const root = await mkdtemp(join(opts.tmpRoot ?? tmpdir(), 'twinbuild-build-'));
+    try {
+      return await buildOne(kind, files, worker, opts, root);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  }
+
+  /** Call any hook in `cwd` (a folder the caller owns). */
+  async call(hook: HookName, opts: HookCallOptions): Promise<HookOutcome> {
+    const worker = await this.ready();
+    return (await worker.call(hook, opts)).outcome;
   }
 
   async close(): Promise<void> {

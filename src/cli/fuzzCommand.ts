@@ -109,8 +109,9 @@ export async function fuzzCommand(argv: string[], io: CliIO): Promise<number> {
 
   const a = await resolveSpec(values.a, io);
   const b = values.b ? await resolveSpec(values.b, io) : undefined;
-  const level: Level = (values.level as Level | undefined) ?? (b && b.family !== a.family ? 'semantic' : 'content');
-  io.err(`twinbuild ${toolVersion()}: A = ${a.label} (${a.python})${b ? `, B = ${b.label} (${b.python})` : ''}; level ${level}; seed ${seed}`);
+  const levelOf = (p: PropertyName): Level => (values.level as Level | undefined) ?? PROPERTIES[p]!.defaultLevel(a, b);
+  const level = levelOf(properties[0]!);
+  io.err(`twinbuild ${toolVersion()}: A = ${a.label} (${a.python})${b ? `, B = ${b.label} (${b.python})` : ''}; ${properties.map((p) => `${p} at level ${levelOf(p)}`).join(', ')}; seed ${seed}`);
 
   const runners: BackendRunner[] = [];
   const started = performance.now();
@@ -131,9 +132,9 @@ export async function fuzzCommand(argv: string[], io: CliIO): Promise<number> {
       if (replay.length) io.err(`twinbuild: ${property}: replaying ${replay.length} saved counterexample(s) from ${corpusDir} first`);
       const run: FuzzRun = await runFuzz({
         a: ra,
-        b: rb,
+        b: PROPERTIES[property]!.needsB ? rb : undefined,
         property,
-        level,
+        level: levelOf(property),
         seed,
         runs,
         timeMs: left,

@@ -82,7 +82,7 @@ export async function replayCommand(argv: string[], io: CliIO): Promise<number> 
       const bSpec = specOf(values.b, entry.backends.b);
       const rb = bSpec ? await runnerFor(bSpec) : undefined;
       if (values.materialize) await materialize(resolve(io.cwd, values.materialize), entry, ra.backend, rb?.backend);
-      const labels: [string, string] = ra.backend.label === rb?.backend.label ? [`A (${ra.backend.label})`, `B (${rb.backend.label})`] : [ra.backend.label, rb?.backend.label ?? ra.backend.label];
+      const labels: [string, string] = def.sides ?? (ra.backend.label === rb?.backend.label ? [`A (${ra.backend.label})`, `B (${rb.backend.label})`] : [ra.backend.label, rb?.backend.label ?? ra.backend.label]);
       const out: PropertyOutcome = await def.evaluate(entry.model, { a: ra, b: rb, level: entry.level, build: { timeoutSec }, stats: emptyStats(), labels });
       const row: ReplayRow = {
         file: relative(io.cwd, file) || file,

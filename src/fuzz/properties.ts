@@ -1,64 +1,16 @@
-import type { BuildOptions } from '../build/buildArtifacts.js';
-import type { BackendRunner } from '../build/runner.js';
-import { compareBuilds } from '../compare/compareBuilds.js';
-import type { ProjectModel } from '../model/projectModel.js';
-import type { Level } from '../normalize/types.js';
-import { render } from '../render/index.js';
-import { signatureOf, summarize } from './signature.js';
-import type { PropertyName, PropertyOutcome, RunStats } from './types.js';
+import type { PropertyName } from './types.js';
+import type { PropertyDef } from './property.js';
+import { diffProperty } from './properties/diff.js';
+import { metadataProperty } from './properties/metadata.js';
+import { reproducibleProperty } from './properties/reproducible.js';
+import { roundtripProperty } from './properties/roundtrip.js';
 
-export interface PropertyContext {
-  a: BackendRunner;
-  b?: BackendRunner;
-  level: Level;
-  build: BuildOptions;
-  stats: RunStats;
-  labels: [string, string];
-}
+export type { PropertyContext, PropertyDef } from './property.js';
 
-export interface PropertyDef {
-  name: PropertyName;
-  /** One line for --help and reports. */
-  doc: string;
-  needsB: boolean;
-  evaluate(model: ProjectModel, ctx: PropertyContext): Promise<PropertyOutcome>;
-}
-
-/** `diff`: A and B build the same model; normalized wheels and sdists must be equal. */
-export const diffProperty: PropertyDef = {
-  name: 'diff',
-  doc: 'A and B build the same project; normalized wheel, sdist and metadata are equal',
-  needsB: true,
-  async evaluate(model, ctx) {
-    const b = ctx.b!;
-    const filesA = render(model, ctx.a.backend.family, { familyVersion: ctx.a.backend.version });
-    const filesB = render(model, b.backend.family, { familyVersion: b.backend.version });
-    const [ra, rb] = await Promise.all([ctx.a.build(filesA, ctx.build), b.build(filesB, ctx.build)]);
-    ctx.stats.projects++;
-    ctx.stats.builds += 4;
-    if (!ra.sdist.ok || !ra.wheel.ok) ctx.stats.rejected.a++;
-    if (!rb.sdist.ok || !rb.wheel.ok) ctx.stats.rejected.b++;
-    const cmp = await compareBuilds(ra, rb, ctx.level, ctx.labels, [filesA, filesB]);
-    const rules = [...new Set([...cmp.rules.sdist, ...cmp.rules.wheel])];
-    if (cmp.differences.length > 0) {
-      return {
-        status: 'fail',
-        rules,
-        differences: cmp.differences,
-        signature: signatureOf('diff', cmp.differences),
-        summary: summarize(cmp.differences, ctx.labels),
-        files: filesA,
-      };
-    }
-    if (cmp.bothFailed.length > 0) {
-      ctx.stats.bothRejected++;
-      const err = !ra.wheel.ok ? ra.wheel.error.message : !ra.sdist.ok ? ra.sdist.error.message : '';
-      return { status: 'rejected', rules, reason: `both backends failed to build the ${cmp.bothFailed.join(' and ')}: ${err}` };
-    }
-    return { status: 'pass', rules };
-  },
-};
-
+/** Every property twinbuild can check, by name (see DESIGN.md, "Properties"). */
 export const PROPERTIES: Partial<Record<PropertyName, PropertyDef>> = {
   diff: diffProperty,
+  roundtrip: roundtripProperty,
+  metadata: metadataProperty,
+  reproducible: reproducibleProperty,
 };

@@ -75,7 +75,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzRun> {
   const def: PropertyDef | undefined = PROPERTIES[opts.property];
   if (!def) throw new Error(`property ${opts.property} is not implemented`);
   const stats = emptyStats();
-  const ctx: PropertyContext = { a: opts.a, b: opts.b, level: opts.level, build: opts.build, stats, labels: labelsOf(opts.a, opts.b) };
+  const ctx: PropertyContext = { a: opts.a, b: opts.b, level: opts.level, build: opts.build, stats, labels: def.sides ?? labelsOf(opts.a, opts.b) };
   const started = performance.now();
   const deadline = opts.timeMs !== undefined ? started + opts.timeMs : Number.POSITIVE_INFINITY;
   const cache = new Map<string, PropertyOutcome>();

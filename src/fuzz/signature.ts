@@ -10,7 +10,7 @@ export function pathClass(path: string): string {
   if (path === '') return '(artifact)';
   const distInfo = /(?:^|\/)(?:[^/]*\.dist-info|\{dist-info\})\/(.+)$/.exec(path);
   if (distInfo) return `dist-info/${distInfo[1]!.replace(/^licenses\/.*/, 'licenses/*')}`;
-  if (/(^|\/)[^/]*\.egg-info\//.test(path)) return `egg-info/${path.slice(path.lastIndexOf('/') + 1)}`;
+  if (/(^|\/)[^/]*\.egg-info\//.test(path)) return 'egg-info/*';
   const base = path.slice(path.lastIndexOf('/') + 1);
   if (['PKG-INFO', 'pyproject.toml', 'setup.py', 'setup.cfg', 'MANIFEST.in'].includes(base)) return base;
   const dot = base.lastIndexOf('.');
@@ -39,8 +39,12 @@ export function changedFields(diff: string | undefined): string[] {
   return [...fields].sort();
 }
 
+const ARCHIVE_LEVEL_KINDS = new Set<string>(['mtime', 'mode', 'owner', 'member-order', 'archive-bytes']);
+
 /** One difference reduced to its class: artifact, kind, path class (and changed fields). */
 export function differenceClass(d: Difference): string {
+  // Archive-level details (times, permissions, owners, order) are one problem whichever member shows them.
+  if (ARCHIVE_LEVEL_KINDS.has(d.kind)) return `${d.artifact}:${d.kind}`;
   const cls = pathClass(d.path);
   const isHeader = /(METADATA|PKG-INFO|WHEEL)$/.test(cls);
   const fields = d.kind === 'content' && isHeader ? changedFields(d.diff) : [];

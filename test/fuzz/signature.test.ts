@@ -33,8 +33,8 @@ describe('pathClass', () => {
     ['{dist-info}/RECORD', 'dist-info/RECORD'],
     ['foo_bar-1.0.dist-info/licenses/LICENSE', 'dist-info/licenses/*'],
     ['baz-2.0.dist-info/licenses/docs/COPYING.txt', 'dist-info/licenses/*'],
-    ['foo_bar-1.0/foo_bar.egg-info/PKG-INFO', 'egg-info/PKG-INFO'],
-    ['baz-2.0/src/baz.egg-info/SOURCES.txt', 'egg-info/SOURCES.txt'],
+    ['foo_bar-1.0/foo_bar.egg-info/PKG-INFO', 'egg-info/*'],
+    ['baz-2.0/src/baz.egg-info/SOURCES.txt', 'egg-info/*'],
     ['foo_bar-1.0/PKG-INFO', 'PKG-INFO'],
     ['PKG-INFO', 'PKG-INFO'],
     ['baz-2.0/pyproject.toml', 'pyproject.toml'],
@@ -190,5 +190,13 @@ describe('summarize', () => {
   it('is at most 300 characters', () => {
     const long = summarize([{ artifact: 'wheel', kind: 'content', path: 'x/'.repeat(400) + 'a.py' }], labels);
     expect(long.length).toBe(300);
+  });
+});
+
+describe('archive-level kinds', () => {
+  it('class mtime, mode and owner differences by artifact and kind only', () => {
+    const d = (path: string) => ({ artifact: 'sdist' as const, kind: 'mtime' as const, path, a: '1', b: '2' });
+    expect(differenceClass(d('x-1/PKG-INFO'))).toBe('sdist:mtime');
+    expect(signatureOf('reproducible', [d('x-1/a.py')]).id).toBe(signatureOf('reproducible', [d('y-2/b/c.txt'), d('y-2/setup.cfg')]).id);
   });
 });

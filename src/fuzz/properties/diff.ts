@@ -1,0 +1,31 @@
+import { compareBuilds } from '../../compare/compareBuilds.js';
+import { render } from '../../render/index.js';
+import { outcomeOf, type PropertyDef } from '../property.js';
+
+/** `diff`: A and B build the same model; normalized wheels and sdists must be equal. */
+export const diffProperty: PropertyDef = {
+  name: 'diff',
+  doc: 'A and B build the same project; normalized wheel, sdist and metadata are equal',
+  needsB: true,
+  defaultLevel: (a, b) => (b && b.family !== a.family ? 'semantic' : 'content'),
+  async evaluate(model, ctx) {
+    const b = ctx.b!;
+    const filesA = render(model, ctx.a.backend.family, { familyVersion: ctx.a.backend.version });
+    const filesB = render(model, b.backend.family, { familyVersion: b.backend.version });
+    const [ra, rb] = await Promise.all([ctx.a.build(filesA, ctx.build), b.build(filesB, ctx.build)]);
+    ctx.stats.projects++;
+    ctx.stats.builds += 4;
+    if (!ra.sdist.ok || !ra.wheel.ok) ctx.stats.rejected.a++;
+    if (!rb.sdist.ok || !rb.wheel.ok) ctx.stats.rejected.b++;
+    const cmp = await compareBuilds(ra, rb, ctx.level, ctx.labels, [filesA, filesB]);
+    const rules = [...new Set([...cmp.rules.sdist, ...cmp.rules.wheel])];
+    if (cmp.differences.length > 0) return outcomeOf('diff', cmp.differences, ctx.labels, filesA, rules);
+    if (cmp.bothFailed.length > 0) {
+      ctx.stats.bothRejected++;
+      const err = !ra.wheel.ok ? ra.wheel.error.message : !ra.sdist.ok ? ra.sdist.error.message : '';
+      return { status: 'rejected', rules, reason: `both backends failed to build the ${cmp.bothFailed.join(' and ')}: ${err}` };
+    }
+    return { status: 'pass', rules };
+  },
+};
+

@@ -1,0 +1,105 @@
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readArtifact } from '../../archive/index.js';
+import type { ArchiveView } from '../../archive/types.js';
+import { writeFileMap } from '../../build/fileMapIO.js';
+import { compareViews } from '../../compare/compareViews.js';
+import type { Difference } from '../../compare/types.js';
+import { parseHeaderFile } from '../../normalize/coreMetadata.js';
+import { normalizeArtifact } from '../../normalize/normalizeArtifact.js';
+import type { Level } from '../../normalize/types.js';
+import { render } from '../../render/index.js';
+import { outcomeOf, type PropertyContext, type PropertyDef } from '../property.js';
+
+const METADATA_PATH = '{dist-info}/METADATA';
+
+/** A one-member wheel view holding `text` as METADATA, normalized at `level`. */
+function metadataView(text: string, level: Level) {
+  const data = new TextEncoder().encode(text);
+  const view: ArchiveView = {
+    format: 'wheel',
+    filename: 'metadata.whl',
+    entries: [{ path: 'x.dist-info/METADATA', type: 'file', mode: 0o644, size: data.length, mtime: null, data }],
+    problems: [],
+  };
+  const canon = normalizeArtifact(view, data, level === 'bytes' ? 'content' : level);
+  const member = canon.members.get('x.dist-info/METADATA') ?? canon.members.get(METADATA_PATH);
+  if (member) {
+    canon.members.delete(member.path);
+    canon.members.set(METADATA_PATH, { ...member, path: METADATA_PATH });
+  }
+  return canon;
+}
+
+function wheelMetadata(view: ArchiveView): string | null {
+  const e = view.entries.find((x) => /^[^/]+\.dist-info\/METADATA$/.test(x.path) && x.type === 'file');
+  return e ? new TextDecoder().decode(e.data) : null;
+}
+
+/** Run a prepare_metadata_* hook in a fresh copy of the project; METADATA text, null if the hook is absent. */
+async function preparedMetadata(ctx: PropertyContext, hook: 'prepare_metadata_for_build_wheel', files: Record<string, string | Uint8Array>): Promise<{ text: string | null; error?: string }> {
+  if (!ctx.a.backend.optionalHooks?.includes(hook)) return { text: null };
+  const root = await mkdtemp(join(ctx.build.tmpRoot ?? tmpdir(), 'twinbuild-meta-'));
+  try {
+    const project = join(root, 'project');
+    const out = join(root, 'out');
+    await mkdir(out, { recursive: true });
+    await writeFileMap(project, files);
+    const outcome = await ctx.a.call(hook, { cwd: project, metadataDirectory: out, timeoutSec: ctx.build.timeoutSec, logDir: root });
+    if (!outcome.ok) return { text: null, error: `${outcome.error.kind}: ${outcome.error.message}` };
+    const name = outcome.value;
+    if (typeof name !== 'string' || !(await readdir(out)).includes(name)) return { text: null, error: `${hook} returned ${JSON.stringify(name)}, not a folder it wrote` };
+    return { text: await readFile(join(out, name, 'METADATA'), 'utf8').catch(() => null), error: undefined };
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
+/**
+ * `metadata`: what prepare_metadata_for_build_wheel promises is what the wheel
+ * holds (PEP 517 requires it), and the editable wheel's METADATA is the
+ * wheel's, but for Requires-Dist it may add (PEP 660).
+ */
+export const metadataProperty: PropertyDef = {
+  name: 'metadata',
+  doc: 'one backend: prepare_metadata_for_build_wheel METADATA equals the wheel\'s; the editable wheel\'s equals it but for added Requires-Dist',
+  needsB: false,
+  defaultLevel: () => 'content',
+  sides: ['wheel METADATA', 'prepared/editable METADATA'],
+  async evaluate(model, ctx) {
+    const sides: [string, string] = ['wheel', 'prepare_metadata_for_build_wheel'];
+    const files = render(model, ctx.a.backend.family, { familyVersion: ctx.a.backend.version });
+    const wheel = await ctx.a.buildOne('wheel', files, ctx.build);
+    ctx.stats.projects++;
+    ctx.stats.builds++;
+    if (!wheel.ok) {
+      ctx.stats.rejected.a++;
+      ctx.stats.bothRejected++;
+      return { status: 'rejected', rules: [], reason: `the backend does not build the wheel: ${wheel.error.message}` };
+    }
+    const wheelText = wheelMetadata(await readArtifact('wheel', wheel.filename, wheel.bytes));
+    const differences: Difference[] = [];
+    const base = metadataView(wheelText ?? '', ctx.level);
+    const prepared = await preparedMetadata(ctx, 'prepare_metadata_for_build_wheel', files);
+    if (prepared.error) differences.push({ artifact: 'wheel', kind: 'build-failed', path: METADATA_PATH, a: 'wheel built', b: `prepare_metadata_for_build_wheel: ${prepared.error}` });
+    else if (prepared.text !== null) differences.push(...compareViews(base, metadataView(prepared.text, ctx.level), sides));
+
+    if (ctx.a.backend.optionalHooks?.includes('build_editable')) {
+      const editable = await ctx.a.buildOne('wheel', files, { ...ctx.build, editable: true });
+      ctx.stats.builds++;
+      if (!editable.ok) {
+        differences.push({ artifact: 'wheel', kind: 'build-failed', path: '', a: 'wheel built', b: `build_editable: ${editable.error.kind}: ${editable.error.message}` });
+      } else {
+        const edText = wheelMetadata(await readArtifact('wheel', editable.filename, editable.bytes)) ?? '';
+        const wheelReqs = new Set(parseHeaderFile(wheelText ?? '').fields.filter(([k]) => k.toLowerCase() === 'requires-dist').map(([, v]) => v.trim()));
+        // PEP 660: an editable wheel may add requirements (the editable machinery); nothing else may differ.
+        const parsed = parseHeaderFile(edText);
+        const kept = parsed.fields.filter(([k, v]) => k.toLowerCase() !== 'requires-dist' || wheelReqs.has(v.trim()));
+        const trimmed = kept.map(([k, v]) => `${k}: ${v}`).join('\n') + (parsed.body !== null ? `\n\n${parsed.body}` : '\n');
+        differences.push(...compareViews(base, metadataView(trimmed, ctx.level), ['wheel', 'build_editable']));
+      }
+    }
+    return outcomeOf('metadata', differences, sides, files, base.rules);
+  },
+};

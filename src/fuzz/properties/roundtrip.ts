@@ -1,0 +1,38 @@
+import { readArtifact } from '../../archive/index.js';
+import { compareArtifacts } from '../../compare/compareBuilds.js';
+import { render } from '../../render/index.js';
+import { outcomeOf, type PropertyDef } from '../property.js';
+import { sdistAsProject } from './_sdistFiles.js';
+
+const SIDES: [string, string] = ['tree → wheel', 'tree → sdist → wheel'];
+
+/**
+ * `roundtrip`: the wheel built from the sdist equals the wheel built from the
+ * tree. An sdist that leaves out a file the wheel needs (or adds one that
+ * changes it) cannot rebuild its own wheel: a classic backend defect.
+ */
+export const roundtripProperty: PropertyDef = {
+  name: 'roundtrip',
+  doc: 'one backend: tree -> sdist -> wheel equals tree -> wheel',
+  needsB: false,
+  defaultLevel: () => 'content',
+  sides: SIDES,
+  async evaluate(model, ctx) {
+    const files = render(model, ctx.a.backend.family, { familyVersion: ctx.a.backend.version });
+    const tree = await ctx.a.build(files, ctx.build);
+    ctx.stats.projects++;
+    ctx.stats.builds += 2;
+    if (!tree.sdist.ok || !tree.wheel.ok) {
+      ctx.stats.rejected.a++;
+      ctx.stats.bothRejected++;
+      const err = !tree.sdist.ok ? tree.sdist.error : !tree.wheel.ok ? tree.wheel.error : undefined;
+      return { status: 'rejected', rules: [], reason: `the backend does not build the tree: ${err?.message ?? ''}` };
+    }
+    const sdistFiles = sdistAsProject(await readArtifact('sdist', tree.sdist.filename, tree.sdist.bytes));
+    if (!sdistFiles) return { status: 'rejected', rules: [], reason: 'the sdist cannot be unpacked safely (see the spec property)' };
+    const fromSdist = await ctx.a.buildOne('wheel', sdistFiles, ctx.build);
+    ctx.stats.builds++;
+    const cmp = await compareArtifacts(tree.wheel, fromSdist, ctx.level, SIDES);
+    return outcomeOf('roundtrip', cmp.differences, SIDES, files, cmp.rules);
+  },
+};
