@@ -10,7 +10,8 @@ export type DifferenceKind =
   | 'archive-bytes' // archives differ as bytes though every member compares equal
   | 'filename' // artifact filenames differ
   | 'build-failed' // one side built the artifact, the other failed
-  | 'archive-problem'; // one side's archive has a problem the other's has not
+  | 'archive-problem' // one side's archive has a problem the other's has not
+  | 'spec-problem'; // a specification check fails (spec property; in diff: on one side only)
 
 /** One structured difference between the two sides. */
 export interface Difference {
@@ -23,4 +24,6 @@ export interface Difference {
   b?: string;
   /** Unified diff of the two texts, for text members. */
   diff?: string;
+  /** For spec-problem: the check's stable code (docs/rules/CODE.md). */
+  code?: string;
 }

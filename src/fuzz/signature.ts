@@ -45,6 +45,7 @@ const ARCHIVE_LEVEL_KINDS = new Set<string>(['mtime', 'mode', 'owner', 'member-o
 export function differenceClass(d: Difference): string {
   // Archive-level details (times, permissions, owners, order) are one problem whichever member shows them.
   if (ARCHIVE_LEVEL_KINDS.has(d.kind)) return `${d.artifact}:${d.kind}`;
+  if (d.kind === 'spec-problem') return `${d.artifact}:spec:${d.code ?? '?'}${d.a !== undefined && d.b === undefined ? ':a' : d.b !== undefined && d.a === undefined ? ':b' : ''}`;
   const cls = pathClass(d.path);
   const isHeader = /(METADATA|PKG-INFO|WHEEL)$/.test(cls);
   const fields = d.kind === 'content' && isHeader ? changedFields(d.diff) : [];
@@ -79,6 +80,7 @@ export function summarize(differences: Difference[], labels: [string, string]): 
     filename: `${first.artifact} filenames differ (${first.a} vs ${first.b})`,
     'build-failed': `${first.artifact} builds with one backend only (${first.a} | ${first.b})`,
     'archive-problem': `${first.artifact} archive problems differ (${first.a} vs ${first.b})`,
+    'spec-problem': `${first.artifact} breaks ${first.code}: ${first.a ?? first.b}`,
   };
   const head = what[first.kind] ?? `${first.artifact} ${first.kind}${where}`;
   const more = differences.length > 1 ? ` (+${differences.length - 1} more)` : '';

@@ -1,6 +1,7 @@
 import { compareBuilds } from '../../compare/compareBuilds.js';
 import { render } from '../../render/index.js';
 import { outcomeOf, type PropertyDef } from '../property.js';
+import { oneSidedProblems, specProblems } from './specProblems.js';
 
 /** `diff`: A and B build the same model; normalized wheels and sdists must be equal. */
 export const diffProperty: PropertyDef = {
@@ -18,6 +19,10 @@ export const diffProperty: PropertyDef = {
     if (!ra.sdist.ok || !ra.wheel.ok) ctx.stats.rejected.a++;
     if (!rb.sdist.ok || !rb.wheel.ok) ctx.stats.rejected.b++;
     const cmp = await compareBuilds(ra, rb, ctx.level, ctx.labels, [filesA, filesB]);
+    // A spec problem only one side has is a difference too (at the semantic level, RECORD hashes
+    // and name spellings are not compared as content: this is where a wrong one shows).
+    const [pa, pb] = await Promise.all([Promise.all([specProblems(ra.sdist), specProblems(ra.wheel)]), Promise.all([specProblems(rb.sdist), specProblems(rb.wheel)])]);
+    cmp.differences.push(...oneSidedProblems(pa.flat(), pb.flat()));
     const rules = [...new Set([...cmp.rules.sdist, ...cmp.rules.wheel])];
     if (cmp.differences.length > 0) return outcomeOf('diff', cmp.differences, ctx.labels, filesA, rules);
     if (cmp.bothFailed.length > 0) {

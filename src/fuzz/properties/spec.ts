@@ -1,0 +1,29 @@
+import { render } from '../../render/index.js';
+import { outcomeOf, type PropertyDef } from '../property.js';
+import { problemsAsDifferences, specProblems } from './specProblems.js';
+
+/**
+ * `spec`: each artifact of one backend satisfies the wheel, sdist and core
+ * metadata specifications (checks in src/oracles/, codes in docs/rules/).
+ */
+export const specProperty: PropertyDef = {
+  name: 'spec',
+  doc: 'one backend: wheel, sdist and core-metadata specifications hold (RECORD, names, dist-info, WHEEL, PKG-INFO, Metadata-Version rules)',
+  needsB: false,
+  defaultLevel: () => 'content',
+  sides: ['artifact', 'specification'],
+  async evaluate(model, ctx) {
+    const files = render(model, ctx.a.backend.family, { familyVersion: ctx.a.backend.version });
+    const built = await ctx.a.build(files, ctx.build);
+    ctx.stats.projects++;
+    ctx.stats.builds += 2;
+    if (!built.sdist.ok && !built.wheel.ok) {
+      ctx.stats.rejected.a++;
+      ctx.stats.bothRejected++;
+      return { status: 'rejected', rules: [], reason: `the backend builds neither artifact: ${built.wheel.error.message}` };
+    }
+    if (!built.sdist.ok || !built.wheel.ok) ctx.stats.rejected.a++;
+    const problems = [...(await specProblems(built.sdist)), ...(await specProblems(built.wheel))];
+    return outcomeOf('spec', problemsAsDifferences(problems), ['artifact', 'specification'], files, []);
+  },
+};

@@ -1,0 +1,34 @@
+import { readArtifact } from '../../archive/index.js';
+import type { ArtifactResult } from '../../build/types.js';
+import type { Difference } from '../../compare/types.js';
+import { checkSdist, checkWheel } from '../../oracles/index.js';
+import type { SpecProblem } from '../../oracles/index.js';
+
+/** Spec problems of one built artifact (none for a failed build). */
+export async function specProblems(r: ArtifactResult): Promise<SpecProblem[]> {
+  if (!r.ok) return [];
+  const view = await readArtifact(r.kind, r.filename, r.bytes);
+  return r.kind === 'wheel' ? checkWheel(view) : checkSdist(view);
+}
+
+const describe = (p: SpecProblem): string => `${p.code} (${p.severity}) ${p.message}`;
+
+/** Every problem as a difference on side A (the spec property: one backend). */
+export function problemsAsDifferences(problems: SpecProblem[]): Difference[] {
+  return problems.map((p) => ({ artifact: p.artifact, kind: 'spec-problem', code: p.code, path: p.path ?? '', a: describe(p) }));
+}
+
+/**
+ * Problems one side has and the other has not (by code): in `diff`, a spec
+ * problem both backends share is no difference between them (the spec
+ * property reports it), but one only B has is.
+ */
+export function oneSidedProblems(a: SpecProblem[], b: SpecProblem[]): Difference[] {
+  const codes = (ps: SpecProblem[]): Set<string> => new Set(ps.map((p) => `${p.artifact}:${p.code}`));
+  const ca = codes(a);
+  const cb = codes(b);
+  const out: Difference[] = [];
+  for (const p of a) if (!cb.has(`${p.artifact}:${p.code}`)) out.push({ artifact: p.artifact, kind: 'spec-problem', code: p.code, path: p.path ?? '', a: describe(p) });
+  for (const p of b) if (!ca.has(`${p.artifact}:${p.code}`)) out.push({ artifact: p.artifact, kind: 'spec-problem', code: p.code, path: p.path ?? '', b: describe(p) });
+  return out;
+}
