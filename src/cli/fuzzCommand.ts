@@ -90,7 +90,7 @@ export async function fuzzCommand(argv: string[], io: CliIO): Promise<number> {
   }
   const runs = intFlag(values.runs, 'runs', 1);
   const timeMs = values.time !== undefined ? parseDuration(values.time) : undefined;
-  intFlag(values.jobs, 'jobs', 1);
+  const jobs = intFlag(values.jobs, 'jobs', 1) ?? 1;
   let seed = intFlag(values.seed, 'seed', -2147483648) ?? (Math.floor(Math.random() * 0x7fffffff) ^ Date.now()) | 0;
   if (values.shard !== undefined) {
     const m = /^(\d+)\/(\d+)$/.exec(values.shard);
@@ -125,6 +125,15 @@ export async function fuzzCommand(argv: string[], io: CliIO): Promise<number> {
     runners.push(ra);
     const rb = b ? await startRunner(b) : undefined;
     if (rb) runners.push(rb);
+    // --jobs N: N-1 more runner pairs, each searching rounds of its own.
+    const extraLanes: { a: BackendRunner; b?: BackendRunner }[] = [];
+    for (let j = 1; j < jobs; j++) {
+      const la = await startRunner(a);
+      runners.push(la);
+      const lb = b ? await startRunner(b) : undefined;
+      if (lb) runners.push(lb);
+      extraLanes.push({ a: la, b: lb });
+    }
     for (const property of properties) {
       const left = timeMs !== undefined ? Math.max(1000, timeMs - (performance.now() - started)) : undefined;
       let lastLine = 0;
@@ -140,6 +149,7 @@ export async function fuzzCommand(argv: string[], io: CliIO): Promise<number> {
         timeMs: left,
         allow,
         replay,
+        extraLanes: extraLanes.map((l) => ({ a: l.a, b: PROPERTIES[property]!.needsB ? l.b : undefined })),
         build: { timeoutSec },
         onFinding: async (f) => {
           f.corpusFile = f.replayedFrom ?? (await saveCounterexample(corpusDir, corpusEntry(f, a, b)));

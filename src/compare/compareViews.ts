@@ -19,6 +19,9 @@ export function compareViews(a: CanonicalView, b: CanonicalView, labels: [string
   const artifact = a.artifact;
   const out: Difference[] = [];
   if (a.filename !== b.filename) out.push({ artifact, kind: 'filename', path: '', a: a.filename, b: b.filename });
+  if (a.level !== 'semantic' && a.folders.join(',') !== b.folders.join(',')) {
+    out.push({ artifact, kind: 'folder-name', path: '', a: a.folders.join(', '), b: b.folders.join(', ') });
+  }
   const paths = [...new Set([...a.members.keys(), ...b.members.keys()])].sort();
   for (const path of paths) {
     const ma = a.members.get(path);

@@ -9,6 +9,7 @@ export type DifferenceKind =
   | 'member-order' // same members, other order (bytes level)
   | 'archive-bytes' // archives differ as bytes though every member compares equal
   | 'filename' // artifact filenames differ
+  | 'folder-name' // the sdist top folder or the .dist-info folder is named differently
   | 'build-failed' // one side built the artifact, the other failed
   | 'archive-problem' // one side's archive has a problem the other's has not
   | 'spec-problem'; // a specification check fails (spec property; in diff: on one side only)

@@ -27,6 +27,8 @@ export interface FuzzOptions {
   replay?: { model: ProjectModel; source: string }[];
   /** Stop after the first finding (as fast-check does). */
   stopOnFirst?: boolean;
+  /** More runner pairs to search with in parallel (--jobs): each takes rounds of its own. */
+  extraLanes?: { a: BackendRunner; b?: BackendRunner }[];
   build: BuildOptions;
   /** Called after every evaluated project (for progress display). */
   onProgress?: (p: Progress) => void;
@@ -75,7 +77,9 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzRun> {
   const def: PropertyDef | undefined = PROPERTIES[opts.property];
   if (!def) throw new Error(`property ${opts.property} is not implemented`);
   const stats = emptyStats();
-  const ctx: PropertyContext = { a: opts.a, b: opts.b, level: opts.level, build: opts.build, stats, labels: def.sides ?? labelsOf(opts.a, opts.b) };
+  const labels = def.sides ?? labelsOf(opts.a, opts.b);
+  const ctxOf = (a: BackendRunner, b?: BackendRunner): PropertyContext => ({ a, b, level: opts.level, build: opts.build, stats, labels });
+  const ctx = ctxOf(opts.a, opts.b);
   const started = performance.now();
   const deadline = opts.timeMs !== undefined ? started + opts.timeMs : Number.POSITIVE_INFINITY;
   const cache = new Map<string, PropertyOutcome>();
@@ -87,11 +91,11 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzRun> {
   const findings: Finding[] = [];
   let phase: Progress['phase'] = 'replaying';
 
-  const evaluate = async (model: ProjectModel): Promise<PropertyOutcome> => {
+  const evaluate = async (model: ProjectModel, laneCtx: PropertyContext = ctx): Promise<PropertyOutcome> => {
     const key = JSON.stringify(model);
     let out = cache.get(key);
     if (!out) {
-      out = await def.evaluate(model, ctx);
+      out = await def.evaluate(model, laneCtx);
       for (const r of out.rules) rules.add(r);
       if (cache.size > 2000) cache.clear();
       cache.set(key, out);
@@ -119,6 +123,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzRun> {
       rules: out.rules,
       replayedFrom: extra.source,
     };
+    if (isKnown(out)) return; // another lane reported the same problem meanwhile
     out.signature.classes.forEach((c) => covered.add(c));
     findings.push(finding);
     await opts.onFinding?.(finding);
@@ -134,55 +139,68 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzRun> {
     }
   }
 
-  // 2. Generate, in rounds that each end at a new signature.
+  // 2. Generate, in rounds that each end at a new signature. With --jobs, several
+  //    lanes (runner pairs) take rounds concurrently; rounds are numbered, and a
+  //    round's seed depends on its number only.
   const totalRuns = opts.runs ?? (opts.timeMs !== undefined ? Number.POSITIVE_INFINITY : 100);
+  const lanes = [ctx, ...(opts.extraLanes ?? []).map((l) => ctxOf(l.a, l.b))];
+  const chunk = !Number.isFinite(totalRuns) ? 2_000_000_000 : lanes.length === 1 ? totalRuns : Math.max(1, Math.ceil(totalRuns / (lanes.length * 4)));
   let runsDone = 0;
+  let reserved = 0;
+  let nextRound = 0;
   let interrupted = false;
-  for (let round = 0; runsDone < totalRuns && !(opts.stopOnFirst && findings.length > 0); round++) {
-    const left = deadline - performance.now();
-    if (left <= 0) {
-      interrupted = opts.timeMs === undefined;
-      break;
-    }
-    phase = 'searching';
-    let target: Set<string> | undefined;
-    let foundAt = 0;
-    const seed = roundSeed(opts.seed, round);
-    // While shrinking, a candidate counts if it shows no class outside the first failure's
-    // (so a project showing two bugs can shrink to one of them) and still something new.
-    const sameProblem = (out: PropertyOutcome): boolean =>
-      out.status === 'fail' && !isKnown(out) && target !== undefined && out.signature.classes.every((c) => target!.has(c));
-    const property = fc.asyncProperty(projectModel(), async (model) => {
-      const out = await evaluate(model);
-      if (out.status !== 'fail' || isKnown(out)) return true;
-      if (target === undefined) {
-        target = new Set(out.signature.classes);
-        foundAt = performance.now() - started;
-        phase = 'shrinking';
-        return false;
+  const lane = async (laneCtx: PropertyContext): Promise<void> => {
+    for (;;) {
+      if (opts.stopOnFirst && findings.length > 0) return;
+      const left = deadline - performance.now();
+      if (left <= 0) return;
+      const take = Math.min(chunk, totalRuns - reserved);
+      if (take <= 0) return;
+      reserved += take;
+      const round = nextRound++;
+      phase = 'searching';
+      let target: Set<string> | undefined;
+      let foundAt = 0;
+      const seed = roundSeed(opts.seed, round);
+      // While shrinking, a candidate counts if it shows no class outside the first failure's
+      // (so a project showing two bugs can shrink to one of them) and still something new.
+      const sameProblem = (out: PropertyOutcome): boolean =>
+        out.status === 'fail' && !isKnown(out) && target !== undefined && out.signature.classes.every((c) => target!.has(c));
+      const property = fc.asyncProperty(projectModel(), async (model) => {
+        const out = await evaluate(model, laneCtx);
+        if (out.status !== 'fail' || isKnown(out)) return true;
+        if (target === undefined) {
+          target = new Set(out.signature.classes);
+          foundAt = performance.now() - started;
+          phase = 'shrinking';
+          return false;
+        }
+        return !sameProblem(out);
+      });
+      const result = await fc.check(property, {
+        seed,
+        numRuns: take,
+        path: round === 0 ? opts.path : undefined,
+        interruptAfterTimeLimit: Number.isFinite(left) ? Math.max(1, Math.floor(left)) : undefined,
+        markInterruptAsFailure: false,
+      });
+      // numRuns counts the projects that were generated (shrink steps are not runs).
+      runsDone += result.numRuns;
+      reserved -= take - result.numRuns; // a round ended by a failure gives its unused runs back
+      if (!result.failed || result.counterexample === null || target === undefined) {
+        if (result.interrupted) return; // time is up
+        if (opts.path !== undefined) return; // a replayed path is one run only
+        continue;
       }
-      return !sameProblem(out);
-    });
-    const result = await fc.check(property, {
-      seed,
-      numRuns: Number.isFinite(totalRuns) ? totalRuns - runsDone : 2_000_000_000,
-      path: round === 0 ? opts.path : undefined,
-      interruptAfterTimeLimit: Number.isFinite(left) ? Math.max(1, Math.floor(left)) : undefined,
-      markInterruptAsFailure: false,
-    });
-    // numRuns counts the projects that were generated (shrink steps are not runs).
-    runsDone += result.numRuns;
-    if (!result.failed || result.counterexample === null || target === undefined) {
-      if (result.interrupted) break; // time is up
-      if (opts.path !== undefined) break; // a replayed path is one run only
-      continue;
+      const reduced = await reduceModel(result.counterexample[0], async (m) => sameProblem(await evaluate(m, laneCtx)), deadline);
+      const out = await evaluate(reduced.model, laneCtx);
+      if (out.status !== 'fail') throw new Error('internal: the shrunk counterexample no longer fails');
+      await record(reduced.model, out, { seed, path: result.counterexamplePath ?? '', foundAt, shrinks: result.numShrinks + reduced.steps });
+      if (opts.path !== undefined) return;
     }
-    const reduced = await reduceModel(result.counterexample[0], async (m) => sameProblem(await evaluate(m)), deadline);
-    const out = await evaluate(reduced.model);
-    if (out.status !== 'fail') throw new Error('internal: the shrunk counterexample no longer fails');
-    await record(reduced.model, out, { seed, path: result.counterexamplePath ?? '', foundAt, shrinks: result.numShrinks + reduced.steps });
-    if (opts.path !== undefined) break;
-  }
+  };
+  await Promise.all(lanes.map(lane));
+  if (opts.timeMs === undefined && runsDone < totalRuns && !(opts.stopOnFirst && findings.length > 0) && opts.path === undefined) interrupted = true;
 
   const durationMs = performance.now() - started;
   const base = { stats, runs: runsDone, durationMs, rules: [...rules] };

@@ -41,6 +41,17 @@ export function changedFields(diff: string | undefined): string[] {
 
 const ARCHIVE_LEVEL_KINDS = new Set<string>(['mtime', 'mode', 'owner', 'member-order', 'archive-bytes']);
 
+/**
+ * The classes of one difference: usually one; a metadata file whose fields
+ * differ gives one class per field, so that the same field differing again
+ * (next to another) is recognised as known.
+ */
+export function differenceClasses(d: Difference): string[] {
+  const one = differenceClass(d);
+  const m = /^(.*)\[(.*)\]$/.exec(one);
+  return m ? m[2]!.split(',').map((f) => `${m[1]}[${f}]`) : [one];
+}
+
 /** One difference reduced to its class: artifact, kind, path class (and changed fields). */
 export function differenceClass(d: Difference): string {
   // Archive-level details (times, permissions, owners, order) are one problem whichever member shows them.
@@ -62,7 +73,7 @@ export interface Signature {
 }
 
 export function signatureOf(property: string, differences: Difference[]): Signature {
-  const classes = [...new Set(differences.map(differenceClass))].sort();
+  const classes = [...new Set(differences.flatMap(differenceClasses))].sort();
   const text = `${property}|${classes.join('|')}`;
   return { text, classes, id: createHash('sha256').update(text).digest('hex').slice(0, 12) };
 }
@@ -78,6 +89,7 @@ export function summarize(differences: Difference[], labels: [string, string]): 
     content: `${first.artifact} member${where} differs`,
     executable: `${first.artifact} member${where} differs in its executable bit`,
     filename: `${first.artifact} filenames differ (${first.a} vs ${first.b})`,
+    'folder-name': `${first.artifact} folder names differ (${first.a} vs ${first.b})`,
     'build-failed': `${first.artifact} builds with one backend only (${first.a} | ${first.b})`,
     'archive-problem': `${first.artifact} archive problems differ (${first.a} vs ${first.b})`,
     'spec-problem': `${first.artifact} breaks ${first.code}: ${first.a ?? first.b}`,

@@ -37,6 +37,11 @@ export function normalizeArtifact(view: ArchiveView, bytes: Uint8Array, level: L
     members.push({ path: e.path, data, text: asText(data), mode: e.mode, mtime: e.mtime, owner });
   }
   const ctx: RuleContext = { artifact: view.format, level, pathMaps: [], inputs: opts.inputs };
+  const folders = [
+    ...new Set(
+      members.map((m) => m.path.slice(0, Math.max(0, m.path.indexOf('/')))).filter((top) => (view.format === 'wheel' ? top.endsWith('.dist-info') : top !== '')),
+    ),
+  ].sort();
   const applied: string[] = [];
   for (const rule of rulesFor(level, view.format)) {
     members = rule.apply(members, ctx);
@@ -61,6 +66,7 @@ export function normalizeArtifact(view: ArchiveView, bytes: Uint8Array, level: L
     filename:
       level === 'semantic' ? semanticFilename(view.filename, view.format, { ignorePy2: applied.includes('wheel-python-tag-py2') && py2Allowed(members) }) : view.filename,
     members: out,
+    folders,
     order: level === 'bytes' ? view.entries.map((e) => e.path) : undefined,
     archiveSha256: sha256(bytes),
     problems: view.problems,

@@ -25,6 +25,8 @@ export interface CanonicalView {
   level: Level;
   /** Filename as compared at this level. */
   filename: string;
+  /** Names of the folders whose members are compared by relative path (sdist top folder, wheel .dist-info). */
+  folders: string[];
   members: Map<string, CanonicalMember>;
   /** Member order as stored (bytes level only). */
   order?: string[];

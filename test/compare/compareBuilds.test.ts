@@ -84,11 +84,22 @@ describe('compareArtifacts through real archives', () => {
     expect(semantic.views[0]!.filename).toBe('foo-bar-1.0-py3-none-any.whl');
     const content = await compareArtifacts(a, b, 'content');
     expect(where(content.differences)).toEqual([
-      'content foo_bar-1.0.dist-info/METADATA',
-      'content foo_bar-1.0.dist-info/RECORD',
-      'content foo_bar-1.0.dist-info/WHEEL',
-      'only-in-a foo_bar-1.0.dist-info/top_level.txt',
+      'content {dist-info}/METADATA',
+      'content {dist-info}/RECORD',
+      'content {dist-info}/WHEEL',
+      'only-in-a {dist-info}/top_level.txt',
     ]);
+    expect(content.rules).toContain('dist-info-folder');
+    expect(content.views[0]!.folders).toEqual(['foo_bar-1.0.dist-info']);
+  });
+
+  it('a differently spelled dist-info folder is one folder-name difference at content and none at semantic', async () => {
+    const a = await built(setuptoolsWheel({ distInfo: 'Foo.Bar-1.0.dist-info' }));
+    const b = await built(setuptoolsWheel());
+    expect((await compareArtifacts(a, b, 'content')).differences).toEqual([
+      { artifact: 'wheel', kind: 'folder-name', path: '', a: 'Foo.Bar-1.0.dist-info', b: 'foo_bar-1.0.dist-info' },
+    ]);
+    expect((await compareArtifacts(a, b, 'semantic')).differences).toEqual([]);
   });
 
   it('setuptools and hatchling sdists compare equal at semantic given the project files', async () => {
@@ -98,8 +109,19 @@ describe('compareArtifacts through real archives', () => {
     expect(semantic.differences).toEqual([]);
     expect(semantic.rules).toEqual(expect.arrayContaining(['setuptools-egg-info', 'setuptools-generated-setup-cfg', 'sdist-top-folder', 'family-config-files']));
     const content = await compareArtifacts(a, b, 'content', ['A', 'B'], [SETUPTOOLS_INPUTS, HATCHLING_INPUTS]);
-    expect(where(content.differences)).toContain('only-in-a foo_bar-1.0/setup.cfg');
-    expect(where(content.differences)).toContain('only-in-a foo_bar-1.0/foo_bar.egg-info/PKG-INFO');
+    expect(where(content.differences)).toContain('only-in-a setup.cfg');
+    expect(where(content.differences)).toContain('only-in-a foo_bar.egg-info/PKG-INFO');
+    expect(where(content.differences)).toEqual([
+      'content PKG-INFO',
+      'only-in-a foo_bar.egg-info/PKG-INFO',
+      'only-in-a foo_bar.egg-info/SOURCES.txt',
+      'only-in-a foo_bar.egg-info/dependency_links.txt',
+      'only-in-a foo_bar.egg-info/entry_points.txt',
+      'only-in-a foo_bar.egg-info/requires.txt',
+      'only-in-a foo_bar.egg-info/top_level.txt',
+      'only-in-a setup.cfg',
+    ]);
+    expect(content.rules).toEqual(expect.arrayContaining(['sdist-top-folder', 'family-config-files']));
   });
 
   it('a missing data file and an executable bit show at every level', async () => {

@@ -38,28 +38,31 @@ describe('equivalent builds: setuptools 80.9 vs hatchling 1.27', () => {
     it("show each backend's own additions at level content", () => {
       const diffs = diffAt(setuptoolsWheel(), hatchlingWheel(), 'content');
       expect(where(diffs)).toEqual([
-        'content foo_bar-1.0.dist-info/METADATA',
-        'content foo_bar-1.0.dist-info/RECORD',
-        'content foo_bar-1.0.dist-info/WHEEL',
-        'only-in-a foo_bar-1.0.dist-info/top_level.txt',
+        'content {dist-info}/METADATA',
+        'content {dist-info}/RECORD',
+        'content {dist-info}/WHEEL',
+        'only-in-a {dist-info}/top_level.txt',
       ]);
-      const wheel = find(diffs, 'content', 'foo_bar-1.0.dist-info/WHEEL')!;
+      const wheel = find(diffs, 'content', '{dist-info}/WHEEL')!;
       expect(wheel.diff).toContain('-Generator: setuptools (80.9.0)\n');
       expect(wheel.diff).toContain('+Generator: hatchling 1.27.0\n');
       expect(wheel.diff).not.toMatch(/^[-+](Tag|Wheel-Version|Root-Is-Purelib):/m);
-      const metadata = find(diffs, 'content', 'foo_bar-1.0.dist-info/METADATA')!;
+      const metadata = find(diffs, 'content', '{dist-info}/METADATA')!;
       // field order is ignored at content; the spelling of requirements is not
       expect(metadata.diff).not.toMatch(/^[-+]Description-Content-Type:/m);
       expect(metadata.diff).toContain(`-Requires-Dist: pytest>=7; extra == "test"`);
       expect(metadata.diff).toContain(`+Requires-Dist: pytest>=7; extra == 'test'`);
-      expect(find(diffs, 'only-in-a', 'foo_bar-1.0.dist-info/top_level.txt')).toEqual({
+      expect(find(diffs, 'only-in-a', '{dist-info}/top_level.txt')).toEqual({
         artifact: 'wheel',
         kind: 'only-in-a',
-        path: 'foo_bar-1.0.dist-info/top_level.txt',
+        path: '{dist-info}/top_level.txt',
         a: '8 bytes of text',
       });
-      const record = find(diffs, 'content', 'foo_bar-1.0.dist-info/RECORD')!;
-      expect(record.diff).toMatch(/^-foo_bar-1\.0\.dist-info\/top_level\.txt,sha256=/m);
+      const record = find(diffs, 'content', '{dist-info}/RECORD')!;
+      expect(record.diff).toMatch(/^-\{dist-info\}\/top_level\.txt,sha256=/m);
+      // RECORD rows carry the {dist-info}/ paths: only the rows of members that differ change
+      const changedRows = (record.diff!.match(/^[-+][^-+].*$/gm) ?? []).map((r) => r.slice(0, r.indexOf(',')));
+      expect(changedRows.sort()).toEqual(['+{dist-info}/METADATA', '+{dist-info}/WHEEL', '-{dist-info}/METADATA', '-{dist-info}/WHEEL', '-{dist-info}/top_level.txt']);
     });
 
     it('show the dist-info folder name at level content when it differs, and not at semantic', () => {
@@ -67,18 +70,32 @@ describe('equivalent builds: setuptools 80.9 vs hatchling 1.27', () => {
       const content = diffAt(older, hatchlingWheel(), 'content');
       expect(where(content)).toEqual([
         'filename ',
-        'only-in-a Foo.Bar-1.0.dist-info/METADATA',
-        'only-in-a Foo.Bar-1.0.dist-info/RECORD',
-        'only-in-a Foo.Bar-1.0.dist-info/WHEEL',
-        'only-in-a Foo.Bar-1.0.dist-info/entry_points.txt',
-        'only-in-a Foo.Bar-1.0.dist-info/top_level.txt',
-        'only-in-b foo_bar-1.0.dist-info/METADATA',
-        'only-in-b foo_bar-1.0.dist-info/RECORD',
-        'only-in-b foo_bar-1.0.dist-info/WHEEL',
-        'only-in-b foo_bar-1.0.dist-info/entry_points.txt',
+        'folder-name ',
+        'content {dist-info}/METADATA',
+        'content {dist-info}/RECORD',
+        'content {dist-info}/WHEEL',
+        'only-in-a {dist-info}/top_level.txt',
       ]);
       expect(content[0]).toMatchObject({ a: 'Foo.Bar-1.0-py3-none-any.whl', b: 'foo_bar-1.0-py3-none-any.whl' });
+      expect(content[1]).toEqual({ artifact: 'wheel', kind: 'folder-name', path: '', a: 'Foo.Bar-1.0.dist-info', b: 'foo_bar-1.0.dist-info' });
       expect(diffAt(older, hatchlingWheel(), 'semantic')).toEqual([]);
+    });
+
+    it('show only a folder-name difference at content, and none at semantic, for two spellings of the dist-info folder', () => {
+      const a = setuptoolsWheel({ distInfo: 'Foo.Bar-1.0.dist-info' });
+      const b = setuptoolsWheel({ distInfo: 'foo_bar-1.0.dist-info' });
+      expect(diffAt(a, b, 'content')).toEqual([{ artifact: 'wheel', kind: 'folder-name', path: '', a: 'Foo.Bar-1.0.dist-info', b: 'foo_bar-1.0.dist-info' }]);
+      expect(diffAt(b, a, 'content')).toEqual([{ artifact: 'wheel', kind: 'folder-name', path: '', a: 'foo_bar-1.0.dist-info', b: 'Foo.Bar-1.0.dist-info' }]);
+      expect(diffAt(a, b, 'semantic')).toEqual([]);
+      expect(canon(a, 'semantic').folders).toEqual(['Foo.Bar-1.0.dist-info']); // recorded, but not compared
+      // at bytes the members show under their stored paths as well
+      const bytes = diffAt(a, b, 'bytes');
+      expect(bytes[0]).toEqual({ artifact: 'wheel', kind: 'folder-name', path: '', a: 'Foo.Bar-1.0.dist-info', b: 'foo_bar-1.0.dist-info' });
+      expect(where(bytes).filter((w) => w.startsWith('folder-name'))).toEqual(['folder-name ']);
+      expect(where(bytes)).toContain('only-in-a Foo.Bar-1.0.dist-info/METADATA');
+      expect(where(bytes)).toContain('only-in-b foo_bar-1.0.dist-info/METADATA');
+      // the same spelling gives no folder-name difference at any level
+      for (const level of LEVELS) expect(diffAt(b, setuptoolsWheel(), level), level).toEqual([]);
     });
 
     it('compare equal at semantic whatever the Name/Version spelling and Metadata-Version', () => {
@@ -99,7 +116,7 @@ describe('equivalent builds: setuptools 80.9 vs hatchling 1.27', () => {
       expect(diffAt(universal, noRequiresPython(hatchlingWheel()), 'semantic')).toEqual([]);
       const content = diffAt(universal, noRequiresPython(hatchlingWheel()), 'content');
       expect(find(content, 'filename', '')).toBeDefined();
-      expect(find(content, 'content', 'foo_bar-1.0.dist-info/WHEEL')!.diff).toContain('-Tag: py2-none-any');
+      expect(find(content, 'content', '{dist-info}/WHEEL')!.diff).toContain('-Tag: py2-none-any');
     });
 
     it('keep the py2 tag difference when Requires-Python excludes Python 2 (a py2 tag is then wrong)', () => {
@@ -131,23 +148,68 @@ describe('equivalent builds: setuptools 80.9 vs hatchling 1.27', () => {
     it("show setuptools' egg-info, setup.cfg and the PKG-INFO spelling at level content", () => {
       const diffs = diffAt(setuptoolsSdist(), hatchlingSdist(), 'content', { inputs: SDIST_INPUTS });
       expect(where(diffs)).toEqual([
-        'content foo_bar-1.0/PKG-INFO',
-        'only-in-a foo_bar-1.0/foo_bar.egg-info/PKG-INFO',
-        'only-in-a foo_bar-1.0/foo_bar.egg-info/SOURCES.txt',
-        'only-in-a foo_bar-1.0/foo_bar.egg-info/dependency_links.txt',
-        'only-in-a foo_bar-1.0/foo_bar.egg-info/entry_points.txt',
-        'only-in-a foo_bar-1.0/foo_bar.egg-info/requires.txt',
-        'only-in-a foo_bar-1.0/foo_bar.egg-info/top_level.txt',
-        'content foo_bar-1.0/pyproject.toml',
-        'only-in-a foo_bar-1.0/setup.cfg',
+        'content PKG-INFO',
+        'only-in-a foo_bar.egg-info/PKG-INFO',
+        'only-in-a foo_bar.egg-info/SOURCES.txt',
+        'only-in-a foo_bar.egg-info/dependency_links.txt',
+        'only-in-a foo_bar.egg-info/entry_points.txt',
+        'only-in-a foo_bar.egg-info/requires.txt',
+        'only-in-a foo_bar.egg-info/top_level.txt',
+        'only-in-a setup.cfg',
       ]);
     });
 
-    it('show the whole tree at level content when the top folders differ', () => {
+    it('show the two configurations at level content when the project files are not known', () => {
+      const diffs = diffAt(setuptoolsSdist(), hatchlingSdist(), 'content');
+      expect(where(diffs)).toEqual([
+        'content PKG-INFO',
+        'only-in-a foo_bar.egg-info/PKG-INFO',
+        'only-in-a foo_bar.egg-info/SOURCES.txt',
+        'only-in-a foo_bar.egg-info/dependency_links.txt',
+        'only-in-a foo_bar.egg-info/entry_points.txt',
+        'only-in-a foo_bar.egg-info/requires.txt',
+        'only-in-a foo_bar.egg-info/top_level.txt',
+        'content pyproject.toml',
+        'only-in-a setup.cfg',
+      ]);
+      expect(find(diffs, 'content', 'pyproject.toml')!.diff).toContain('+build-backend = "hatchling.build"');
+    });
+
+    it('show the top folder name once at level content when the top folders differ, and not at semantic', () => {
       const a = setuptoolsSdist({ topFolder: 'Foo.Bar-1.0' });
       const diffs = diffAt(a, hatchlingSdist(), 'content', { inputs: SDIST_INPUTS });
-      expect(find(diffs, 'only-in-a', 'Foo.Bar-1.0/foo_bar/core.py')).toBeDefined();
-      expect(find(diffs, 'only-in-b', 'foo_bar-1.0/foo_bar/core.py')).toBeDefined();
+      expect(where(diffs)).toEqual([
+        'folder-name ',
+        'content PKG-INFO',
+        'only-in-a foo_bar.egg-info/PKG-INFO',
+        'only-in-a foo_bar.egg-info/SOURCES.txt',
+        'only-in-a foo_bar.egg-info/dependency_links.txt',
+        'only-in-a foo_bar.egg-info/entry_points.txt',
+        'only-in-a foo_bar.egg-info/requires.txt',
+        'only-in-a foo_bar.egg-info/top_level.txt',
+        'only-in-a setup.cfg',
+      ]);
+      expect(diffs[0]).toEqual({ artifact: 'sdist', kind: 'folder-name', path: '', a: 'Foo.Bar-1.0', b: 'foo_bar-1.0' });
+      expect(find(diffs, 'only-in-a', 'foo_bar/core.py')).toBeUndefined();
+      // the same backend with two spellings: the folder name is the only difference
+      expect(diffAt(a, setuptoolsSdist(), 'content', { inputs: [SETUPTOOLS_INPUTS, SETUPTOOLS_INPUTS] })).toEqual([
+        { artifact: 'sdist', kind: 'folder-name', path: '', a: 'Foo.Bar-1.0', b: 'foo_bar-1.0' },
+      ]);
+      expect(diffAt(a, setuptoolsSdist(), 'semantic', { inputs: [SETUPTOOLS_INPUTS, SETUPTOOLS_INPUTS] })).toEqual([]);
+    });
+
+    it('compare an sdist without one top folder by its stored paths', () => {
+      const two = edited(hatchlingSdist(), (es) => [...es, fileEntry('extra-1.0/NOTES.txt', 'x\n')]);
+      const diffs = diffAt(two, hatchlingSdist(), 'content', { inputs: [HATCHLING_INPUTS, HATCHLING_INPUTS] });
+      expect(diffs[0]).toEqual({ artifact: 'sdist', kind: 'folder-name', path: '', a: 'extra-1.0, foo_bar-1.0', b: 'foo_bar-1.0' });
+      expect(find(diffs, 'only-in-a', 'extra-1.0/NOTES.txt')).toEqual({ artifact: 'sdist', kind: 'only-in-a', path: 'extra-1.0/NOTES.txt', a: '2 bytes of text' });
+      expect(find(diffs, 'only-in-a', 'foo_bar-1.0/foo_bar/core.py')).toEqual({ artifact: 'sdist', kind: 'only-in-a', path: 'foo_bar-1.0/foo_bar/core.py', a: '75 bytes of text' });
+      expect(find(diffs, 'only-in-b', 'foo_bar/core.py')).toEqual({ artifact: 'sdist', kind: 'only-in-b', path: 'foo_bar/core.py', b: '75 bytes of text' });
+      // two such sdists compare member by member under their stored paths
+      expect(diffAt(two, two, 'content')).toEqual([]);
+      const changed = edited(two, (es) => es.map((e) => (e.path === 'foo_bar-1.0/foo_bar/core.py' ? fileEntry(e.path, 'x = 2\n') : e)));
+      expect(where(diffAt(two, changed, 'content'))).toEqual(['content foo_bar-1.0/foo_bar/core.py']);
+      expect(where(diffAt(two, changed, 'semantic'))).toEqual(['content foo_bar-1.0/foo_bar/core.py']);
     });
   });
 });
@@ -198,7 +260,7 @@ const PLANTED: Planted[] = [
 
 describe.each(PLANTED)('a real difference: $name', (p) => {
   const wheelMember = (_level: Level): string => p.member;
-  const sdistMember = (level: Level): string => (level === 'semantic' ? p.member : `foo_bar-1.0/${p.member}`);
+  const sdistMember = (level: Level): string => (level === 'bytes' ? `foo_bar-1.0/${p.member}` : p.member);
 
   it.each(LEVELS)('shows at level %s, between two hatchling builds and against setuptools', (level) => {
     for (const [a, b, inputs, member] of [
@@ -232,7 +294,7 @@ describe('a real difference: a different Requires-Dist version bound', () => {
   it('shows in METADATA at every level, with a diff of the requirement', () => {
     for (const level of LEVELS) {
       const diffs = diffAt(setuptoolsWheel(), bumped, level);
-      const path = level === 'semantic' ? '{dist-info}/METADATA' : 'foo_bar-1.0.dist-info/METADATA';
+      const path = level === 'bytes' ? 'foo_bar-1.0.dist-info/METADATA' : '{dist-info}/METADATA';
       const d = find(diffs, 'content', path);
       expect(d, level).toBeDefined();
       expect(d!.diff).toMatch(/^\+Requires-Dist: requests>=2\.1; python_version < ["']3\.9["']$/m);

@@ -1,15 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { Difference } from '../../src/compare/types.js';
-import { changedFields, differenceClass, pathClass, signatureOf, summarize } from '../../src/fuzz/signature.js';
+import type { FileMap } from '../../src/render/fileMap.js';
+import { changedFields, differenceClass, differenceClasses, pathClass, signatureOf, summarize } from '../../src/fuzz/signature.js';
 import {
+  HATCHLING_PYPROJECT,
   PACKAGE_FILES,
+  SETUPTOOLS_PYPROJECT,
   diffAt,
+  edited,
+  fileEntry,
   hatchlingSdist,
   hatchlingWheel,
   setuptoolsSdist,
   setuptoolsWheel,
   SETUPTOOLS_INPUTS,
   HATCHLING_INPUTS,
+  projectInputs,
 } from '../normalize/fixtures.js';
 
 /** A second project with other names everywhere: `baz` 2.0, package `baz`. */
@@ -91,6 +97,40 @@ describe('differenceClass', () => {
     expect(differenceClass({ artifact: 'wheel', kind: 'executable', path: '{dist-info}/METADATA', a: 'false', b: 'true' })).toBe(
       'wheel:executable:dist-info/METADATA',
     );
+    expect(differenceClass({ artifact: 'wheel', kind: 'folder-name', path: '', a: 'Foo.Bar-1.0.dist-info', b: 'foo_bar-1.0.dist-info' })).toBe(
+      'wheel:folder-name:(artifact)',
+    );
+    expect(differenceClass({ artifact: 'sdist', kind: 'folder-name', path: '', a: 'Foo.Bar-1.0', b: 'foo_bar-1.0' })).toBe('sdist:folder-name:(artifact)');
+    // differenceClass still names all changed fields in one class; differenceClasses splits them
+    expect(
+      differenceClass({ artifact: 'wheel', kind: 'content', path: '{dist-info}/METADATA', diff: '-Requires-Dist: a\n+Requires-Dist: b\n-Version: 1\n+Version: 2\n' }),
+    ).toBe('wheel:content:dist-info/METADATA[Requires-Dist,Version]');
+  });
+});
+
+describe('differenceClasses', () => {
+  it('gives one class per changed field of a metadata file', () => {
+    const d: Difference = {
+      artifact: 'wheel',
+      kind: 'content',
+      path: '{dist-info}/METADATA',
+      diff: '-Requires-Dist: requests>=2.0\n+Requires-Dist: requests>=2.1\n-Version: 1.0\n+Version: 1.1\n',
+    };
+    expect(differenceClasses(d)).toEqual(['wheel:content:dist-info/METADATA[Requires-Dist]', 'wheel:content:dist-info/METADATA[Version]']);
+    expect(differenceClasses({ artifact: 'sdist', kind: 'content', path: 'PKG-INFO', diff: '-Summary: a\n+Summary: b\n' })).toEqual(['sdist:content:PKG-INFO[Summary]']);
+    expect(differenceClasses({ artifact: 'wheel', kind: 'content', path: '{dist-info}/WHEEL', diff: '-Generator: a\n+Generator: b\n-Tag: py2-none-any\n' })).toEqual([
+      'wheel:content:dist-info/WHEEL[Generator]',
+      'wheel:content:dist-info/WHEEL[Tag]',
+    ]);
+  });
+
+  it('gives the one class of any other difference', () => {
+    expect(differenceClasses({ artifact: 'wheel', kind: 'only-in-a', path: 'foo_bar/data/schema.json' })).toEqual(['wheel:only-in-a:*.json']);
+    expect(differenceClasses({ artifact: 'wheel', kind: 'content', path: '{dist-info}/METADATA', diff: ' Name: x\n-body\n+other body\n' })).toEqual([
+      'wheel:content:dist-info/METADATA',
+    ]);
+    expect(differenceClasses({ artifact: 'sdist', kind: 'mtime', path: 'x-1/PKG-INFO', a: '1', b: '2' })).toEqual(['sdist:mtime']);
+    expect(differenceClasses({ artifact: 'wheel', kind: 'folder-name', path: '', a: 'A-1.dist-info', b: 'a-1.dist-info' })).toEqual(['wheel:folder-name:(artifact)']);
   });
 });
 
@@ -124,8 +164,8 @@ describe('signatureOf', () => {
     // the sdist top folder and package names do not matter either
     const sa = diffAt(hatchlingSdist(), hatchlingSdist({ files: { ...PACKAGE_FILES, 'foo_bar/core.py': 'x = 1\n' } }), 'content');
     const sb = diffAt(hatchlingSdist(bazSdist), hatchlingSdist({ ...bazSdist, files: { ...BAZ_FILES, 'baz/util.py': 'y = 2\n' } }), 'content');
-    expect(sa.map((d) => d.path)).toEqual(['foo_bar-1.0/foo_bar/core.py']);
-    expect(sb.map((d) => d.path)).toEqual(['baz-2.0/baz/util.py']);
+    expect(sa.map((d) => d.path)).toEqual(['foo_bar/core.py']);
+    expect(sb.map((d) => d.path)).toEqual(['baz/util.py']);
     expect(signatureOf('diff', sa)).toEqual(signatureOf('diff', sb));
   });
 
@@ -142,9 +182,57 @@ describe('signatureOf', () => {
     expect(signatureOf('diff', a)).toEqual(signatureOf('diff', b));
     expect(signatureOf('diff', a).text).toContain('wheel:content:dist-info/WHEEL[Generator]');
     expect(signatureOf('diff', a).text).toContain('wheel:only-in-a:dist-info/top_level.txt');
+    expect(signatureOf('diff', a).text).toBe(
+      'diff|wheel:content:dist-info/METADATA[Requires-Dist]|wheel:content:dist-info/RECORD|wheel:content:dist-info/WHEEL[Generator]|wheel:only-in-a:dist-info/top_level.txt',
+    );
+    // family-config-files applies at content: each side is given the project it was built from
     const sa = diffAt(setuptoolsSdist(), hatchlingSdist(), 'content', { inputs: [SETUPTOOLS_INPUTS, HATCHLING_INPUTS] });
-    const sb = diffAt(setuptoolsSdist(bazSdist), hatchlingSdist(bazSdist), 'content');
+    const bazInputs: [FileMap, FileMap] = [projectInputs(SETUPTOOLS_PYPROJECT, BAZ_FILES), projectInputs(HATCHLING_PYPROJECT, BAZ_FILES)];
+    const sb = diffAt(setuptoolsSdist(bazSdist), hatchlingSdist(bazSdist), 'content', { inputs: bazInputs });
     expect(signatureOf('diff', sa)).toEqual(signatureOf('diff', sb));
+    expect(signatureOf('diff', sa).text).toBe('diff|sdist:content:PKG-INFO[Requires-Dist]|sdist:only-in-a:egg-info/*|sdist:only-in-a:setup.cfg');
+    // without the project files the two configurations show, in both projects alike
+    const na = diffAt(setuptoolsSdist(), hatchlingSdist(), 'content');
+    const nb = diffAt(setuptoolsSdist(bazSdist), hatchlingSdist(bazSdist), 'content');
+    expect(signatureOf('diff', na)).toEqual(signatureOf('diff', nb));
+    expect(signatureOf('diff', na).text).toBe(
+      'diff|sdist:content:PKG-INFO[Requires-Dist]|sdist:content:pyproject.toml|sdist:only-in-a:egg-info/*|sdist:only-in-a:setup.cfg',
+    );
+  });
+
+  it('is one folder-name class for any spelling of the dist-info or top folder at content, and nothing at semantic', () => {
+    const w = diffAt(setuptoolsWheel({ distInfo: 'Foo.Bar-1.0.dist-info' }), setuptoolsWheel(), 'content');
+    const wb = diffAt(setuptoolsWheel({ ...baz, distInfo: 'Baz-2.0.dist-info' }), setuptoolsWheel(baz), 'content');
+    expect(signatureOf('diff', w).text).toBe('diff|wheel:folder-name:(artifact)');
+    expect(signatureOf('diff', w)).toEqual(signatureOf('diff', wb));
+    expect(signatureOf('diff', diffAt(setuptoolsWheel({ distInfo: 'Foo.Bar-1.0.dist-info' }), setuptoolsWheel(), 'semantic')).text).toBe('diff|');
+    const s = diffAt(hatchlingSdist({ topFolder: 'Foo.Bar-1.0' }), hatchlingSdist(), 'content');
+    expect(signatureOf('diff', s).text).toBe('diff|sdist:folder-name:(artifact)');
+  });
+
+  it('gives one class per changed metadata field, so that a field seen once covers the same field next to another', () => {
+    // finding 1: Requires-Dist and Version differ in one METADATA
+    const first = diffAt(hatchlingWheel(), hatchlingWheel({ requires: ['click>=8.1', "requests>=2.0; python_version < '3.9'"], version: '1.1' }), 'content');
+    expect(first.filter((d) => d.path === '{dist-info}/METADATA')).toHaveLength(1);
+    const s1 = signatureOf('diff', first);
+    expect(s1.classes).toContain('wheel:content:dist-info/METADATA[Requires-Dist]');
+    expect(s1.classes).toContain('wheel:content:dist-info/METADATA[Version]');
+    expect(s1.classes.some((c) => c.includes('[Requires-Dist,Version]'))).toBe(false);
+    expect(s1.text).toBe('diff|wheel:content:dist-info/METADATA[Requires-Dist]|wheel:content:dist-info/METADATA[Version]|wheel:content:dist-info/RECORD');
+    // finding 2, in another project: only Requires-Dist differs; every class of it is covered by finding 1
+    const second = diffAt(hatchlingWheel(baz), hatchlingWheel({ ...baz, requires: ['attrs>=23'] }), 'content');
+    const s2 = signatureOf('diff', second);
+    expect(s2.text).toBe('diff|wheel:content:dist-info/METADATA[Requires-Dist]|wheel:content:dist-info/RECORD');
+    expect(s2.classes.every((c) => s1.classes.includes(c))).toBe(true);
+    expect(s2.id).not.toBe(s1.id);
+    // finding 3: Requires-Dist next to Summary; Summary is new, so it is not covered
+    const third = edited(hatchlingWheel({ requires: ['attrs'] }), (es) =>
+      es.map((e) => (e.path.endsWith('/METADATA') ? fileEntry(e.path, new TextDecoder().decode(e.data).replace('Summary: A test project', 'Summary: Another')) : e)),
+    );
+    const s3 = signatureOf('diff', diffAt(hatchlingWheel(), third, 'content'));
+    expect(s3.classes).toContain('wheel:content:dist-info/METADATA[Requires-Dist]');
+    expect(s3.classes).toContain('wheel:content:dist-info/METADATA[Summary]');
+    expect(s3.classes.filter((c) => !s1.classes.includes(c))).toEqual(['wheel:content:dist-info/METADATA[Summary]']);
   });
 
   it('differs for different kinds, artifacts, path classes, fields and properties', () => {
@@ -182,6 +270,12 @@ describe('summarize', () => {
       'wheel member a.py differs in its executable bit',
     );
     expect(summarize([{ artifact: 'wheel', kind: 'filename', path: '', a: 'x.whl', b: 'y.whl' }], labels)).toBe('wheel filenames differ (x.whl vs y.whl)');
+    expect(summarize([{ artifact: 'wheel', kind: 'folder-name', path: '', a: 'Foo.Bar-1.0.dist-info', b: 'foo_bar-1.0.dist-info' }], labels)).toBe(
+      'wheel folder names differ (Foo.Bar-1.0.dist-info vs foo_bar-1.0.dist-info)',
+    );
+    expect(summarize(diffAt(setuptoolsSdist({ topFolder: 'Foo.Bar-1.0' }), setuptoolsSdist(), 'content'), labels)).toBe(
+      'sdist folder names differ (Foo.Bar-1.0 vs foo_bar-1.0)',
+    );
     expect(summarize([{ artifact: 'wheel', kind: 'mtime', path: 'a.py', a: '1', b: '2' }], labels)).toBe('wheel mtime a.py');
     expect(summarize([{ artifact: 'sdist', kind: 'build-failed', path: '', a: 'built x', b: 'hook-error: boom' }], labels)).toBe(
       'sdist builds with one backend only (built x | hook-error: boom)',

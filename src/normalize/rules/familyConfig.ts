@@ -7,7 +7,7 @@ export const UNCHANGED_CONFIG = '<backend configuration, copied unchanged from t
 
 export const familyConfigFiles: NormalizationRule = {
   name: 'family-config-files',
-  level: 'semantic',
+  level: 'content',
   artifacts: ['sdist'],
   doc: 'An sdist\'s pyproject.toml, setup.cfg, setup.py or MANIFEST.in equal to the project\'s own copy compares equal to the other backend\'s own copy (each family is configured in its own way).',
   apply: (members, ctx) => {

@@ -3,10 +3,12 @@ import type { NormalizationRule } from '../types.js';
 
 export const sdistTopFolder: NormalizationRule = {
   name: 'sdist-top-folder',
-  level: 'semantic',
+  level: 'content',
   artifacts: ['sdist'],
-  doc: "The name of the sdist's top folder is ignored here (the spec property checks it against PEP 625).",
+  doc: "Members are compared relative to the sdist's single top folder; the folder's name is compared once on its own (content level) or not at all (semantic level; spec checks it against PEP 625).",
   apply: (members, ctx) => {
+    const tops = new Set(members.map((m) => (m.path.includes('/') ? m.path.slice(0, m.path.indexOf('/')) : '')));
+    if (tops.size !== 1 || tops.has('')) return members; // not one top folder: spec reports it; compare as stored
     const strip = (p: string): string => {
       const i = p.indexOf('/');
       return i < 0 ? p : p.slice(i + 1);
@@ -18,10 +20,12 @@ export const sdistTopFolder: NormalizationRule = {
 
 export const distInfoFolder: NormalizationRule = {
   name: 'dist-info-folder',
-  level: 'semantic',
+  level: 'content',
   artifacts: ['wheel'],
-  doc: 'The spelling of the .dist-info folder name is ignored here (the spec property checks its normalization).',
+  doc: 'Members of the .dist-info folder are compared as {dist-info}/...; the folder\'s name is compared once on its own (content level) or not at all (semantic level; spec checks its normalization).',
   apply: (members, ctx) => {
+    const folders = new Set(members.map((m) => /^([^/]+\.dist-info)\//.exec(m.path)?.[1]).filter((f) => f !== undefined));
+    if (folders.size !== 1) return members; // none or several: spec reports it; compare as stored
     const rename = (p: string): string => p.replace(/^[^/]+\.dist-info\//, '{dist-info}/');
     ctx.pathMaps.push(rename);
     return members.map((m) => ({ ...m, path: rename(m.path) }));

@@ -10,10 +10,41 @@ export const recordAsSet: NormalizationRule = {
   name: 'record-as-set',
   level: 'content',
   artifacts: ['wheel'],
-  doc: 'RECORD is compared as a sorted set of rows (row order is not meaningful).',
-  apply: (members) =>
-    members.map((m) => (isRecord(m.path) && m.text !== null ? { ...m, text: rows(m.text).sort().join('\n') + '\n' } : m)),
+  doc: "RECORD is compared as a sorted set of rows (row order is not meaningful), paths renamed as the members are.",
+  apply: (members, ctx) =>
+    members.map((m) => {
+      if (!isRecord(m.path) || m.text === null) return m;
+      const out = rows(m.text).map((r) => {
+        const path = recordRowPath(r);
+        const mapped = mapPath(path, ctx);
+        if (mapped === null || mapped === path) return r;
+        return withRowPath(r, mapped);
+      });
+      return { ...m, text: out.sort().join('\n') + '\n' };
+    }),
 };
+
+/** A RECORD row with its path field replaced (quoted in CSV style when needed). */
+export function withRowPath(row: string, path: string): string {
+  const rest = row.slice(recordPathEnd(row));
+  const field = /[",\r\n]/.test(path) ? `"${path.replace(/"/g, '""')}"` : path;
+  return field + rest;
+}
+
+/** Index just past a row's first CSV field. */
+function recordPathEnd(row: string): number {
+  if (row.startsWith('"')) {
+    for (let i = 1; i < row.length; i++) {
+      if (row[i] === '"') {
+        if (row[i + 1] === '"') i++;
+        else return i + 1;
+      }
+    }
+    return row.length;
+  }
+  const j = row.lastIndexOf(',', row.lastIndexOf(',') - 1);
+  return j < 0 ? row.length : j;
+}
 
 /** Split a RECORD row's first CSV field (paths may be quoted). */
 export function recordRowPath(row: string): string {

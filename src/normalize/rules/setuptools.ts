@@ -1,10 +1,5 @@
 import type { NormalizationRule } from '../types.js';
 
-const topFolder = (path: string): [string, string] => {
-  const i = path.indexOf('/');
-  return i < 0 ? ['', path] : [path.slice(0, i + 1), path.slice(i + 1)];
-};
-
 export const setuptoolsEggInfo: NormalizationRule = {
   name: 'setuptools-egg-info',
   level: 'semantic',
@@ -25,7 +20,8 @@ export const setuptoolsGeneratedSetupCfg: NormalizationRule = {
   artifacts: ['sdist'],
   doc: 'The setup.cfg holding only [egg_info] tag options that setuptools writes into sdists is ignored.',
   apply: (members) =>
-    members.filter((m) => !(topFolder(m.path)[1] === 'setup.cfg' && m.text !== null && GENERATED_SETUP_CFG.test(m.text))),
+    // Runs after sdist-top-folder: the sdist's own setup.cfg is at 'setup.cfg'.
+    members.filter((m) => !(m.path === 'setup.cfg' && m.text !== null && GENERATED_SETUP_CFG.test(m.text))),
 };
 
 export const topLevelTxt: NormalizationRule = {
@@ -34,7 +30,7 @@ export const topLevelTxt: NormalizationRule = {
   artifacts: ['wheel'],
   doc: "setuptools' legacy dist-info/top_level.txt is not part of any wheel specification.",
   apply: (members, ctx) => {
-    const drop = (p: string): boolean => /^[^/]+\.dist-info\/top_level\.txt$/.test(p);
+    const drop = (p: string): boolean => /^(\{dist-info\}|[^/]+\.dist-info)\/top_level\.txt$/.test(p);
     ctx.pathMaps.push((p) => (drop(p) ? null : p));
     return members.filter((m) => !drop(m.path));
   },
