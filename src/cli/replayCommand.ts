@@ -1,12 +1,12 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Backend } from '../backends/types.js';
 import { timeoutFromEnv } from '../build/buildArtifacts.js';
 import { BackendRunner } from '../build/runner.js';
-import { writeFileMap } from '../build/fileMapIO.js';
 import type { CorpusFile } from '../corpus/corpusFile.js';
 import { replaySpec } from '../corpus/replaySpec.js';
+import { materialize } from '../corpus/reproducer.js';
 import { corpusFiles, loadCorpusFile, writeAtomic } from '../corpus/store.js';
 import { ConfigError } from '../errors.js';
 import { PROPERTIES } from '../fuzz/properties.js';
@@ -14,7 +14,6 @@ import { emptyStats, type PropertyOutcome } from '../fuzz/types.js';
 import { formatDifference } from '../report/human.js';
 import { reportBackend } from '../report/jsonReport.js';
 import { toolVersion } from '../report/toolVersion.js';
-import { render } from '../render/index.js';
 import { resolveSpec } from './backendSetup.js';
 import { EXIT, type CliIO } from './io.js';
 
@@ -81,7 +80,11 @@ export async function replayCommand(argv: string[], io: CliIO): Promise<number> 
       const ra = await runnerFor(specOf(values.a, entry.backends.a)!);
       const bSpec = specOf(values.b, entry.backends.b);
       const rb = bSpec ? await runnerFor(bSpec) : undefined;
-      if (values.materialize) await materialize(resolve(io.cwd, values.materialize), entry, ra.backend, rb?.backend);
+      if (values.materialize) {
+        const dir = resolve(io.cwd, values.materialize);
+        await materialize(dir, entry, ra.backend, rb?.backend);
+        io.err(`twinbuild: wrote the counterexample to ${dir}; run ${join(dir, 'reproduce.sh')} to see the difference without twinbuild`);
+      }
       const labels: [string, string] = def.sides ?? (ra.backend.label === rb?.backend.label ? [`A (${ra.backend.label})`, `B (${rb.backend.label})`] : [ra.backend.label, rb?.backend.label ?? ra.backend.label]);
       const out: PropertyOutcome = await def.evaluate(entry.model, { a: ra, b: rb, level: entry.level, build: { timeoutSec }, stats: emptyStats(), labels });
       const row: ReplayRow = {
@@ -120,13 +123,4 @@ function formatTable(rows: ReplayRow[]): string {
   const line = (cells: string[]): string => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
   const counts = (['reproduced', 'changed', 'fixed', 'rejected'] as const).map((s) => `${rows.filter((r) => r.status === s).length} ${s}`).join(', ');
   return [line(head), ...body.map(line), counts].join('\n');
-}
-
-/** Write the minimal project as rendered for A (and for B, when its family differs). */
-async function materialize(dir: string, entry: CorpusFile, a: Backend, b?: Backend): Promise<void> {
-  await mkdir(dir, { recursive: true });
-  const both = b && b.family !== a.family;
-  await writeFileMap(both ? join(dir, 'a') : dir, render(entry.model, a.family, { familyVersion: a.version }));
-  if (both) await writeFileMap(join(dir, 'b'), render(entry.model, b.family, { familyVersion: b.version }));
-  await writeFile(join(dir, 'twinbuild-counterexample.json'), JSON.stringify(entry, null, 2) + '\n');
 }

@@ -31,6 +31,10 @@ export interface JsonReport {
   findings: ReportFinding[];
   stats: RunStats;
   outcome: 'passed' | 'failed' | 'interrupted';
+  /** Set by `merge`: the shard reports combined. */
+  shards?: { file: string; seed: number; runs: number; findings: number }[];
+  /** `--stats`: how often each generator feature appeared. */
+  features?: Record<string, number>;
 }
 
 export interface ReportFinding {

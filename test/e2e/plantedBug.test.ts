@@ -1,4 +1,6 @@
-import { readdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { execa } from 'execa';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CorpusFile } from '../../src/corpus/corpusFile.js';
@@ -59,5 +61,29 @@ describe('fuzz finds and shrinks a planted bug in a real backend', () => {
     expect(rep.stats.projects).toBe(15);
     expect(rep.stats.rejected).toEqual({ a: 0, b: 0 });
     expect(rep.level).toBe('content');
+  });
+});
+
+describe('a materialized counterexample reproduces without twinbuild', () => {
+  it('reproduce.sh shows the dropped file with Python only (no Node.js on the way)', { timeout: 600_000 }, async () => {
+    const dir = await tempDir();
+    const corpus = join(dir, 'corpus');
+    const r = await twinbuild(['fuzz', '--a', SETUPTOOLS, '--b', planted('drop_json'), '--runs', '30', '--seed', '3', '--corpus', corpus, '--no-progress']);
+    expect(r.exitCode).toBe(1);
+    const [file] = await readdir(corpus);
+    const out = join(dir, 'case');
+    const m = await twinbuild(['replay', join(corpus, file!), '--b', planted('drop_json'), '--materialize', out]);
+    expect(m.exitCode).toBe(1);
+    expect((await readdir(out)).sort()).toEqual(['a', 'b', 'reproduce.py', 'reproduce.sh', 'sides.json', 'twinbuild-counterexample.json']);
+    // A `node` that records being called comes first on PATH: the script must never reach it.
+    const bin = join(dir, 'bin');
+    const marker = join(dir, 'node-was-called');
+    await mkdir(bin);
+    await writeFile(join(bin, 'node'), `#!/bin/sh\ntouch ${marker}\nexit 99\n`, { mode: 0o755 });
+    const sh = await execa('sh', [join(out, 'reproduce.sh')], { reject: false, env: { PATH: `${bin}:/usr/bin:/bin` }, extendEnv: false });
+    expect(sh.exitCode).toBe(1);
+    expect(sh.stdout).toMatch(/only in A \([^)]*\): \S+\.json/);
+    expect(sh.stdout).toMatch(/differs: \{dist-info\}\/RECORD/);
+    expect(existsSync(marker)).toBe(false);
   });
 });

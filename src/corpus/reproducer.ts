@@ -1,0 +1,45 @@
+import { copyFile, mkdir, writeFile, chmod } from 'node:fs/promises';
+import { join } from 'node:path';
+import { packageFile } from '../_internals/packageRoot.js';
+import type { Backend } from '../backends/types.js';
+import { writeFileMap } from '../build/fileMapIO.js';
+import { render } from '../render/index.js';
+import type { CorpusFile } from './corpusFile.js';
+
+const REPRODUCE_SH = `#!/bin/sh
+# Reproduce this twinbuild counterexample with Python and the backends only (no Node.js).
+# The project as written for each backend is in ./a (and ./b); sides.json names each
+# backend's interpreter and hook object. Override the interpreters with PYTHON_A / PYTHON_B.
+cd "$(dirname "$0")" && exec "\${PYTHON:-python3}" reproduce.py "$@"
+`;
+
+/**
+ * Write a counterexample as a folder a backend maintainer can use without
+ * twinbuild: the project for each side (a/, b/), the corpus entry, and
+ * reproduce.sh / reproduce.py that build with the backends and show the
+ * difference.
+ */
+export async function materialize(dir: string, entry: CorpusFile, a: Backend, b?: Backend): Promise<string[]> {
+  await mkdir(dir, { recursive: true });
+  const sides = [{ role: 'a', backend: a }, ...(b ? [{ role: 'b', backend: b }] : [])];
+  for (const s of sides) await writeFileMap(join(dir, s.role), render(entry.model, s.backend.family, { familyVersion: s.backend.version }));
+  const config = {
+    signature: entry.signature,
+    summary: entry.summary,
+    property: entry.property,
+    sides: sides.map((s) => ({
+      role: s.role,
+      label: `${s.role.toUpperCase()} (${s.backend.label})`,
+      python: s.backend.python,
+      hook: s.backend.hook.object ? `${s.backend.hook.module}:${s.backend.hook.object}` : s.backend.hook.module,
+      paths: s.backend.importPaths,
+      project: s.role,
+    })),
+  };
+  await writeFile(join(dir, 'sides.json'), JSON.stringify(config, null, 2) + '\n');
+  await writeFile(join(dir, 'twinbuild-counterexample.json'), JSON.stringify(entry, null, 2) + '\n');
+  await copyFile(packageFile('src', 'corpus', '_python', 'reproduce.py'), join(dir, 'reproduce.py'));
+  await writeFile(join(dir, 'reproduce.sh'), REPRODUCE_SH);
+  await chmod(join(dir, 'reproduce.sh'), 0o755);
+  return ['a', ...(b ? ['b'] : []), 'sides.json', 'reproduce.sh', 'reproduce.py', 'twinbuild-counterexample.json'];
+}
