@@ -32,6 +32,8 @@ export interface FuzzOptions {
   build: BuildOptions;
   /** Called after every evaluated project (for progress display). */
   onProgress?: (p: Progress) => void;
+  /** Called with each generated project (not with shrink candidates): for --stats. */
+  onModel?: (model: ProjectModel) => void;
   /** Called with each finding as soon as it is shrunk (to save it at once). */
   onFinding?: (f: Finding) => Promise<void>;
 }
@@ -167,6 +169,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzRun> {
       const sameProblem = (out: PropertyOutcome): boolean =>
         out.status === 'fail' && !isKnown(out) && target !== undefined && out.signature.classes.every((c) => target!.has(c));
       const property = fc.asyncProperty(projectModel(), async (model) => {
+        if (target === undefined) opts.onModel?.(model);
         const out = await evaluate(model, laneCtx);
         if (out.status !== 'fail' || isKnown(out)) return true;
         if (target === undefined) {

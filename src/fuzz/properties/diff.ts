@@ -1,7 +1,8 @@
 import { compareBuilds } from '../../compare/compareBuilds.js';
 import { render } from '../../render/index.js';
 import { outcomeOf, type PropertyDef } from '../property.js';
-import { oneSidedProblems, specProblems } from './specProblems.js';
+import { metadataChecks } from './metadata.js';
+import { oneSided, oneSidedProblems, specProblems } from './specProblems.js';
 
 /** `diff`: A and B build the same model; normalized wheels and sdists must be equal. */
 export const diffProperty: PropertyDef = {
@@ -23,6 +24,12 @@ export const diffProperty: PropertyDef = {
     // and name spellings are not compared as content: this is where a wrong one shows).
     const [pa, pb] = await Promise.all([Promise.all([specProblems(ra.sdist), specProblems(ra.wheel)]), Promise.all([specProblems(rb.sdist), specProblems(rb.wheel)])]);
     cmp.differences.push(...oneSidedProblems(pa.flat(), pb.flat()));
+    // prepare_metadata_for_build_wheel and build_editable must agree with each side's own wheel:
+    // an inconsistency only one side shows is a difference between them.
+    if (ra.wheel.ok && rb.wheel.ok) {
+      const [ma, mb] = await Promise.all([metadataChecks(ctx.a, filesA, ra.wheel, ctx), metadataChecks(b, filesB, rb.wheel, ctx)]);
+      cmp.differences.push(...oneSided(ma.differences, mb.differences));
+    }
     const rules = [...new Set([...cmp.rules.sdist, ...cmp.rules.wheel])];
     if (cmp.differences.length > 0) return outcomeOf('diff', cmp.differences, ctx.labels, filesA, rules);
     if (cmp.bothFailed.length > 0) {

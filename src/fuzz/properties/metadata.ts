@@ -10,6 +10,10 @@ import { parseHeaderFile } from '../../normalize/coreMetadata.js';
 import { normalizeArtifact } from '../../normalize/normalizeArtifact.js';
 import type { Level } from '../../normalize/types.js';
 import { render } from '../../render/index.js';
+import type { BuildOptions } from '../../build/buildArtifacts.js';
+import type { BackendRunner } from '../../build/runner.js';
+import type { ArtifactResult } from '../../build/types.js';
+import type { FileMap } from '../../render/fileMap.js';
 import { outcomeOf, type PropertyContext, type PropertyDef } from '../property.js';
 
 const METADATA_PATH = '{dist-info}/METADATA';
@@ -38,15 +42,15 @@ function wheelMetadata(view: ArchiveView): string | null {
 }
 
 /** Run a prepare_metadata_* hook in a fresh copy of the project; METADATA text, null if the hook is absent. */
-async function preparedMetadata(ctx: PropertyContext, hook: 'prepare_metadata_for_build_wheel', files: Record<string, string | Uint8Array>): Promise<{ text: string | null; error?: string }> {
-  if (!ctx.a.backend.optionalHooks?.includes(hook)) return { text: null };
-  const root = await mkdtemp(join(ctx.build.tmpRoot ?? tmpdir(), 'twinbuild-meta-'));
+async function preparedMetadata(runner: BackendRunner, build: BuildOptions, hook: 'prepare_metadata_for_build_wheel', files: Record<string, string | Uint8Array>): Promise<{ text: string | null; error?: string }> {
+  if (!runner.backend.optionalHooks?.includes(hook)) return { text: null };
+  const root = await mkdtemp(join(build.tmpRoot ?? tmpdir(), 'twinbuild-meta-'));
   try {
     const project = join(root, 'project');
     const out = join(root, 'out');
     await mkdir(out, { recursive: true });
     await writeFileMap(project, files);
-    const outcome = await ctx.a.call(hook, { cwd: project, metadataDirectory: out, timeoutSec: ctx.build.timeoutSec, logDir: root });
+    const outcome = await runner.call(hook, { cwd: project, metadataDirectory: out, timeoutSec: build.timeoutSec, logDir: root });
     if (!outcome.ok) return { text: null, error: `${outcome.error.kind}: ${outcome.error.message}` };
     const name = outcome.value;
     if (typeof name !== 'string' || !(await readdir(out)).includes(name)) return { text: null, error: `${hook} returned ${JSON.stringify(name)}, not a folder it wrote` };
@@ -54,6 +58,46 @@ async function preparedMetadata(ctx: PropertyContext, hook: 'prepare_metadata_fo
   } finally {
     await rm(root, { recursive: true, force: true });
   }
+}
+
+/**
+ * The metadata checks of one backend on one project whose wheel is built:
+ * prepare_metadata_for_build_wheel's METADATA, and the editable wheel's
+ * METADATA (but for Requires-Dist it may add), against the wheel's. Paths of
+ * the differences say which hook they are about.
+ */
+export async function metadataChecks(
+  runner: BackendRunner,
+  files: FileMap,
+  wheel: ArtifactResult & { ok: true },
+  ctx: Pick<PropertyContext, 'level' | 'build' | 'stats'>,
+): Promise<{ differences: Difference[]; rules: string[] }> {
+  const wheelText = wheelMetadata(await readArtifact('wheel', wheel.filename, wheel.bytes));
+  const differences: Difference[] = [];
+  const base = metadataView(wheelText ?? '', ctx.level);
+  const prepared = await preparedMetadata(runner, ctx.build, 'prepare_metadata_for_build_wheel', files);
+  const tag = (d: Difference, hook: string): Difference => ({ ...d, path: `${hook}:${d.path}` });
+  if (prepared.error) {
+    differences.push({ artifact: 'wheel', kind: 'build-failed', path: `prepare_metadata_for_build_wheel:${METADATA_PATH}`, a: 'wheel built', b: prepared.error });
+  } else if (prepared.text !== null) {
+    differences.push(...compareViews(base, metadataView(prepared.text, ctx.level), ['wheel', 'prepare_metadata_for_build_wheel']).map((d) => tag(d, 'prepare_metadata_for_build_wheel')));
+  }
+  if (runner.backend.optionalHooks?.includes('build_editable')) {
+    const editable = await runner.buildOne('wheel', files, { ...ctx.build, editable: true });
+    ctx.stats.builds++;
+    if (!editable.ok) {
+      differences.push({ artifact: 'wheel', kind: 'build-failed', path: `build_editable:${METADATA_PATH}`, a: 'wheel built', b: `${editable.error.kind}: ${editable.error.message}` });
+    } else {
+      const edText = wheelMetadata(await readArtifact('wheel', editable.filename, editable.bytes)) ?? '';
+      const wheelReqs = new Set(parseHeaderFile(wheelText ?? '').fields.filter(([k]) => k.toLowerCase() === 'requires-dist').map(([, v]) => v.trim()));
+      // PEP 660: an editable wheel may add requirements (the editable machinery); nothing else may differ.
+      const parsed = parseHeaderFile(edText);
+      const kept = parsed.fields.filter(([k, v]) => k.toLowerCase() !== 'requires-dist' || wheelReqs.has(v.trim()));
+      const trimmed = kept.map(([k, v]) => `${k}: ${v}`).join('\n') + (parsed.body !== null ? `\n\n${parsed.body}` : '\n');
+      differences.push(...compareViews(base, metadataView(trimmed, ctx.level), ['wheel', 'build_editable']).map((d) => tag(d, 'build_editable')));
+    }
+  }
+  return { differences, rules: base.rules };
 }
 
 /**
@@ -66,9 +110,8 @@ export const metadataProperty: PropertyDef = {
   doc: 'one backend: prepare_metadata_for_build_wheel METADATA equals the wheel\'s; the editable wheel\'s equals it but for added Requires-Dist',
   needsB: false,
   defaultLevel: () => 'content',
-  sides: ['wheel METADATA', 'prepared/editable METADATA'],
+  sides: ['wheel', 'prepared/editable'],
   async evaluate(model, ctx) {
-    const sides: [string, string] = ['wheel', 'prepare_metadata_for_build_wheel'];
     const files = render(model, ctx.a.backend.family, { familyVersion: ctx.a.backend.version });
     const wheel = await ctx.a.buildOne('wheel', files, ctx.build);
     ctx.stats.projects++;
@@ -78,28 +121,7 @@ export const metadataProperty: PropertyDef = {
       ctx.stats.bothRejected++;
       return { status: 'rejected', rules: [], reason: `the backend does not build the wheel: ${wheel.error.message}` };
     }
-    const wheelText = wheelMetadata(await readArtifact('wheel', wheel.filename, wheel.bytes));
-    const differences: Difference[] = [];
-    const base = metadataView(wheelText ?? '', ctx.level);
-    const prepared = await preparedMetadata(ctx, 'prepare_metadata_for_build_wheel', files);
-    if (prepared.error) differences.push({ artifact: 'wheel', kind: 'build-failed', path: METADATA_PATH, a: 'wheel built', b: `prepare_metadata_for_build_wheel: ${prepared.error}` });
-    else if (prepared.text !== null) differences.push(...compareViews(base, metadataView(prepared.text, ctx.level), sides));
-
-    if (ctx.a.backend.optionalHooks?.includes('build_editable')) {
-      const editable = await ctx.a.buildOne('wheel', files, { ...ctx.build, editable: true });
-      ctx.stats.builds++;
-      if (!editable.ok) {
-        differences.push({ artifact: 'wheel', kind: 'build-failed', path: '', a: 'wheel built', b: `build_editable: ${editable.error.kind}: ${editable.error.message}` });
-      } else {
-        const edText = wheelMetadata(await readArtifact('wheel', editable.filename, editable.bytes)) ?? '';
-        const wheelReqs = new Set(parseHeaderFile(wheelText ?? '').fields.filter(([k]) => k.toLowerCase() === 'requires-dist').map(([, v]) => v.trim()));
-        // PEP 660: an editable wheel may add requirements (the editable machinery); nothing else may differ.
-        const parsed = parseHeaderFile(edText);
-        const kept = parsed.fields.filter(([k, v]) => k.toLowerCase() !== 'requires-dist' || wheelReqs.has(v.trim()));
-        const trimmed = kept.map(([k, v]) => `${k}: ${v}`).join('\n') + (parsed.body !== null ? `\n\n${parsed.body}` : '\n');
-        differences.push(...compareViews(base, metadataView(trimmed, ctx.level), ['wheel', 'build_editable']));
-      }
-    }
-    return outcomeOf('metadata', differences, sides, files, base.rules);
+    const { differences, rules } = await metadataChecks(ctx.a, files, wheel, ctx);
+    return outcomeOf('metadata', differences, ['wheel', 'prepared/editable'], files, rules);
   },
 };

@@ -32,3 +32,17 @@ export function oneSidedProblems(a: SpecProblem[], b: SpecProblem[]): Difference
   for (const p of b) if (!ca.has(`${p.artifact}:${p.code}`)) out.push({ artifact: p.artifact, kind: 'spec-problem', code: p.code, path: p.path ?? '', b: describe(p) });
   return out;
 }
+
+/**
+ * Self-consistency differences (side A's own wheel vs its own prepared or
+ * editable metadata, and B's) reduced to those only one side shows, by class;
+ * A's are reported as `a`, B's as `b`.
+ */
+export function oneSided(a: Difference[], b: Difference[]): Difference[] {
+  const cls = (d: Difference): string => `${d.artifact}:${d.kind}:${d.path}`;
+  const ca = new Set(a.map(cls));
+  const cb = new Set(b.map(cls));
+  const say = (bad: boolean, d: Difference): string => (bad ? `differs from its own wheel${d.kind === 'build-failed' ? ` (${d.b})` : ''}` : 'agrees with its own wheel');
+  const side = (d: Difference, which: 'a' | 'b'): Difference => ({ ...d, a: say(which === 'a', d), b: say(which === 'b', d) });
+  return [...a.filter((d) => !cb.has(cls(d))).map((d) => side(d, 'a')), ...b.filter((d) => !ca.has(cls(d))).map((d) => side(d, 'b'))];
+}
