@@ -1,24 +1,88 @@
 /**
  * `projectModel(options?)`: a whole valid project (see `ProjectModel`):
- * PEP 621 metadata, a layout, 0–3 top-level packages and 0–2 top-level
- * modules (at least one of them), with distinct top-level names.
+ * PEP 621 metadata, a layout, 0–3 top-level packages, 0–2 top-level
+ * modules and sometimes a PEP 420 namespace package (at least one of them),
+ * with distinct top-level names; and, each with its own probability, the
+ * optional parts: requires-python, readme, license, license files, authors,
+ * maintainers, keywords, classifiers, URLs, optional dependencies, entry
+ * points, sdist-only files and setuptools scenarios.
  *
- * Shrinks toward smaller projects: fewer packages, modules, data files and
- * dependencies, shorter names, no description, flat layout, version `0`;
- * the smallest project is `a 0` with one empty module `a`.
+ * `targets` names the backends the project must suit (family, version,
+ * configuration style): the generator then never uses a feature one of them
+ * cannot express (`supports` in `src/render/capabilities.ts`), nor a model a
+ * family's renderer refuses (`canRender`).
+ *
+ * Shrinks toward smaller projects: no optional parts, fewer packages,
+ * modules, data files and dependencies, shorter names, no description, flat
+ * layout, version `0`; the smallest project is `a 0` with one empty module `a`.
  */
 import fc from 'fast-check';
 import type { ProjectModel } from '../src/model/projectModel.js';
+import { topLevelNames } from '../src/model/projectModel.js';
+import { supportedByAll, unsupportedFeatures, type RenderTarget } from '../src/render/capabilities.js';
+import { canRender } from '../src/render/render.js';
+import { classifiers } from './classifiers.js';
 import { description, type DescriptionOptions } from './description.js';
 import { distributionName, type DistributionNameOptions } from './distributionName.js';
+import { entryPoints, type EntryPointsOptions } from './entryPoints.js';
+import { keywords } from './keywords.js';
+import { license, type LicenseOptions } from './license.js';
+import { licenseFiles } from './licenseFiles.js';
 import { moduleModel } from './moduleModel.js';
+import { namespacePackage, type NamespacePackageOptions } from './namespacePackage.js';
+import { optionalDependencies, type OptionalDependenciesOptions } from './optionalDependencies.js';
 import { packageTree, type PackageTreeOptions } from './packageTree.js';
+import { people, type PeopleOptions } from './people.js';
+import { readme, type ReadmeOptions } from './readme.js';
 import { requirement, type RequirementOptions } from './requirement.js';
+import { requiresPython, type RequiresPythonOptions } from './requiresPython.js';
+import { sdistFiles, type SdistFilesOptions } from './sdistFiles.js';
+import { setuptoolsOptions } from './setuptoolsOptions.js';
+import { urls } from './urls.js';
 import { version, type VersionOptions } from './version.js';
 import { withExtraShrinks } from './_internals/extraShrinks.js';
+import { maybe, omitUndefined } from './_internals/optional.js';
 import { allDistinct, normalizeDistributionName, requirementName, siblingKey } from './_internals/names.js';
+import { emptyList } from './_internals/unmap.js';
 
 export type Layout = ProjectModel['layout'];
+
+/** The optional parts of a model, each present with its own probability. */
+export const OPTIONAL_PARTS = [
+  'requiresPython',
+  'readme',
+  'license',
+  'licenseFiles',
+  'authors',
+  'maintainers',
+  'keywords',
+  'classifiers',
+  'urls',
+  'optionalDependencies',
+  'entryPoints',
+  'namespacePackages',
+  'sdistFiles',
+  'setuptools',
+] as const satisfies readonly (keyof ProjectModel)[];
+export type OptionalPart = (typeof OPTIONAL_PARTS)[number];
+
+/** How often each optional part is present by default. */
+export const DEFAULT_PROBABILITIES: Readonly<Record<OptionalPart, number>> = {
+  requiresPython: 0.35,
+  readme: 0.4,
+  license: 0.4,
+  licenseFiles: 0.25,
+  authors: 0.35,
+  maintainers: 0.15,
+  keywords: 0.25,
+  classifiers: 0.25,
+  urls: 0.25,
+  optionalDependencies: 0.25,
+  entryPoints: 0.25,
+  namespacePackages: 0.15,
+  sdistFiles: 0.25,
+  setuptools: 0.2,
+};
 
 export interface ProjectModelOptions {
   /** Layouts to choose from; the first is where shrinking goes (default `['flat', 'src']`). */
@@ -27,14 +91,31 @@ export interface ProjectModelOptions {
   maxPackages?: number;
   /** Most top-level modules (default 2). */
   maxModules?: number;
+  /** Most top-level namespace packages (default 1). */
+  maxNamespacePackages?: number;
   /** Most dependencies (default 3); they have distinct normalized names. */
   maxDependencies?: number;
+  /** Probability of each optional part (0 never, 1 always); see `DEFAULT_PROBABILITIES`. */
+  probabilities?: Partial<Record<OptionalPart, number>>;
+  /**
+   * Backends the project must suit: features any of them cannot express are
+   * never generated (default: none, so every feature is used).
+   */
+  targets?: readonly RenderTarget[];
   /** Shape of each top-level package tree (`topLevel` is forced). */
   packages?: Omit<PackageTreeOptions, 'topLevel'>;
+  namespacePackages?: Omit<NamespacePackageOptions, 'topLevel'>;
   name?: DistributionNameOptions;
   version?: VersionOptions;
   description?: DescriptionOptions;
   requirement?: RequirementOptions;
+  requiresPython?: RequiresPythonOptions;
+  readme?: ReadmeOptions;
+  license?: LicenseOptions;
+  people?: PeopleOptions;
+  optionalDependencies?: OptionalDependenciesOptions;
+  entryPoints?: EntryPointsOptions;
+  sdistFiles?: SdistFilesOptions;
 }
 
 /**
@@ -44,43 +125,110 @@ export interface ProjectModelOptions {
  */
 function packagesToModules(model: ProjectModel): ProjectModel[] {
   return model.packages.flatMap((pkg, index) => {
-    const bare = pkg.init === '' && pkg.modules.length + pkg.data.length + pkg.subpackages.length === 0;
+    const bare =
+      pkg.init === '' &&
+      pkg.modules.length + pkg.data.length + pkg.subpackages.length === 0 &&
+      pkg.typed !== true &&
+      (pkg.stubs ?? []).length === 0;
     if (!bare) return [];
     const packages = model.packages.filter((_, i) => i !== index);
     return [{ ...model, packages, modules: [...model.modules, { name: pkg.name, source: '' }] }];
   });
 }
 
+/**
+ * Extra shrink: a namespace package dissolved into the top level (its
+ * packages, modules and inner namespaces become top-level ones), so that
+ * what a namespace holds can end up as the smallest project without one.
+ */
+function namespacesDissolved(model: ProjectModel): ProjectModel[] {
+  const namespaces = model.namespacePackages ?? [];
+  return namespaces.flatMap((ns, index) => {
+    const { namespacePackages: _drop, ...rest } = model;
+    const others = [...namespaces.filter((_, i) => i !== index), ...ns.namespaces];
+    const candidate: ProjectModel = { ...rest, packages: [...model.packages, ...ns.packages], modules: [...model.modules, ...ns.modules] };
+    if (others.length > 0) candidate.namespacePackages = others;
+    return allDistinct(topLevelNames(candidate)) ? [candidate] : [];
+  });
+}
+
+/** Structural validity the parts cannot ensure on their own. */
+function consistent(m: ProjectModel): boolean {
+  const tops = topLevelNames(m);
+  if (tops.length === 0 || !allDistinct(tops)) return false;
+  // setuptools refuses license-files next to a legacy license table.
+  if ((m.licenseFiles ?? []).length > 0 && m.license !== undefined && m.license.kind !== 'spdx') return false;
+  return true;
+}
+
 export function projectModel(options: ProjectModelOptions = {}): fc.Arbitrary<ProjectModel> {
-  const { layouts = ['flat', 'src'], maxPackages = 3, maxModules = 2, maxDependencies = 3 } = options;
+  const { layouts = ['flat', 'src'], maxDependencies = 3, targets = [] } = options;
   if (layouts.length === 0) throw new Error('projectModel: `layouts` must not be empty');
-  if (maxPackages + maxModules < 1) throw new Error('projectModel: a project needs at least one package or module');
-  const arb = fc
-    .record({
+  const allowed = (feature: string): boolean => supportedByAll(feature, targets);
+  const p = (part: OptionalPart, ...features: string[]): number =>
+    features.every(allowed) ? (options.probabilities?.[part] ?? DEFAULT_PROBABILITIES[part]) : 0;
+
+  const oneTopLevel = !allowed('layout:several-top-level');
+  const maxModules = allowed('layout:top-level-modules') ? (options.maxModules ?? 2) : 0;
+  const maxPackages = options.maxPackages ?? 3;
+  const maxNamespaces = allowed('namespace-package') ? (options.maxNamespacePackages ?? 1) : 0;
+  if (maxPackages + maxModules + maxNamespaces < 1) throw new Error('projectModel: a project needs at least one package or module');
+
+  const readmeForms = (options.readme?.forms ?? ['file', 'file-table', 'inline']).filter(
+    (f) => (f !== 'inline' || allowed('readme:inline')) && (f !== 'file-table' || allowed('readme:file-table')),
+  );
+  const licenseKinds = (options.license?.kinds ?? ['spdx', 'text', 'file']).filter((k) => allowed(`license:${k}`));
+  const peopleOptions: PeopleOptions = { ...options.people, emailOnly: (options.people?.emailOnly ?? true) && allowed('people:email-only') };
+  const namespaceProbability = maxNamespaces > 0 ? p('namespacePackages', 'namespace-package') : 0;
+
+  const arb: fc.Arbitrary<ProjectModel> = omitUndefined(
+    fc.record({
       name: distributionName(options.name),
       version: version(options.version),
-      description: description(options.description),
+      description: description({
+        ...options.description,
+        nullable: (options.description?.nullable ?? true) && allowed('description:none'),
+        edgeWhitespace: (options.description?.edgeWhitespace ?? true) && allowed('description:edge-whitespace'),
+      }),
       dependencies: fc.uniqueArray(requirement(options.requirement), {
         selector: (r) => normalizeDistributionName(requirementName(r)),
         maxLength: maxDependencies,
       }),
       layout: fc.constantFrom(...layouts),
       packages: fc.uniqueArray(packageTree({ ...options.packages, topLevel: true }), {
-        selector: (p) => siblingKey(p.name),
-        maxLength: maxPackages,
+        selector: (pkg) => siblingKey(pkg.name),
+        maxLength: oneTopLevel ? Math.min(1, maxPackages) : maxPackages,
       }),
       modules: fc.uniqueArray(moduleModel({ topLevel: true }), {
         selector: (m) => siblingKey(m.name),
-        maxLength: maxModules,
+        maxLength: oneTopLevel ? Math.min(1, maxModules) : maxModules,
       }),
-    })
-    .filter(
-      (m) =>
-        m.packages.length + m.modules.length > 0 &&
-        allDistinct(
-          m.packages.map((p) => p.name),
-          m.modules.map((p) => p.name),
-        ),
-    );
-  return withExtraShrinks(arb, packagesToModules);
+      requiresPython: maybe(requiresPython(options.requiresPython), p('requiresPython', 'requires-python')),
+      readme: maybe(readme({ ...options.readme, forms: readmeForms.length > 0 ? readmeForms : ['file'] }), readmeForms.length > 0 ? p('readme', 'readme') : 0),
+      license: maybe(license({ ...options.license, kinds: licenseKinds.length > 0 ? licenseKinds : ['spdx'] }), licenseKinds.length > 0 ? p('license', 'license') : 0),
+      licenseFiles: maybe(licenseFiles(), p('licenseFiles', 'license-files')),
+      authors: maybe(people(peopleOptions), p('authors', 'authors')),
+      maintainers: maybe(people(peopleOptions), p('maintainers', 'maintainers')),
+      keywords: maybe(keywords(), p('keywords', 'keywords')),
+      classifiers: maybe(classifiers(), p('classifiers', 'classifiers')),
+      urls: maybe(urls(), p('urls', 'urls')),
+      optionalDependencies: maybe(optionalDependencies({ requirement: options.requirement, ...options.optionalDependencies }), p('optionalDependencies', 'optional-dependencies')),
+      entryPoints: maybe(entryPoints(options.entryPoints), p('entryPoints', 'entry-points')),
+      namespacePackages: maybe(
+        fc.uniqueArray(namespacePackage({ packages: options.packages, ...options.namespacePackages, topLevel: true }), {
+          selector: (n) => siblingKey(n.name),
+          minLength: 1,
+          maxLength: Math.max(1, maxNamespaces),
+        }),
+        namespaceProbability,
+      ),
+      sdistFiles: maybe(sdistFiles(options.sdistFiles), p('sdistFiles', 'sdist-files')),
+      setuptools: maybe(setuptoolsOptions(), p('setuptools')).filter((s) => s === undefined || Object.keys(s).length > 0),
+    }),
+    OPTIONAL_PARTS,
+  )
+    .filter(consistent)
+    .filter((m) => !oneTopLevel || topLevelNames(m).length === 1)
+    .filter((m) => targets.every((t) => unsupportedFeatures(m, t).length === 0 && canRender(m, t.family, t.version)));
+  return withExtraShrinks(arb, (m) => [...namespacesDissolved(m), ...packagesToModules(m)]);
 }

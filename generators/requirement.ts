@@ -1,15 +1,17 @@
 /**
  * `requirement(options?)`: a PEP 508 requirement string as a user might write
- * it: a distribution name, zero or more comma-separated version specifiers
- * (`>=1.0`, `==2.*`, `~=1.4`, `!=1.3`, ...) and optionally one simple marker
- * (`; python_version >= "3.8"`). No extras or URLs yet.
+ * it: a distribution name, sometimes extras (`name[Extra_One,two]`), zero or
+ * more comma-separated version specifiers (`>=1.0`, `==2.*`, `~=1.4`,
+ * `!=1.3`, ...) and optionally a marker: one comparison
+ * (`; python_version >= "3.8"`) or two joined by `and` / `or`. No URLs.
  *
  * Shrinks toward `a`.
  */
 import fc from 'fast-check';
 import { distributionName } from './distributionName.js';
 import { simpleMarker } from './_internals/markers.js';
-import { asString, incompatible } from './_internals/unmap.js';
+import { shrinkTowards } from './_internals/extraShrinks.js';
+import { asString, emptyList, incompatible } from './_internals/unmap.js';
 import { releaseSegment } from './_internals/versionParts.js';
 
 export interface RequirementOptions {
@@ -17,6 +19,8 @@ export interface RequirementOptions {
   maxSpecifiers?: number;
   /** A marker sometimes (default true). */
   markers?: boolean;
+  /** Extras sometimes (default true). */
+  extras?: boolean;
 }
 
 const COMPARISON_OPERATORS = ['>=', '<', '!=', '==', '<=', '>'] as const;
@@ -59,6 +63,7 @@ function specifier(): fc.Arbitrary<string> {
 
 interface RequirementParts {
   name: string;
+  extras: string[];
   specifiers: string[];
   marker: string | null;
 }
@@ -69,17 +74,54 @@ function parse(value: unknown): RequirementParts {
   const head = semicolon === -1 ? text : text.slice(0, semicolon);
   const marker = semicolon === -1 ? null : text.slice(semicolon + 2);
   const name = /^[A-Za-z0-9._-]*/.exec(head)?.[0] ?? incompatible('requirement');
-  const specs = head.slice(name.length);
-  return { name, specifiers: specs === '' ? [] : specs.split(','), marker };
+  let rest = head.slice(name.length);
+  let extras: string[] = [];
+  if (rest.startsWith('[')) {
+    const close = rest.indexOf(']');
+    if (close < 0) incompatible('requirement');
+    extras = rest.slice(1, close).split(',');
+    rest = rest.slice(close + 1);
+  }
+  return { name, extras, specifiers: rest === '' ? [] : rest.split(','), marker };
+}
+
+/** Two comparisons joined by `and` / `or`; shrinks toward its first comparison's shape. */
+function compoundMarker(): fc.Arbitrary<string> {
+  return fc.tuple(simpleMarker(), fc.constantFrom('and', 'or'), simpleMarker()).map(
+    ([a, op, b]) => `${a} ${op} ${b}`,
+    (value) => {
+      const m = /^(.+?") (and|or) ([a-z_]+ .+)$/.exec(asString(value, 'marker')) ?? incompatible('marker');
+      return [m[1] ?? '', m[2] as 'and' | 'or', m[3] ?? ''];
+    },
+  );
+}
+
+function marker(): fc.Arbitrary<string> {
+  return fc.oneof({ withCrossShrink: true }, { weight: 4, arbitrary: simpleMarker() }, { weight: 1, arbitrary: compoundMarker() });
 }
 
 export function requirement(options: RequirementOptions = {}): fc.Arbitrary<string> {
-  const { maxSpecifiers = 2, markers = true } = options;
+  const { maxSpecifiers = 2, markers = true, extras = true } = options;
+  const extra = distributionName({ maxSegments: 2, separatorRuns: false });
   return fc
     .record({
       name: distributionName({ maxSegments: 2 }),
+      extras: extras
+        ? shrinkTowards(
+            fc.oneof(
+              { withCrossShrink: true },
+              { weight: 5, arbitrary: emptyList<string>() },
+              { weight: 1, arbitrary: fc.uniqueArray(extra, { minLength: 1, maxLength: 2, selector: (e) => e.toLowerCase() }) },
+            ),
+            () => [],
+          )
+        : emptyList<string>(),
       specifiers: fc.array(specifier(), { maxLength: maxSpecifiers }),
-      marker: markers ? fc.option(simpleMarker(), { nil: null, freq: 3 }) : fc.constant(null),
+      marker: markers ? fc.option(marker(), { nil: null, freq: 3 }) : fc.constant(null),
     })
-    .map(({ name, specifiers, marker }) => name + specifiers.join(',') + (marker === null ? '' : `; ${marker}`), parse);
+    .map(
+      ({ name, extras, specifiers, marker }) =>
+        name + (extras.length > 0 ? `[${extras.join(',')}]` : '') + specifiers.join(',') + (marker === null ? '' : `; ${marker}`),
+      parse,
+    );
 }

@@ -1,9 +1,9 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { FileMap } from '../render/fileMap.js';
 import { writeFileMap, type WriteOptions } from './fileMapIO.js';
 import type { HookWorker } from './hookWorker.js';
+import { makeTempDir, removeTempDir } from './lifecycle.js';
 import type { ArtifactResult, BuildResult, HookOutcome } from './types.js';
 
 export interface BuildOptions {
@@ -39,17 +39,22 @@ export function timeoutFromEnv(env: NodeJS.ProcessEnv = process.env): number {
  */
 export async function buildArtifacts(files: FileMap, worker: HookWorker, opts: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
-  const root = await mkdtemp(join(opts.tmpRoot ?? tmpdir(), 'twinbuild-build-'));
+  const root = await makeTempDir('twinbuild-build-', opts.tmpRoot);
   try {
     const sdist = await buildOne('sdist', files, worker, opts, join(root, 'sdist'));
     const wheel = await buildOne('wheel', files, worker, opts, join(root, 'wheel'));
     return { backendLabel: worker.backend.label, sdist, wheel, ms: performance.now() - started };
   } finally {
-    await rm(root, { recursive: true, force: true });
+    await removeTempDir(root);
   }
 }
 
-/** Build one artifact kind from `files` in `dir` (created here). */
+/**
+ * Build one artifact kind from `files` in `dir` (created here): the project
+ * in `dir/project`, the output in `dir/out`, and the hook's own HOME and
+ * TMPDIR in `dir/home` and `dir/tmp`, so that whatever a build leaves behind
+ * goes with the folder.
+ */
 export async function buildOne(
   kind: 'wheel' | 'sdist',
   files: FileMap,
@@ -60,13 +65,14 @@ export async function buildOne(
   const project = join(dir, 'project');
   const out = join(dir, 'out');
   await mkdir(out, { recursive: true });
+  await Promise.all([mkdir(join(dir, 'home')), mkdir(join(dir, 'tmp'))]);
   await writeFileMap(project, files, opts.write);
   const hook = kind === 'sdist' ? 'build_sdist' : opts.editable ? 'build_editable' : 'build_wheel';
   const { outcome } = await worker.call(hook, {
     cwd: project,
     outputDirectory: out,
     timeoutSec: opts.timeoutSec,
-    env: opts.env,
+    env: { HOME: join(dir, 'home'), TMPDIR: join(dir, 'tmp'), ...opts.env },
     umask: opts.umask,
     logDir: dir,
   });
@@ -85,9 +91,15 @@ async function collectArtifact(
   if (typeof name !== 'string' || name === '' || basename(name) !== name) {
     return bad(`build_${kind} returned ${JSON.stringify(name)}, not the basename of a file`);
   }
-  const present = await readdir(out);
+  const present = (await readdir(out)).sort();
   if (!present.includes(name)) {
     return bad(`build_${kind} returned ${JSON.stringify(name)}, but the output folder holds ${JSON.stringify(present)}`);
+  }
+  // A second artifact of the same kind next to the one named: which one is the build?
+  const suffix = kind === 'wheel' ? '.whl' : '.tar.gz';
+  const others = present.filter((f) => f !== name && f.endsWith(suffix));
+  if (others.length > 0) {
+    return bad(`build_${kind} returned ${JSON.stringify(name)} but wrote ${others.length + 1} ${suffix} files: ${JSON.stringify(present.filter((f) => f.endsWith(suffix)))}`);
   }
   const st = await stat(join(out, name));
   if (!st.isFile()) return bad(`build_${kind} returned ${JSON.stringify(name)}, which is not a regular file`);

@@ -1,15 +1,57 @@
 import { createInterface } from 'node:readline';
 import { mkdtemp, open, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { execa, type ResultPromise } from 'execa';
 import { packageFile } from '../_internals/packageRoot.js';
 import type { Backend } from '../backends/types.js';
+import { isStopped, makeTempDir, parked, removeTempDir, trackWorker, untrackWorker, type Stoppable } from './lifecycle.js';
 import type { HookError, HookName, HookOutcome } from './types.js';
 
 const WORKER_SCRIPT = packageFile('src', 'build', '_python', 'hook_worker.py');
-/** Captured stdout/stderr of a hook is cut to this many bytes (head and tail kept). */
+/**
+ * Captured stdout/stderr of a hook is cut to this many bytes (head and tail
+ * kept). The worker reads the hook's output from pipes and never holds or
+ * writes more than this per stream, however much the hook prints.
+ */
 export const LOG_CAP = 64 * 1024;
+
+const GiB = 1024 * 1024 * 1024;
+
+/** Resource limits of every hook process (setrlimit in the forked child; soft = hard). */
+export interface HookLimits {
+  /** RLIMIT_DATA: heap and private writable mappings, bytes. */
+  data: number;
+  /** RLIMIT_FSIZE: largest file a hook may write, bytes. */
+  fsize: number;
+  /** RLIMIT_CORE: no core dumps of crashing hooks. */
+  core: number;
+  /**
+   * RLIMIT_NPROC for non-root users: the user's process count when the worker
+   * starts plus this. Not applied as root (the kernel ignores it for root).
+   */
+  nprocExtra: number;
+}
+
+export const DEFAULT_LIMITS: HookLimits = { data: 4 * GiB, fsize: 1 * GiB, core: 0, nprocExtra: 1024 };
+
+export interface WorkerOptions {
+  limits?: Partial<HookLimits>;
+  /** Seconds the backend's import may take before the worker is killed (default 120). */
+  startTimeoutSec?: number;
+  /** `isolate` (default): no network for hooks where the machine allows a network namespace. */
+  network?: 'isolate' | 'allow';
+}
+
+/** What containment the worker could set up (reported by the worker itself). */
+export interface WorkerIsolation {
+  /** `namespace` / `user-namespace`: hooks have no network; `shared`: they have the machine's. */
+  network: 'namespace' | 'user-namespace' | 'shared';
+  networkDetail: string;
+  /** The limits applied to each hook (a number), or why one is not. */
+  limits: Record<string, number | string>;
+  /** The worker is a child subreaper (catches what escapes a hook's process group). */
+  subreaper: boolean;
+}
 
 export interface HookCallOptions {
   /** Folder the hook runs in (the project). */
@@ -36,6 +78,15 @@ export interface WorkerOutcome {
 
 type Pending = { resolve: (v: Record<string, unknown>) => void; timer: NodeJS.Timeout };
 
+function signalGroup(pid: number | undefined, signal: NodeJS.Signals): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    /* already gone */
+  }
+}
+
 /** Environment every build sees: nothing of the parent's but what a build needs. */
 export function scrubbedEnv(backend: Backend, home: string): Record<string, string> {
   return {
@@ -59,34 +110,56 @@ export function scrubbedEnv(backend: Backend, home: string): Record<string, stri
  * and forks a child per hook call (see hook_worker.py). Calls are serialized.
  * Failures of hooks are returned as data; if the worker itself dies, the
  * pending call returns a `crash` outcome and `alive` turns false.
+ *
+ * Containment (docs/safety.md): the worker runs with `scrubbedEnv` and moves
+ * itself into an empty network namespace where the machine allows it; each
+ * hook process gets `DEFAULT_LIMITS`, its own session (killed whole at the
+ * timeout), stdin from /dev/null and stdout/stderr capped at LOG_CAP.
  */
-export class HookWorker {
+export class HookWorker implements Stoppable {
   readonly hooks: readonly string[];
+  /** What containment the worker set up (network namespace, limits). */
+  readonly isolation: WorkerIsolation;
   private nextId = 1;
   private pending = new Map<number, Pending>();
   private queue: Promise<unknown> = Promise.resolve();
   private dead = false;
+  private closing = false;
   private readonly home: string;
+  /** Process group of the hook running now (the forked child is a session leader). */
+  private hookPid: number | undefined;
+  private readonly exited: Promise<unknown>;
 
   private constructor(
     readonly backend: Backend,
     private readonly proc: ResultPromise,
     home: string,
-    hooks: string[],
+    ready: Record<string, unknown>,
   ) {
     this.home = home;
-    this.hooks = hooks;
+    this.hooks = ready['hooks'] as string[];
+    this.isolation = (ready['isolation'] as WorkerIsolation | undefined) ?? { network: 'shared', networkDetail: 'not reported', limits: {}, subreaper: false };
+    this.exited = proc.then(
+      () => undefined,
+      () => undefined,
+    );
   }
 
   get alive(): boolean {
     return !this.dead;
   }
 
+  /** The worker's process id (its process group id too). */
+  get pid(): number | undefined {
+    return this.proc.pid;
+  }
+
   /** Start a worker; resolves once the backend is imported, or returns the import error. */
-  static async start(backend: Backend): Promise<HookWorker | { error: HookError }> {
-    const home = await mkdtemp(join(tmpdir(), 'twinbuild-home-'));
+  static async start(backend: Backend, options: WorkerOptions = {}): Promise<HookWorker | { error: HookError }> {
+    const home = await makeTempDir('twinbuild-home-');
+    const config = { limits: { ...DEFAULT_LIMITS, ...options.limits }, logCap: LOG_CAP, network: options.network ?? 'isolate' };
     const proc = execa(backend.python, ['-u', '-B', '-s', WORKER_SCRIPT, hookSpec(backend), ...backend.importPaths], {
-      env: scrubbedEnv(backend, home),
+      env: { ...scrubbedEnv(backend, home), TWINBUILD_WORKER_CONFIG: JSON.stringify(config) },
       extendEnv: false,
       buffer: false,
       stdin: 'pipe',
@@ -97,43 +170,72 @@ export class HookWorker {
       cleanup: true,
       cwd: home,
     });
+    // Until it is ready, an interrupted run kills it like any worker.
+    const starting: Stoppable = { terminate: async () => signalGroup(proc.pid, 'SIGKILL'), killNow: () => signalGroup(proc.pid, 'SIGKILL') };
+    trackWorker(starting);
     const stderrTail: string[] = [];
     proc.stderr?.on('data', (d: Buffer) => {
       stderrTail.push(d.toString('utf8'));
       if (stderrTail.length > 50) stderrTail.shift();
     });
     const lines = createInterface({ input: proc.stdout! });
+    let startTimer: NodeJS.Timeout | undefined;
     const first = await new Promise<Record<string, unknown> | null>((resolve) => {
       lines.once('line', (l) => resolve(safeJson(l)));
       void proc.then(() => resolve(null));
+      startTimer = setTimeout(() => {
+        stderrTail.push(`(importing the hook object took more than ${options.startTimeoutSec ?? 120} s)`);
+        resolve(null);
+      }, (options.startTimeoutSec ?? 120) * 1000);
     });
+    clearTimeout(startTimer);
+    untrackWorker(starting);
     if (!first || first['ready'] !== true) {
+      signalGroup(proc.pid, 'SIGKILL');
       proc.kill('SIGKILL');
-      await rm(home, { recursive: true, force: true });
+      await proc.catch(() => undefined);
+      await removeTempDir(home);
+      if (isStopped()) return parked();
       const err = (first?.['error'] as HookError | undefined) ?? {
         kind: 'import-error' as const,
         message: `hook worker for ${backend.label} did not start: ${stderrTail.join('').slice(-2000)}`,
       };
       return { error: err };
     }
-    const worker = new HookWorker(backend, proc, home, first['hooks'] as string[]);
+    const worker = new HookWorker(backend, proc, home, first);
+    trackWorker(worker);
+    // A worker that died between calls: the next request's write fails with EPIPE, and its exit resolves the call.
+    proc.stdin?.on('error', () => undefined);
     lines.on('line', (l) => worker.onLine(l));
     proc.once('exit', () => worker.onExit());
+    if (isStopped()) {
+      worker.killNow();
+      return parked();
+    }
     return worker;
   }
 
   private onLine(line: string): void {
     const msg = safeJson(line);
     if (!msg || typeof msg['id'] !== 'number') return;
+    if (typeof msg['started'] === 'number') {
+      this.hookPid = msg['started'];
+      return;
+    }
     const p = this.pending.get(msg['id']);
     if (!p) return;
     clearTimeout(p.timer);
     this.pending.delete(msg['id']);
+    this.hookPid = undefined;
     p.resolve(msg);
   }
 
   private onExit(): void {
     this.dead = true;
+    // Whatever the hook started dies with it (the worker does this itself unless it was SIGKILLed).
+    signalGroup(this.hookPid, 'SIGKILL');
+    this.hookPid = undefined;
+    if (isStopped()) return; // an interrupted run: pending calls stay pending
     for (const [id, p] of this.pending) {
       clearTimeout(p.timer);
       p.resolve({ id, ok: false, error: { kind: 'crash', message: 'hook worker process died' } });
@@ -143,6 +245,8 @@ export class HookWorker {
 
   private request(body: Record<string, unknown>, guardMs: number): Promise<Record<string, unknown>> {
     const run = (): Promise<Record<string, unknown>> => {
+      // Stopped (interrupted run) or closed (a call from work abandoned after the run ended): never settles.
+      if (isStopped() || this.closing) return parked();
       if (this.dead) {
         return Promise.resolve({ ok: false, error: { kind: 'crash', message: 'hook worker process is not running' } });
       }
@@ -185,7 +289,8 @@ export class HookWorker {
       },
       (opts.timeoutSec + 15) * 1000,
     );
-    const [stdout, stderr] = await Promise.all([readCapped(stdoutFile), readCapped(stderrFile)]);
+    const cut = (msg['cut'] ?? {}) as { stdout?: number; stderr?: number };
+    const [stdout, stderr] = await Promise.all([readCapped(stdoutFile, cut.stdout ?? 0), readCapped(stderrFile, cut.stderr ?? 0)]);
     if (!opts.logDir) await rm(logDir, { recursive: true, force: true });
     const ms = typeof msg['ms'] === 'number' ? msg['ms'] : performance.now() - started;
     const outcome: HookOutcome = msg['ok']
@@ -200,25 +305,46 @@ export class HookWorker {
     return typeof msg['value'] === 'number' ? msg['value'] : 0;
   }
 
-  /** Kill the worker and everything it started. */
+  /** Kill the worker and everything it started, at once. */
   kill(): void {
-    if (this.proc.pid !== undefined) {
+    signalGroup(this.hookPid, 'SIGKILL');
+    signalGroup(this.proc.pid, 'SIGKILL');
+  }
+
+  killNow(): void {
+    this.kill();
+  }
+
+  /**
+   * Stop the worker now: SIGKILL the running hook's process group, SIGTERM
+   * the worker (it then kills and reaps whatever escaped that group, and
+   * exits), and SIGKILL its process group if it is still there after `graceMs`.
+   */
+  async terminate(graceMs: number): Promise<void> {
+    signalGroup(this.hookPid, 'SIGKILL');
+    if (!this.dead && this.proc.pid !== undefined) {
       try {
-        process.kill(-this.proc.pid, 'SIGKILL');
+        process.kill(this.proc.pid, 'SIGTERM');
       } catch {
         /* already gone */
       }
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([this.exited, new Promise((res) => (timer = setTimeout(res, graceMs)))]);
+      clearTimeout(timer);
     }
+    this.kill();
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     if (!this.dead) {
       this.proc.stdin?.end();
       const t = setTimeout(() => this.kill(), 2000);
-      await this.proc;
+      await this.exited;
       clearTimeout(t);
     }
-    await rm(this.home, { recursive: true, force: true });
+    untrackWorker(this);
+    await removeTempDir(this.home);
   }
 }
 
@@ -235,8 +361,14 @@ function safeJson(line: string): Record<string, unknown> | null {
   }
 }
 
-/** Read a log file, keeping at most LOG_CAP bytes (head and tail); never loads more. */
-export async function readCapped(path: string): Promise<string> {
+const cutMark = (bytes: number): string => `\n[... ${bytes} bytes cut by twinbuild ...]\n`;
+
+/**
+ * Read a log file, keeping at most LOG_CAP bytes (head and tail); never loads
+ * more. `cut`: bytes the worker already left out between the head (LOG_CAP / 2
+ * bytes) and the tail it wrote.
+ */
+export async function readCapped(path: string, cut = 0): Promise<string> {
   let fh;
   try {
     fh = await open(path, 'r');
@@ -245,17 +377,18 @@ export async function readCapped(path: string): Promise<string> {
   }
   try {
     const { size } = await fh.stat();
+    const half = LOG_CAP / 2;
     if (size <= LOG_CAP) {
       const buf = Buffer.alloc(size);
       await fh.read(buf, 0, size, 0);
+      if (cut > 0 && size > half) return `${buf.subarray(0, half).toString('utf8')}${cutMark(cut)}${buf.subarray(half).toString('utf8')}`;
       return buf.toString('utf8');
     }
-    const half = LOG_CAP / 2;
     const head = Buffer.alloc(half);
     const tail = Buffer.alloc(half);
     await fh.read(head, 0, half, 0);
     await fh.read(tail, 0, half, size - half);
-    return `${head.toString('utf8')}\n[... ${size - LOG_CAP} bytes cut by twinbuild ...]\n${tail.toString('utf8')}`;
+    return `${head.toString('utf8')}${cutMark(size - LOG_CAP + cut)}${tail.toString('utf8')}`;
   } finally {
     await fh.close();
   }

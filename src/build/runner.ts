@@ -1,11 +1,11 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Backend } from '../backends/types.js';
 import { writeFileMap } from './fileMapIO.js';
 import type { FileMap } from '../render/fileMap.js';
 import { buildArtifacts, buildOne, type BuildOptions } from './buildArtifacts.js';
-import { HookWorker, type HookCallOptions } from './hookWorker.js';
+import { HookWorker, type HookCallOptions, type WorkerOptions } from './hookWorker.js';
+import { isStopped, makeTempDir, parked, removeTempDir } from './lifecycle.js';
 import type { ArtifactResult, BuildResult, HookError, HookName, HookOutcome } from './types.js';
 
 /**
@@ -18,6 +18,7 @@ export class BackendRunner {
   restarts = 0;
   /** Modules a warm-up build imported; every later worker imports them at start. */
   private warmModules: string[] | undefined;
+  private closed = false;
 
   /**
    * @param warmup a small project of the backend's family: built once (in a
@@ -28,16 +29,21 @@ export class BackendRunner {
   constructor(
     readonly backend: Backend,
     private readonly warmup?: FileMap,
+    private readonly workerOptions: WorkerOptions = {},
   ) {}
 
   /** The live worker, started (or restarted) on demand. */
   async ready(): Promise<HookWorker> {
+    // After close() (or an interrupted run) nothing new starts: a late call, such as an
+    // evaluation fast-check abandoned at its time limit, stays pending instead of
+    // starting a worker that would outlive the run.
+    if (isStopped() || this.closed) return parked();
     if (this.worker?.alive) return this.worker;
     if (this.worker) {
       this.restarts++;
       await this.worker.close();
     }
-    const started = await HookWorker.start(this.backend);
+    const started = await HookWorker.start(this.backend, this.workerOptions);
     if ('error' in started) throw new BackendStartError(this.backend, started.error);
     this.worker = started;
     if (this.warmup && this.warmModules === undefined) this.warmModules = await learnModules(started, this.warmup);
@@ -55,11 +61,11 @@ export class BackendRunner {
   async buildOne(kind: 'wheel' | 'sdist', files: FileMap, opts: BuildOptions): Promise<ArtifactResult> {
     const worker = await this.ready();
     this.builds++;
-    const root = await mkdtemp(join(opts.tmpRoot ?? tmpdir(), 'twinbuild-build-'));
+    const root = await makeTempDir('twinbuild-build-', opts.tmpRoot);
     try {
       return await buildOne(kind, files, worker, opts, root);
     } finally {
-      await rm(root, { recursive: true, force: true });
+      await removeTempDir(root);
     }
   }
 
@@ -70,6 +76,7 @@ export class BackendRunner {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     await this.worker?.close();
     this.worker = undefined;
   }
@@ -87,7 +94,7 @@ export class BackendStartError extends Error {
 
 /** Build `files` once (sdist and wheel) and return the modules the builds had imported. */
 async function learnModules(worker: HookWorker, files: FileMap): Promise<string[]> {
-  const root = await mkdtemp(join(tmpdir(), 'twinbuild-warmup-'));
+  const root = await makeTempDir('twinbuild-warmup-');
   try {
     const modules = new Set<string>();
     for (const hook of ['build_sdist', 'build_wheel'] as const) {
@@ -99,6 +106,6 @@ async function learnModules(worker: HookWorker, files: FileMap): Promise<string[
     }
     return [...modules].sort();
   } finally {
-    await rm(root, { recursive: true, force: true });
+    await removeTempDir(root);
   }
 }

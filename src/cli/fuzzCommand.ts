@@ -1,4 +1,4 @@
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseSpec } from '../backends/parseSpec.js';
@@ -11,20 +11,25 @@ import type { Backend } from '../backends/types.js';
 import type { ProjectModel } from '../model/projectModel.js';
 import { ConfigError } from '../errors.js';
 import { PROPERTIES } from '../fuzz/properties.js';
-import { runFuzz, type FuzzRun } from '../fuzz/runFuzz.js';
+import { runFuzz, type FuzzRun, type Progress } from '../fuzz/runFuzz.js';
 import { PROPERTY_NAMES, type Finding, type PropertyName } from '../fuzz/types.js';
 import { LEVELS, type Level } from '../normalize/types.js';
 import { formatFinding } from '../report/human.js';
 import { describeRules, reportBackend, reportFinding, type JsonReport, type ReportFinding } from '../report/jsonReport.js';
+import { githubAnnotations, markdownSummary } from '../report/github.js';
 import { junitXml } from '../report/junit.js';
 import { toolVersion } from '../report/toolVersion.js';
 import { resolveSpec, startRunner } from './backendSetup.js';
+import { featuresOf } from '../../generators/featuresOf.js';
+import { withConfigFile } from './configFile.js';
 import { parseDuration } from './duration.js';
+import { onInterrupt, PendingWork } from './interrupt.js';
 import { EXIT, type CliIO } from './io.js';
 
 export const FUZZ_USAGE = `twinbuild fuzz --a SPEC [--b SPEC] [--property NAME ...] [--runs N | --time DURATION]
                [--seed N] [--jobs N] [--corpus DIR] [--allow FILE] [--shard I/N]
-               [--level bytes|content|semantic] [--report FILE.json] [--junit FILE.xml] [--no-progress]`;
+               [--level bytes|content|semantic] [--report FILE.json] [--junit FILE.xml] [--no-progress]
+               [--stats] [--config FILE.json]`;
 
 function intFlag(v: string | undefined, name: string, min: number): number | undefined {
   if (v === undefined) return undefined;
@@ -59,10 +64,15 @@ export async function loadAllowList(file: string): Promise<Set<string>> {
 
 export async function fuzzCommand(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseArgs({
-    args: argv,
+    args: await withConfigFile(argv, FUZZ_OPTIONS, io.cwd),
     strict: true,
     allowPositionals: false,
-    options: {
+    options: FUZZ_OPTIONS,
+  });
+  return fuzzWith(values, io);
+}
+
+const FUZZ_OPTIONS = {
       a: { type: 'string' },
       b: { type: 'string' },
       property: { type: 'string', multiple: true },
@@ -77,8 +87,12 @@ export async function fuzzCommand(argv: string[], io: CliIO): Promise<number> {
       report: { type: 'string' },
       junit: { type: 'string' },
       'no-progress': { type: 'boolean' },
-    },
-  });
+      stats: { type: 'boolean' },
+} as const;
+
+type FuzzValues = ReturnType<typeof parseArgs<{ options: typeof FUZZ_OPTIONS; strict: true; allowPositionals: false }>>['values'];
+
+async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
   if (!values.a) throw new ConfigError('fuzz needs --a SPEC', FUZZ_USAGE);
   parseSpec(values.a);
   if (values.b) parseSpec(values.b);
@@ -113,6 +127,7 @@ export async function fuzzCommand(argv: string[], io: CliIO): Promise<number> {
   const level = levelOf(properties[0]!);
   io.err(`twinbuild ${toolVersion()}: A = ${a.label} (${a.python})${b ? `, B = ${b.label} (${b.python})` : ''}; ${properties.map((p) => `${p} at level ${levelOf(p)}`).join(', ')}; seed ${seed}`);
 
+  const features = values.stats ? new Map<string, number>() : undefined;
   const runners: BackendRunner[] = [];
   const started = performance.now();
   const findings: ReportFinding[] = [];
@@ -120,6 +135,42 @@ export async function fuzzCommand(argv: string[], io: CliIO): Promise<number> {
   const stats = { projects: 0, builds: 0, rejected: { a: 0, b: 0 }, bothRejected: 0 };
   let totalRuns = 0;
   let interrupted = false;
+  // The report, now or when SIGINT/SIGTERM stops the run (`live`: progress of the property running then).
+  let live: Progress | undefined;
+  const makeReport = (outcome: JsonReport['outcome']): JsonReport => ({
+    tool: 'twinbuild',
+    version: toolVersion(),
+    command: 'fuzz',
+    seed,
+    runs: totalRuns,
+    builds: stats.builds + (live?.builds ?? 0),
+    durationMs: Math.round(performance.now() - started),
+    backends: [reportBackend('a', a), ...(b ? [reportBackend('b', b)] : [])],
+    properties,
+    level,
+    rules: describeRules(allRules),
+    findings,
+    stats: { ...stats, projects: stats.projects + (live?.projects ?? 0), builds: stats.builds + (live?.builds ?? 0) },
+    outcome,
+  });
+  const writeReports = async (report: JsonReport): Promise<void> => {
+    if (values.report) await writeReport(resolve(io.cwd, values.report), JSON.stringify(report, null, 2) + '\n');
+    if (values.junit) await writeReport(resolve(io.cwd, values.junit), junitXml(report));
+  if (io.env['GITHUB_ACTIONS'] === 'true') {
+    for (const line of githubAnnotations(report)) io.out(line);
+    const summary = io.env['GITHUB_STEP_SUMMARY'];
+    if (summary) await appendFile(summary, markdownSummary(report));
+  }
+  };
+  const savingFindings = new PendingWork();
+  const offInterrupt = onInterrupt(async (signal) => {
+    await savingFindings.settled(); // a corpus file being written is finished, not cut
+    const report = makeReport('interrupted');
+    await writeReports(report);
+    io.out(
+      `interrupted by ${signal}: ${findings.length} finding(s) saved, ${report.builds} builds in ${(report.durationMs / 1000).toFixed(1)} s; seed ${seed} (a failure still being shrunk is not saved: run again with --seed ${seed} to find it again)`,
+    );
+  });
   try {
     const ra = await startRunner(a);
     runners.push(ra);
@@ -149,26 +200,28 @@ export async function fuzzCommand(argv: string[], io: CliIO): Promise<number> {
         timeMs: left,
         allow,
         replay,
+        onModel: features ? (m) => featuresOf(m).forEach((f) => features.set(f, (features.get(f) ?? 0) + 1)) : undefined,
         extraLanes: extraLanes.map((l) => ({ a: l.a, b: PROPERTIES[property]!.needsB ? l.b : undefined })),
         build: { timeoutSec },
-        onFinding: async (f) => {
+        onFinding: savingFindings.track(async (f) => {
           f.corpusFile = f.replayedFrom ?? (await saveCounterexample(corpusDir, corpusEntry(f, a, b)));
           const rf = reportFinding(f, `twinbuild replay ${f.corpusFile}${replayFlags(a, b)}`);
           findings.push(rf);
           if (io.status) io.status('');
           io.out(formatFinding(rf));
+        }),
+        onProgress: (p) => {
+          live = p;
+          if (!progress) return;
+          const line = `${property}: ${p.phase}, ${p.projects} projects, ${p.builds} builds, ${(p.builds / Math.max(0.001, p.elapsedMs / 1000)).toFixed(1)} builds/s, ${p.findings} findings${left !== undefined ? `, ${Math.max(0, Math.round((left - p.elapsedMs) / 1000))} s left` : ''}`;
+          if (io.status) io.status(line);
+          else if (p.elapsedMs - lastLine > 10_000) {
+            lastLine = p.elapsedMs;
+            io.err(line);
+          }
         },
-        onProgress: progress
-          ? (p) => {
-              const line = `${property}: ${p.phase}, ${p.projects} projects, ${p.builds} builds, ${(p.builds / Math.max(0.001, p.elapsedMs / 1000)).toFixed(1)} builds/s, ${p.findings} findings${left !== undefined ? `, ${Math.max(0, Math.round((left - p.elapsedMs) / 1000))} s left` : ''}`;
-              if (io.status) io.status(line);
-              else if (p.elapsedMs - lastLine > 10_000) {
-                lastLine = p.elapsedMs;
-                io.err(line);
-              }
-            }
-          : undefined,
       });
+      live = undefined;
       if (io.status) io.status('');
       totalRuns += run.runs;
       run.rules.forEach((r) => allRules.add(r));
@@ -182,25 +235,16 @@ export async function fuzzCommand(argv: string[], io: CliIO): Promise<number> {
   } finally {
     await Promise.all(runners.map((r) => r.close()));
   }
-  const durationMs = Math.round(performance.now() - started);
-  const report: JsonReport = {
-    tool: 'twinbuild',
-    version: toolVersion(),
-    command: 'fuzz',
-    seed,
-    runs: totalRuns,
-    builds: stats.builds,
-    durationMs,
-    backends: [reportBackend('a', a), ...(b ? [reportBackend('b', b)] : [])],
-    properties,
-    level,
-    rules: describeRules(allRules),
-    findings,
-    stats,
-    outcome: findings.length ? 'failed' : interrupted ? 'interrupted' : 'passed',
-  };
-  if (values.report) await writeReport(resolve(io.cwd, values.report), JSON.stringify(report, null, 2) + '\n');
-  if (values.junit) await writeReport(resolve(io.cwd, values.junit), junitXml(report));
+  const report = makeReport(findings.length ? 'failed' : interrupted ? 'interrupted' : 'passed');
+  const durationMs = report.durationMs;
+  await writeReports(report);
+  offInterrupt();
+  if (features) {
+    const generated = Math.max(1, totalRuns);
+    io.out(`features of the ${totalRuns} generated projects (count, share):`);
+    for (const [f, n] of [...features].sort(([x], [y]) => (x < y ? -1 : 1))) io.out(`  ${f.padEnd(32)} ${String(n).padStart(6)}  ${((100 * n) / generated).toFixed(1)}%`);
+    io.out(`rejected: A ${stats.rejected.a}, B ${stats.rejected.b} of ${stats.projects} projects built (a high rate is a generator bug: only valid projects are generated)`);
+  }
   const rejectRate = stats.projects ? ` (A rejected ${stats.rejected.a}, B rejected ${stats.rejected.b}, both ${stats.bothRejected})` : '';
   io.out(
     `${findings.length ? `${findings.length} finding(s)` : 'no findings'}: ${totalRuns} runs, ${stats.projects} projects, ${stats.builds} builds in ${(durationMs / 1000).toFixed(1)} s${rejectRate}; seed ${seed}`,

@@ -2,9 +2,12 @@ import { BackendStartError } from '../build/runner.js';
 import { ConfigError } from '../errors.js';
 import { toolVersion } from '../report/toolVersion.js';
 import { backendsCommand } from './backendsCommand.js';
+import { bisectCommand } from './bisectCommand.js';
 import { explainCommand } from './explainCommand.js';
 import { FUZZ_USAGE, fuzzCommand } from './fuzzCommand.js';
+import { openRunScope } from './interrupt.js';
 import { EXIT, processIO, type CliIO } from './io.js';
+import { mergeCommand } from './mergeCommand.js';
 import { replayCommand } from './replayCommand.js';
 
 const USAGE = `twinbuild ${'{version}'} — differential fuzzing of Python build backends
@@ -12,17 +15,22 @@ const USAGE = `twinbuild ${'{version}'} — differential fuzzing of Python build
 ${FUZZ_USAGE}
 twinbuild replay FILE|DIR [--a SPEC] [--b SPEC] [--materialize DIR] [--report FILE.json]
 twinbuild explain FILE
+twinbuild merge REPORT... --out FILE
+twinbuild bisect FILE --family F --good V1 --bad V2
 twinbuild backends [--json] | --install SPEC...
 
 SPEC: FAMILY[==VERSION | @LOCATION][,backend=MODULE[:OBJECT]][,path=DIR]...[,python=EXE]
 FAMILY: setuptools, hatchling, flit, poetry, pdm, uv
-Exit codes: 0 no findings, 1 findings, 2 usage or configuration error, 3 internal error.`;
+Exit codes: 0 no findings, 1 findings, 2 usage or configuration error, 3 internal error,
+130 / 143 interrupted by SIGINT / SIGTERM (after saving the report and the corpus).`;
 
 const COMMANDS: Record<string, (argv: string[], io: CliIO) => Promise<number>> = {
   fuzz: fuzzCommand,
   replay: replayCommand,
   explain: explainCommand,
   backends: backendsCommand,
+  merge: mergeCommand,
+  bisect: bisectCommand,
 };
 
 /** Run the command line; returns the exit code. The only place that prints. */
@@ -39,10 +47,11 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
   }
   const run = COMMANDS[command];
   if (!run) {
-    const planned = ['bisect', 'merge'].includes(command) ? ` (${command} is not available in this version yet)` : '';
-    io.err(`twinbuild: unknown command ${JSON.stringify(command)}${planned}\n\n${usage}`);
+    io.err(`twinbuild: unknown command ${JSON.stringify(command)}\n\n${usage}`);
     return EXIT.usage;
   }
+  // Temporary files of the run go into one folder, removed at the end and on SIGINT/SIGTERM.
+  const scope = await openRunScope(io);
   try {
     return await run(rest, io);
   } catch (e) {
@@ -57,5 +66,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     }
     io.err(`twinbuild: internal error: ${(e as Error).stack ?? String(e)}`);
     return EXIT.internal;
+  } finally {
+    await scope.close();
   }
 }

@@ -2,6 +2,7 @@ import type { Difference } from '../compare/types.js';
 import type { PropertyName } from '../fuzz/types.js';
 import { PROPERTY_NAMES } from '../fuzz/types.js';
 import type { DataFileModel, ModuleModel, PackageModel, ProjectModel } from '../model/projectModel.js';
+import { checkModelExtensions } from '../model/validate.js';
 import type { Level } from '../normalize/types.js';
 import { LEVELS } from '../normalize/types.js';
 
@@ -105,6 +106,13 @@ function validateModel(v: unknown, c: Checker): void {
   if (m['layout'] !== 'flat' && m['layout'] !== 'src') c.fail('model.layout', 'must be "flat" or "src"');
   c.arr(m['modules'], 'model.modules').forEach((x, i) => validateModule(x, `model.modules[${i}]`, c));
   c.arr(m['packages'], 'model.packages').forEach((x, i) => validatePackage(x, `model.packages[${i}]`, c, 0));
+  // Fields added after the first format (all optional) and the safety of names and paths.
+  checkModelExtensions(
+    m,
+    (field, what) => c.fail(field, what),
+    (x, field) => validatePackage(x, field, c, 0),
+    (x, field) => validateModule(x, field, c),
+  );
 }
 
 function validateModule(v: unknown, field: string, c: Checker): ModuleModel {

@@ -4,6 +4,7 @@ import type { BuildOptions } from '../build/buildArtifacts.js';
 import type { BackendRunner } from '../build/runner.js';
 import type { ProjectModel } from '../model/projectModel.js';
 import type { Level } from '../normalize/types.js';
+import { canRender } from '../render/canRender.js';
 import { textFiles } from '../render/textFiles.js';
 import { PROPERTIES, type PropertyContext, type PropertyDef } from './properties.js';
 import { reduceModel } from './reduceModel.js';
@@ -168,7 +169,9 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzRun> {
       // (so a project showing two bugs can shrink to one of them) and still something new.
       const sameProblem = (out: PropertyOutcome): boolean =>
         out.status === 'fail' && !isKnown(out) && target !== undefined && out.signature.classes.every((c) => target!.has(c));
-      const property = fc.asyncProperty(projectModel(), async (model) => {
+      // Only projects every compared backend can express (flit: one top-level package, ...).
+      const targets = [laneCtx.a, ...(laneCtx.b ? [laneCtx.b] : [])].map((r) => ({ family: r.backend.family, version: r.backend.version }));
+      const property = fc.asyncProperty(projectModel({ targets }), async (model) => {
         if (target === undefined) opts.onModel?.(model);
         const out = await evaluate(model, laneCtx);
         if (out.status !== 'fail' || isKnown(out)) return true;
@@ -190,12 +193,17 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzRun> {
       // numRuns counts the projects that were generated (shrink steps are not runs).
       runsDone += result.numRuns;
       reserved -= take - result.numRuns; // a round ended by a failure gives its unused runs back
+      if (result.failed && target === undefined && result.errorInstance !== undefined && !result.interrupted) {
+        // The property itself threw (not a backend failure, which is data): an internal error.
+        throw result.errorInstance instanceof Error ? result.errorInstance : new Error(String(result.errorInstance));
+      }
       if (!result.failed || result.counterexample === null || target === undefined) {
         if (result.interrupted) return; // time is up
         if (opts.path !== undefined) return; // a replayed path is one run only
         continue;
       }
-      const reduced = await reduceModel(result.counterexample[0], async (m) => sameProblem(await evaluate(m, laneCtx)), deadline);
+      const renderable = (m: ProjectModel): boolean => targets.every((t) => canRender(m, t.family, t.version));
+      const reduced = await reduceModel(result.counterexample[0], async (m) => renderable(m) && sameProblem(await evaluate(m, laneCtx)), deadline);
       const out = await evaluate(reduced.model, laneCtx);
       if (out.status !== 'fail') throw new Error('internal: the shrunk counterexample no longer fails');
       await record(reduced.model, out, { seed, path: result.counterexamplePath ?? '', foundAt, shrinks: result.numShrinks + reduced.steps });

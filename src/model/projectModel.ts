@@ -5,6 +5,11 @@
  *
  * Every model produced by `generators/` is valid: all compared backends should
  * accept the project rendered from it.
+ *
+ * Compatibility: every field added after the first corpus format is optional,
+ * and an absent field means what the first format meant (no such metadata, no
+ * such files), so saved corpus files keep loading and keep meaning the same
+ * project.
  */
 export interface ProjectModel {
   /** Distribution name exactly as written in the configuration (may be unnormalized). */
@@ -21,6 +26,39 @@ export interface ProjectModel {
   packages: PackageModel[];
   /** Top-level single-file modules. */
   modules: ModuleModel[];
+
+  /** PEP 621 `requires-python`: a PEP 440 specifier set as written (`>=3.8`, `>= 3.8, != 3.9.*`). */
+  requiresPython?: string;
+  /** PEP 621 `readme`: a file at the project root or inline text. */
+  readme?: ReadmeModel;
+  /** PEP 621 / PEP 639 `license`. */
+  license?: LicenseModel;
+  /**
+   * License files (PEP 639 `license-files`, listed by exact path): shipped in
+   * the sdist and in the wheel's `.dist-info/licenses/`.
+   */
+  licenseFiles?: ProjectFileModel[];
+  authors?: PersonModel[];
+  maintainers?: PersonModel[];
+  /** Keywords as written (no commas), in order. */
+  keywords?: string[];
+  /** Trove classifiers, in order. */
+  classifiers?: string[];
+  /** `[project.urls]`: labels are distinct. */
+  urls?: UrlModel[];
+  /** `[project.optional-dependencies]`: extra names as written (distinct once normalized). */
+  optionalDependencies?: ExtraModel[];
+  /** Entry points by group: `console_scripts` and `gui_scripts` are `[project.scripts]` / `[project.gui-scripts]`. */
+  entryPoints?: EntryPointGroupModel[];
+  /** Top-level PEP 420 namespace packages (folders without `__init__.py`). */
+  namespacePackages?: NamespaceModel[];
+  /**
+   * Files that belong in the sdist but not in the wheel (changelog, docs/,
+   * tests/), paths relative to the project root.
+   */
+  sdistFiles?: ProjectFileModel[];
+  /** Options only the setuptools family reads (setup.py / setup.cfg scenarios); other families ignore them. */
+  setuptools?: SetuptoolsOptionsModel;
 }
 
 export interface PackageModel {
@@ -33,6 +71,10 @@ export interface PackageModel {
   /** Package data files (non-Python), paths relative to the package folder, `/`-separated. */
   data: DataFileModel[];
   subpackages: PackageModel[];
+  /** A PEP 561 `py.typed` marker (empty file) in this package. */
+  typed?: boolean;
+  /** Type stubs `NAME.pyi` next to the modules (`__init__` or a module name of this package). */
+  stubs?: ModuleModel[];
 }
 
 export interface ModuleModel {
@@ -47,6 +89,113 @@ export interface DataFileModel {
   content: string;
 }
 
+/** A file at a path relative to the project root. */
+export interface ProjectFileModel {
+  /** `/`-separated path relative to the project root. */
+  path: string;
+  content: string;
+}
+
+export const README_CONTENT_TYPES = ['text/markdown', 'text/x-rst', 'text/plain'] as const;
+export type ReadmeContentType = (typeof README_CONTENT_TYPES)[number];
+
+/** The readme file name for each content type (the extension tells backends the type). */
+export const README_FILES: Readonly<Record<ReadmeContentType, string>> = {
+  'text/markdown': 'README.md',
+  'text/x-rst': 'README.rst',
+  'text/plain': 'README.txt',
+};
+
+export interface ReadmeModel {
+  contentType: ReadmeContentType;
+  /**
+   * `file`: `README_FILES[contentType]` at the project root, named by path
+   * (`readme = "README.md"`); `file-table`: the same file named with an
+   * explicit content type (`readme = {file = ..., content-type = ...}`);
+   * `inline`: the text in the configuration (`readme = {text = ..., content-type = ...}`).
+   */
+  form: 'file' | 'file-table' | 'inline';
+  text: string;
+}
+
+/**
+ * `spdx`: a PEP 639 license expression (`license = "MIT OR Apache-2.0"`);
+ * `text`: the legacy table `license = {text = ...}`; `file`: the legacy
+ * table `license = {file = PATH}`, whose content becomes the License field.
+ */
+export type LicenseModel =
+  | { kind: 'spdx'; expression: string }
+  | { kind: 'text'; text: string }
+  | { kind: 'file'; path: string; content: string };
+
+/** An author or maintainer: a name, an email, or both. */
+export interface PersonModel {
+  name?: string;
+  email?: string;
+}
+
+export interface UrlModel {
+  label: string;
+  url: string;
+}
+
+export interface ExtraModel {
+  /** The extra name as written (may be unnormalized: `Dev_Tools`). */
+  name: string;
+  /** PEP 508 requirement strings. */
+  requirements: string[];
+}
+
+export interface EntryPointGroupModel {
+  /** `console_scripts`, `gui_scripts` or another group name (`my.plugins`). */
+  group: string;
+  entries: EntryPointModel[];
+}
+
+export interface EntryPointModel {
+  name: string;
+  /** Object reference `module.path:attr.path` (or just `module.path`). */
+  value: string;
+}
+
+/**
+ * A PEP 420 namespace package: a folder without `__init__.py`, holding
+ * regular packages, modules and further namespace folders. Never empty.
+ */
+export interface NamespaceModel {
+  /** Import name of this folder (a Python identifier). */
+  name: string;
+  packages: PackageModel[];
+  modules: ModuleModel[];
+  namespaces: NamespaceModel[];
+}
+
+/** Spellings of `setup_requires` in setup.py / setup.cfg (all mean the same list). */
+export const SETUP_REQUIRES_SPELLINGS = ['list', 'string', 'multiline', 'comments', 'continuation'] as const;
+export type SetupRequiresSpelling = (typeof SETUP_REQUIRES_SPELLINGS)[number];
+
+/**
+ * The scenarios of setuptools' own backend tests, as options of a project
+ * rendered in the `setup.py` (or `setup.cfg`) style. Ignored by the
+ * `pyproject` style and by other families: none changes the artifacts.
+ */
+export interface SetuptoolsOptionsModel {
+  /** setup.py runs other code (defines names, asserts) before `setup()`. */
+  codeBeforeSetup?: boolean;
+  /** setup.py writes a temporary file, calls `setup()` in `try`, removes the file in `finally`. */
+  temporaryFile?: boolean;
+  /** setup.py calls `sys.exit(0)` after `setup()`. */
+  exitAfterSetup?: boolean;
+  /** setup.py calls `setup()` under `if __name__ == "__main__":`. */
+  mainGuard?: boolean;
+  /** setup.py finds its folder through `__file__` (and reads the readme file from there). */
+  useFile?: boolean;
+  /** `setup_requires`: build requirements reported by get_requires_for_build_*, never installed. */
+  setupRequires?: { spelling: SetupRequiresSpelling; requirements: string[] };
+  /** setup.cfg style: also write a stub `setup.py` (`__import__("setuptools").setup()`). */
+  stubSetupPy?: boolean;
+}
+
 /** Dotted import names of every package in the model, parents before children. */
 export function allPackages(model: ProjectModel): { dotted: string; pkg: PackageModel }[] {
   const out: { dotted: string; pkg: PackageModel }[] = [];
@@ -56,5 +205,28 @@ export function allPackages(model: ProjectModel): { dotted: string; pkg: Package
     for (const sub of pkg.subpackages) walk(sub, dotted);
   };
   for (const pkg of model.packages) walk(pkg, '');
+  const walkNamespace = (ns: NamespaceModel, prefix: string): void => {
+    const dotted = prefix ? `${prefix}.${ns.name}` : ns.name;
+    for (const pkg of ns.packages) walk(pkg, dotted);
+    for (const sub of ns.namespaces) walkNamespace(sub, dotted);
+  };
+  for (const ns of model.namespacePackages ?? []) walkNamespace(ns, '');
   return out;
+}
+
+/** Dotted names of every namespace package (folders without `__init__.py`), parents before children. */
+export function allNamespaces(model: ProjectModel): { dotted: string; ns: NamespaceModel }[] {
+  const out: { dotted: string; ns: NamespaceModel }[] = [];
+  const walk = (ns: NamespaceModel, prefix: string): void => {
+    const dotted = prefix ? `${prefix}.${ns.name}` : ns.name;
+    out.push({ dotted, ns });
+    for (const sub of ns.namespaces) walk(sub, dotted);
+  };
+  for (const ns of model.namespacePackages ?? []) walk(ns, '');
+  return out;
+}
+
+/** Names of the top-level import names: packages, modules and namespace folders. */
+export function topLevelNames(model: ProjectModel): string[] {
+  return [...model.packages.map((p) => p.name), ...model.modules.map((m) => m.name), ...(model.namespacePackages ?? []).map((n) => n.name)];
 }

@@ -3,14 +3,21 @@
  * both targets, so that no discovery or VCS ignore file decides what is
  * shipped:
  *
- * - wheel: `only-include` of the top-level package folders and module files,
- *   with `sources = ["src"]` for the src layout (strips the `src/` prefix);
- * - sdist: `only-include` of the same paths; hatchling always adds
- *   `pyproject.toml` itself.
+ * - wheel: `only-include` of the top-level package folders (regular and
+ *   namespace) and module files, with `sources = ["src"]` for the src layout
+ *   (strips the `src/` prefix); everything inside those folders ships
+ *   (data, `py.typed`, stubs);
+ * - sdist: `only-include` of the same paths plus the root files the sdist
+ *   needs (readme, license files, sdist-only files, `MANIFEST.in`);
+ *   hatchling always adds `pyproject.toml` itself.
+ *
+ * Version-aware: before 1.27 a license expression is written as
+ * `license = {text = ...}` and license files as `license-files = {paths = [...]}`.
  */
 import type { ProjectModel } from '../model/projectModel.js';
+import { supports } from './capabilities.js';
 import type { FamilyRenderer } from './_internals/familyRenderer.js';
-import { sortedFileMap, sourceFiles, topLevelPaths } from './_internals/projectFiles.js';
+import { sdistOnlyPaths, sortedFileMap, sourceFiles, topLevelPaths } from './_internals/projectFiles.js';
 import { buildSystemTable, pinnedRequirement, projectTable } from './_internals/projectTable.js';
 import { tomlDocument, type TomlTable } from './_internals/toml.js';
 
@@ -18,16 +25,20 @@ function targetsTable(model: ProjectModel): TomlTable {
   const paths = topLevelPaths(model);
   const wheel: TomlTable = { 'only-include': paths };
   if (model.layout === 'src') wheel.sources = ['src'];
-  return { wheel, sdist: { 'only-include': [...paths] } };
+  return { wheel, sdist: { 'only-include': [...paths, ...sdistOnlyPaths(model)].sort() } };
 }
 
 export const hatchlingRenderer: FamilyRenderer = {
   family: 'hatchling',
   styles: ['pyproject'],
   render(model, { familyVersion }) {
+    const project = projectTable(model, {
+      licenseExpression: supports('license:spdx', 'hatchling', familyVersion),
+      licenseFiles: supports('license-files', 'hatchling', familyVersion) ? 'array' : 'paths-table',
+    });
     const pyproject = tomlDocument({
       'build-system': buildSystemTable(pinnedRequirement('hatchling', familyVersion), 'hatchling.build'),
-      project: projectTable(model),
+      project,
       tool: { hatch: { build: { targets: targetsTable(model) } } },
     });
     return sortedFileMap({ ...sourceFiles(model), 'pyproject.toml': pyproject });

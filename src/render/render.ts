@@ -13,12 +13,22 @@ import type { Family } from '../backends/types.js';
 import type { ProjectModel } from '../model/projectModel.js';
 import type { ConfigStyle, FileMap } from './fileMap.js';
 import type { FamilyRenderer, RenderOptions } from './_internals/familyRenderer.js';
+import { flitRenderer } from './flit.js';
 import { hatchlingRenderer } from './hatchling.js';
+import { pdmRenderer } from './pdm.js';
+import { poetryRenderer } from './poetry.js';
 import { setuptoolsRenderer } from './setuptools.js';
+import { uvRenderer } from './uv.js';
+
+export { canRender, renderLimits } from './canRender.js';
 
 const RENDERERS: Partial<Record<Family, FamilyRenderer>> = {
   setuptools: setuptoolsRenderer,
   hatchling: hatchlingRenderer,
+  flit: flitRenderer,
+  poetry: poetryRenderer,
+  pdm: pdmRenderer,
+  uv: uvRenderer,
 };
 
 /** Families `render` supports, in a stable order. */
@@ -39,7 +49,7 @@ export function render(model: ProjectModel, family: Family, options: RenderOptio
       `supported families: ${renderableFamilies().join(', ')}`,
     );
   }
-  const style = options.style ?? renderer.styles[0];
+  const style = options.style ?? renderer.defaultStyle?.(options.familyVersion) ?? renderer.styles[0];
   if (style === undefined || !renderer.styles.includes(style)) {
     throw new ConfigError(
       `render: family '${family}' cannot be rendered in style '${String(style)}' yet`,

@@ -3,49 +3,86 @@
  * everything explicit, so that no auto-discovery or default decides what is
  * shipped:
  *
- * - `packages`: every dotted package (also when empty, which disables
- *   auto-discovery);
+ * - `packages`: every dotted package, regular and namespace (also when
+ *   empty, which disables auto-discovery); a namespace folder is listed like
+ *   `find_namespace:` would list it;
  * - `py-modules`: every top-level module (also when empty);
  * - `package-dir = { "" = "src" }` for the src layout;
- * - `[tool.setuptools.package-data]`: each package's data files, by exact
- *   path. setuptools' sdist also adds package data, so the sdist and the
- *   wheel both get them without a MANIFEST.in.
+ * - `[tool.setuptools.package-data]`: each package's data files, `py.typed`
+ *   and stubs, by exact path. setuptools' sdist also adds package data, so
+ *   the sdist and the wheel both get them;
+ * - root files: the readme and license files are added to the sdist by
+ *   setuptools itself; sdist-only files through `MANIFEST.in` (see
+ *   `manifestIn`).
+ *
+ * Version-aware: before 77 a license expression is written as
+ * `license = {text = ...}` and license files as `[tool.setuptools]
+ * license-files`; before 61 there is no `[project]`, and the default style
+ * is `setup.cfg`.
  */
+import { ConfigError } from '../errors.js';
 import type { ProjectModel } from '../model/projectModel.js';
+import { supports } from './capabilities.js';
 import type { FamilyRenderer } from './_internals/familyRenderer.js';
 import {
   dottedPackageNames,
+  namespacePackageNames,
   packageDataPaths,
   sortedFileMap,
   sourceFiles,
   topLevelModuleNames,
 } from './_internals/projectFiles.js';
 import { buildSystemTable, pinnedRequirement, projectTable } from './_internals/projectTable.js';
+import { renderSetupCfg, renderSetupPy } from './_internals/setuptoolsLegacy.js';
 import { tomlDocument, type TomlTable } from './_internals/toml.js';
 
 /** First setuptools with `[project]` and `[tool.setuptools]` support. */
 const MINIMUM = '>=61';
 
-function toolTable(model: ProjectModel): TomlTable {
+/** Every package setuptools must build, regular and namespace, sorted. */
+export function setuptoolsPackages(model: ProjectModel): string[] {
+  return [...dottedPackageNames(model), ...namespacePackageNames(model)].sort();
+}
+
+function toolTable(model: ProjectModel, familyVersion: string | undefined): TomlTable {
   const table: TomlTable = {
-    packages: dottedPackageNames(model),
+    packages: setuptoolsPackages(model),
     'py-modules': topLevelModuleNames(model),
   };
   if (model.layout === 'src') table['package-dir'] = { '': 'src' };
   const data = packageDataPaths(model);
   if (Object.keys(data).length > 0) table['package-data'] = data;
+  const licenseFiles = (model.licenseFiles ?? []).map((f) => f.path);
+  if (licenseFiles.length > 0 && !supports('license-files', 'setuptools', familyVersion)) table['license-files'] = licenseFiles;
   return table;
+}
+
+function renderPyproject(model: ProjectModel, familyVersion: string | undefined) {
+  if (!supports('config:pyproject', 'setuptools', familyVersion, 'pyproject')) {
+    throw new ConfigError(
+      `render: setuptools ${String(familyVersion)} has no [project] support (setuptools 61 or newer has)`,
+      'render this family in the setup.cfg or setup.py style',
+    );
+  }
+  const pep639 = supports('license-files', 'setuptools', familyVersion);
+  const pyproject = tomlDocument({
+    'build-system': buildSystemTable(pinnedRequirement('setuptools', familyVersion, MINIMUM), 'setuptools.build_meta'),
+    project: projectTable(model, {
+      licenseExpression: supports('license:spdx', 'setuptools', familyVersion),
+      licenseFiles: pep639 ? 'array' : 'omit',
+    }),
+    tool: { setuptools: toolTable(model, familyVersion) },
+  });
+  return sortedFileMap({ ...sourceFiles(model), 'pyproject.toml': pyproject });
 }
 
 export const setuptoolsRenderer: FamilyRenderer = {
   family: 'setuptools',
-  styles: ['pyproject'],
-  render(model, { familyVersion }) {
-    const pyproject = tomlDocument({
-      'build-system': buildSystemTable(pinnedRequirement('setuptools', familyVersion, MINIMUM), 'setuptools.build_meta'),
-      project: projectTable(model),
-      tool: { setuptools: toolTable(model) },
-    });
-    return sortedFileMap({ ...sourceFiles(model), 'pyproject.toml': pyproject });
+  styles: ['pyproject', 'setup.cfg', 'setup.py'],
+  defaultStyle: (familyVersion) => (supports('config:pyproject', 'setuptools', familyVersion, 'pyproject') ? 'pyproject' : 'setup.cfg'),
+  render(model, { style, familyVersion }) {
+    if (style === 'setup.cfg') return renderSetupCfg(model, familyVersion);
+    if (style === 'setup.py') return renderSetupPy(model, familyVersion);
+    return renderPyproject(model, familyVersion);
   },
 };

@@ -11,12 +11,22 @@ import { SETUPTOOLS, readJson, tempDir, twinbuild } from './cli.js';
 
 const planted = (name: string): string => `${SETUPTOOLS},backend=tb_planted:${name},path=${FAKE_BACKENDS}`;
 
-describe('fuzz finds and shrinks a planted bug in a real backend', () => {
-  it('drop_json: .json package data left out of the wheel', { timeout: 600_000 }, async () => {
+/** One fuzz run against the drop_json backend, shared by the tests below. */
+let dropJson: Promise<{ dir: string; corpus: string; report: string; r: Awaited<ReturnType<typeof twinbuild>> }> | undefined;
+function dropJsonRun() {
+  dropJson ??= (async () => {
     const dir = await tempDir();
     const report = join(dir, 'report.json');
     const corpus = join(dir, 'corpus');
     const r = await twinbuild(['fuzz', '--a', SETUPTOOLS, '--b', planted('drop_json'), '--runs', '30', '--seed', '3', '--corpus', corpus, '--report', report, '--no-progress']);
+    return { dir, corpus, report, r };
+  })();
+  return dropJson;
+}
+
+describe('fuzz finds and shrinks a planted bug in a real backend', () => {
+  it('drop_json: .json package data left out of the wheel', { timeout: 600_000 }, async () => {
+    const { corpus, report, r } = await dropJsonRun();
     expect(r.stderr).not.toContain('twinbuild: internal error');
     expect(r.exitCode).toBe(1);
     const rep = await readJson<JsonReport>(report);
@@ -66,9 +76,7 @@ describe('fuzz finds and shrinks a planted bug in a real backend', () => {
 
 describe('a materialized counterexample reproduces without twinbuild', () => {
   it('reproduce.sh shows the dropped file with Python only (no Node.js on the way)', { timeout: 600_000 }, async () => {
-    const dir = await tempDir();
-    const corpus = join(dir, 'corpus');
-    const r = await twinbuild(['fuzz', '--a', SETUPTOOLS, '--b', planted('drop_json'), '--runs', '30', '--seed', '3', '--corpus', corpus, '--no-progress']);
+    const { dir, corpus, r } = await dropJsonRun();
     expect(r.exitCode).toBe(1);
     const [file] = await readdir(corpus);
     const out = join(dir, 'case');

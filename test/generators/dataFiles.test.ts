@@ -26,11 +26,24 @@ describe('dataFiles', () => {
     expect(files.some((f) => !f.path.includes('/'))).toBe(true);
     expect(files.some((f) => f.content === '')).toBe(true);
     expect(files.some((f) => f.content.split('\n').length > 2)).toBe(true);
+    // Names with spaces and letters beyond ASCII, text beyond ASCII, files of a few KiB: each sometimes, none usually.
+    const share = (pred: (f: (typeof files)[number]) => boolean): number => files.filter(pred).length / files.length;
+    for (const pred of [(f: (typeof files)[number]) => f.path.includes(' '), (f: (typeof files)[number]) => /[^\x00-\x7f]/.test(f.path), (f: (typeof files)[number]) => /[^\x00-\x7f]/.test(f.content), (f: (typeof files)[number]) => f.content.length >= 2048]) {
+      expect(share(pred)).toBeGreaterThan(0.005);
+      expect(share(pred)).toBeLessThan(0.3);
+    }
+    const plain = fc.sample(dataFiles({ minFiles: 1, spaces: false, nonAscii: false, large: false }), { seed: 1, numRuns: 500 }).flat();
+    expect(plain.every((f) => /^[\x21-\x7e]+$/.test(f.path) && /^[\x00-\x7f]*$/.test(f.content) && f.content.length < 2048)).toBe(true);
   });
 
   it('honours its options', () => {
     const flat = fc.sample(dataFiles({ minFiles: 2, maxFiles: 2, maxFolderDepth: 0 }), { seed: 1, numRuns: 200 });
     expect(flat.every((files) => files.length === 2 && files.every((f) => !f.path.includes('/')))).toBe(true);
+  });
+
+  it('can shrink values it did not generate', () => {
+    const arb = dataFiles({ maxFiles: 8 });
+    expect(fc.sample(arb, { seed: 2, numRuns: 500 }).filter((v) => !arb.canShrinkWithoutContext(JSON.parse(JSON.stringify(v))))).toEqual([]);
   });
 
   it('shrinks toward one empty a.txt', () => {

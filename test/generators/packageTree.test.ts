@@ -34,6 +34,28 @@ describe('packageTree', () => {
     expect(shallow.every((p) => depth(p) <= 2 && p.modules.length === 0)).toBe(true);
   });
 
+  it('types some packages and stubs some modules, each stub next to its module', () => {
+    const pkgs = fc.sample(packageTree(), { seed: 1, numRuns: 1000 });
+    const all = (p: PackageModel): PackageModel[] => [p, ...p.subpackages.flatMap(all)];
+    const flat = pkgs.flatMap(all);
+    expect(flat.some((p) => p.typed === true)).toBe(true);
+    expect(flat.some((p) => (p.stubs ?? []).some((s) => s.name === '__init__'))).toBe(true);
+    expect(flat.some((p) => (p.stubs ?? []).some((s) => s.name !== '__init__'))).toBe(true);
+    expect(flat.filter((p) => p.typed === true).length / flat.length).toBeLessThan(0.2);
+    const none = fc.sample(packageTree({ typedProbability: 0, stubProbability: 0 }), { seed: 1, numRuns: 200 }).flatMap(all);
+    expect(none.every((p) => !('typed' in p) && !('stubs' in p))).toBe(true);
+  });
+
+  it('shrinks toward a typed package and a stub when they are needed', () => {
+    expect(shrinkTo(packageTree(), (p) => p.typed === true).minimal).toEqual({ ...bare, typed: true });
+    // A stub of `__init__`, or of the one module there is: both are minimal.
+    const stubbed = shrinkTo(packageTree(), (p) => (p.stubs ?? []).length > 0).minimal;
+    expect([
+      { ...bare, stubs: [{ name: '__init__', source: '' }] },
+      { ...bare, modules: [{ name: 'a', source: '' }], stubs: [{ name: 'a', source: '' }] },
+    ]).toContainEqual(stubbed);
+  });
+
   it('shrinks a deep module up to the top package', () => {
     const hasDeepModule = (p: PackageModel): boolean => p.subpackages.some((s) => s.subpackages.some((t) => t.modules.length > 0));
     const anyModule = (p: PackageModel): boolean => p.modules.length > 0 || p.subpackages.some(anyModule);

@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { projectModel } from '../../generators/projectModel.js';
+import { OPTIONAL_PARTS, projectModel } from '../../generators/projectModel.js';
+import { featuresOf } from '../../generators/featuresOf.js';
 import { allPackages, type ProjectModel } from '../../src/model/projectModel.js';
+import { render } from '../../src/render/index.js';
+import { unsupportedFeatures, type RenderTarget } from '../../src/render/capabilities.js';
+import { canRender } from '../../src/render/render.js';
 import { shrinkTo } from './shrink.js';
 import { modelProblems, modelSize } from './validators.js';
 
@@ -37,7 +41,7 @@ describe('projectModel', () => {
     const models = fc.sample(projectModel(), { seed: 3, numRuns: 2000 });
     const share = (pred: (m: ProjectModel) => boolean): number => models.filter(pred).length / models.length;
     expect(share(hasData)).toBeGreaterThan(0.4);
-    expect(share(hasData)).toBeLessThan(0.7);
+    expect(share(hasData)).toBeLessThan(0.75);
     expect(share((m) => m.layout === 'src')).toBeGreaterThan(0.35);
     expect(share((m) => m.layout === 'src')).toBeLessThan(0.65);
     expect(share((m) => depth(m) === 3)).toBeGreaterThan(0.1);
@@ -51,16 +55,63 @@ describe('projectModel', () => {
     expect(share((m) => /[A-Z]/.test(m.name))).toBeGreaterThan(0.1);
     expect(share((m) => allPackages(m).some(({ pkg }) => pkg.data.some((d) => d.content === '')))).toBeGreaterThan(0.1);
     expect(share((m) => allPackages(m).some(({ pkg }) => pkg.data.some((d) => d.path.includes('/'))))).toBeGreaterThan(0.1);
+    // Every feature of the issue shows up, none in most projects.
+    const counts = new Map<string, number>();
+    for (const m of models) for (const f of featuresOf(m)) counts.set(f, (counts.get(f) ?? 0) + 1);
+    const rare = [
+      'namespace-package', 'namespace-package:nested', 'py.typed', 'stubs', 'package-data:large-file', 'package-data:space-in-name',
+      'package-data:non-ascii-name', 'sdist-files:docs', 'sdist-files:tests', 'sdist-files:changelog', 'version:epoch', 'version:pre',
+      'version:post', 'version:dev', 'version:local', 'version:non-normalized', 'requires-python:>=', 'requires-python:<',
+      'requires-python:<=', 'requires-python:>', 'requires-python:==', 'requires-python:!=', 'requires-python:~=', 'requires-python:===',
+      'readme:md-file', 'readme:rst-file', 'readme:txt-file', 'readme:file-table', 'readme:inline', 'license:spdx', 'license:text',
+      'license:file', 'license-files', 'license-files:subfolder', 'authors', 'maintainers', 'people:non-ascii', 'people:email-only',
+      'people:name-only', 'keywords', 'classifiers', 'urls', 'dependencies:extras', 'optional-dependencies',
+      'optional-dependencies:unnormalized', 'entry-points:console', 'entry-points:gui', 'entry-points:custom', 'name:separator-run',
+      'setuptools:code-before-setup', 'setuptools:temporary-file', 'setuptools:exit-after-setup', 'setuptools:main-guard',
+      'setuptools:use-file', 'setuptools:stub-setup-py', 'setuptools:setup-requires:list', 'setuptools:setup-requires:string',
+      'setuptools:setup-requires:multiline', 'setuptools:setup-requires:comments', 'setuptools:setup-requires:continuation',
+    ];
+    for (const f of rare) {
+      expect(counts.get(f) ?? 0, f).toBeGreaterThan(0);
+      expect(counts.get(f) ?? 0, f).toBeLessThan(models.length * 0.6);
+    }
   });
 
   it('honours its options', () => {
-    const srcOnly = fc.sample(projectModel({ layouts: ['src'], maxPackages: 0 }), { seed: 1, numRuns: 100 });
+    const srcOnly = fc.sample(projectModel({ layouts: ['src'], maxPackages: 0, maxNamespacePackages: 0 }), { seed: 1, numRuns: 100 });
     expect(srcOnly.every((m) => m.layout === 'src' && m.packages.length === 0 && m.modules.length > 0)).toBe(true);
-    const allData = fc.sample(projectModel({ maxModules: 0, packages: { dataProbability: 1, maxDepth: 1 } }), { seed: 1, numRuns: 100 });
+    const allData = fc.sample(projectModel({ maxModules: 0, maxNamespacePackages: 0, packages: { dataProbability: 1, maxDepth: 1 } }), { seed: 1, numRuns: 100 });
     expect(allData.every((m) => m.packages.length > 0 && m.packages.every((p) => p.data.length > 0 && p.subpackages.length === 0))).toBe(true);
     const noData = fc.sample(projectModel({ packages: { dataProbability: 0 } }), { seed: 1, numRuns: 200 });
     expect(noData.some(hasData)).toBe(false);
     expect(() => projectModel({ layouts: [] })).toThrow(/layouts/);
+    const bare = fc.sample(projectModel({ probabilities: Object.fromEntries(OPTIONAL_PARTS.map((p) => [p, 0])) }), { seed: 1, numRuns: 200 });
+    expect(bare.every((m) => OPTIONAL_PARTS.every((p) => !(p in m)))).toBe(true);
+    const full = fc.sample(projectModel({ probabilities: { readme: 1, license: 1, entryPoints: 1 } }), { seed: 1, numRuns: 100 });
+    expect(full.every((m) => m.readme !== undefined && m.license !== undefined && m.entryPoints !== undefined)).toBe(true);
+  });
+
+  it('never uses a feature one of its targets cannot express', () => {
+    const check = (targets: RenderTarget[], extra: (m: ProjectModel) => boolean): void => {
+      fc.assert(
+        fc.property(projectModel({ targets }), (m) => {
+          for (const t of targets) {
+            expect(unsupportedFeatures(m, t)).toEqual([]);
+            expect(canRender(m, t.family, t.version)).toBe(true);
+            expect(() => render(m, t.family, { familyVersion: t.version, style: t.style })).not.toThrow();
+          }
+          expect(modelProblems(m)).toEqual([]);
+          expect(extra(m)).toBe(true);
+        }),
+        { numRuns: 150, seed: 5 },
+      );
+    };
+    const setupCfg: RenderTarget = { family: 'setuptools', version: '80.9.0', style: 'setup.cfg' };
+    check([setupCfg, { family: 'hatchling', version: '1.27.0' }], (m) => m.readme?.form !== 'inline' && m.license?.kind !== 'file' && (m.description ?? '').trim() === (m.description ?? ''));
+    check([{ family: 'setuptools', version: '70.0.0' }, { family: 'hatchling', version: '1.26.3' }], (m) => m.license?.kind !== 'spdx' && m.licenseFiles === undefined);
+    check([{ family: 'flit', version: '3.12.0' }], (m) => m.description !== null && m.packages.length + m.modules.length + (m.namespacePackages ?? []).length === 1);
+    check([{ family: 'uv', version: '0.7.20' }], (m) => m.modules.length === 0);
+    check([{ family: 'poetry', version: '1.9.1' }], (m) => m.readme === undefined && m.license === undefined && m.entryPoints === undefined);
   });
 
   describe('shrinking', () => {
@@ -112,8 +163,31 @@ describe('projectModel', () => {
     it('goes to two bare dependencies when two are needed', () => {
       const { minimal } = shrinkTo(projectModel(), (m) => m.dependencies.length >= 2);
       expect(minimal.dependencies).toHaveLength(2);
-      expect(minimal.dependencies.every((d) => d.length === 1)).toBe(true);
+      expect(minimal.dependencies.every((d) => /^[a-z]([-_.]?[a-z])?$/.test(d))).toBe(true);
       expect({ ...minimal, dependencies: [] }).toEqual(minimalProject({ modules: [emptyModule] }));
+    });
+
+    it('keeps only the optional part that is needed, at its smallest', () => {
+      const only = (patch: Partial<ProjectModel>) => minimalProject({ modules: [emptyModule], ...patch });
+      expect(shrinkTo(projectModel(), (m) => m.readme !== undefined).minimal).toEqual(only({ readme: { contentType: 'text/markdown', form: 'file', text: '# a\n' } }));
+      expect(shrinkTo(projectModel(), (m) => m.license?.kind === 'spdx').minimal).toEqual(only({ license: { kind: 'spdx', expression: 'MIT' } }));
+      expect(shrinkTo(projectModel(), (m) => (m.entryPoints ?? []).some((g) => g.group === 'gui_scripts')).minimal).toEqual(
+        only({ entryPoints: [{ group: 'gui_scripts', entries: [{ name: 'a', value: 'a:a' }] }] }),
+      );
+      expect(shrinkTo(projectModel(), (m) => m.version.includes('!')).minimal).toEqual(only({ version: '0!0' }));
+      expect(shrinkTo(projectModel(), (m) => m.setuptools?.setupRequires !== undefined).minimal).toEqual(
+        only({ setuptools: { setupRequires: { spelling: 'list', requirements: ['a'] } } }),
+      );
+      expect(shrinkTo(projectModel(), (m) => (m.namespacePackages ?? []).length > 0).minimal).toEqual(
+        minimalProject({ namespacePackages: [{ name: 'a', packages: [], modules: [emptyModule], namespaces: [] }] }),
+      );
+      expect(shrinkTo(projectModel(), (m) => m.packages.some((p) => p.typed === true)).minimal).toEqual(
+        minimalProject({ packages: [{ ...emptyPackage, typed: true }] }),
+      );
+      const nonAsciiAuthor = shrinkTo(projectModel(), (m) => (m.authors ?? []).some((p) => /[^\x00-\x7f]/.test(p.name ?? ''))).minimal;
+      expect({ ...nonAsciiAuthor, authors: undefined }).toEqual({ ...only({}), authors: undefined });
+      expect(nonAsciiAuthor.authors).toHaveLength(1);
+      expect([...(nonAsciiAuthor.authors?.[0]?.name ?? '')].length).toBeLessThanOrEqual(2);
     });
 
     it('keeps the src layout only when it matters', () => {
@@ -137,18 +211,21 @@ describe('projectModel', () => {
     });
 
     it('never ends bigger than where it started, and stays valid', () => {
-      const predicates: ((m: ProjectModel) => boolean)[] = [
-        (m) => allPackages(m).length >= 4,
-        (m) => m.description !== null && m.description.length > 3,
-        (m) => allPackages(m).reduce((a, { pkg }) => a + pkg.data.length, 0) >= 3,
-        (m) => m.version.includes('.post'),
+      const predicates: [(m: ProjectModel) => boolean, number][] = [
+        [(m) => allPackages(m).length >= 4, 40],
+        [(m) => m.description !== null && m.description.length > 3, 40],
+        [(m) => allPackages(m).reduce((a, { pkg }) => a + pkg.data.length, 0) >= 3, 40],
+        [(m) => m.version.includes('.post'), 40],
+        [(m) => (m.optionalDependencies ?? []).length >= 2, 80],
+        [(m) => (m.namespacePackages ?? []).some((n) => n.namespaces.length > 0), 40],
+        [(m) => m.readme?.form === 'inline' && m.readme.text.split('\n').length > 3, 80],
       ];
-      for (const [i, wanted] of predicates.entries()) {
+      for (const [i, [wanted, bound]] of predicates.entries()) {
         const { first, minimal } = shrinkTo(projectModel(), wanted, 100 + i);
         expect(wanted(minimal)).toBe(true);
         expect(modelProblems(minimal)).toEqual([]);
         expect(modelSize(minimal)).toBeLessThanOrEqual(modelSize(first));
-        expect(modelSize(minimal)).toBeLessThan(40);
+        expect(modelSize(minimal), `predicate ${i}: ${JSON.stringify(minimal)}`).toBeLessThan(bound);
       }
     });
   });

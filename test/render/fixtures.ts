@@ -58,3 +58,82 @@ export const srcPackageModel: ProjectModel = {
   ],
   modules: [],
 };
+
+/**
+ * Every optional part at once: src layout, a namespace package, typed
+ * package with a stub, data with a space and a non-ASCII name, readme file,
+ * SPDX license with license files (one in a sub-folder), people, keywords,
+ * classifiers, URLs, extras, three entry point groups, sdist-only files,
+ * setuptools scenarios.
+ */
+export const richModel: ProjectModel = {
+  name: 'Rich_Project.x',
+  version: '1!2.0-RC1',
+  description: 'Rich «demo» 100%',
+  dependencies: ['Req_One[Extra_A]>=1.0; python_version < "3.12"'],
+  layout: 'src',
+  packages: [
+    {
+      name: 'rich',
+      init: '',
+      modules: [{ name: 'core', source: 'X = 1\n' }],
+      data: [{ path: 'da ta/é.txt', content: 'ü\n' }],
+      subpackages: [],
+      typed: true,
+      stubs: [{ name: 'core', source: 'X: int\n' }],
+    },
+  ],
+  modules: [],
+  requiresPython: '>=3.8, !=3.9.*',
+  readme: { contentType: 'text/markdown', form: 'file', text: '# Rich\n\nBody.\n' },
+  license: { kind: 'spdx', expression: 'MIT OR Apache-2.0' },
+  licenseFiles: [
+    { path: 'LICENSE', content: 'MIT\n' },
+    { path: 'LICENSES/Apache-2.0.txt', content: 'Apache\n' },
+  ],
+  authors: [{ name: 'Zoë Ødegaard', email: 'zoe@example.org' }, { name: 'J. Smith', email: 'j@example.org' }, { name: 'Ann' }],
+  maintainers: [{ email: 'm@example.org' }],
+  keywords: ['zeta', 'alpha beta'],
+  classifiers: ['Programming Language :: Python :: 3', 'Typing :: Typed'],
+  urls: [
+    { label: 'Homepage', url: 'https://example.org/' },
+    { label: 'Bug Tracker', url: 'https://example.org/issues' },
+  ],
+  optionalDependencies: [
+    { name: 'Dev_Tools', requirements: ['black==24.*'] },
+    { name: 'empty', requirements: [] },
+  ],
+  entryPoints: [
+    { group: 'console_scripts', entries: [{ name: 'rich-cli', value: 'rich.core:main' }] },
+    { group: 'gui_scripts', entries: [{ name: 'rich-gui', value: 'rich:gui' }] },
+    { group: 'my.plugins', entries: [{ name: 'p', value: 'rich.core' }] },
+  ],
+  namespacePackages: [
+    { name: 'acme', packages: [{ name: 'tools', init: '', modules: [], data: [], subpackages: [] }], modules: [{ name: 'util', source: 'Y = 2\n' }], namespaces: [] },
+  ],
+  sdistFiles: [
+    { path: 'CHANGELOG.md', content: '# Changes\n' },
+    { path: 'docs/index.md', content: 'Docs\n' },
+  ],
+  setuptools: {
+    codeBeforeSetup: true,
+    temporaryFile: true,
+    exitAfterSetup: true,
+    mainGuard: true,
+    useFile: true,
+    setupRequires: { spelling: 'continuation', requirements: ['six>=1.0', 'wheel'] },
+  },
+};
+
+/** Legacy license forms: the license text from a file, an inline rST readme. */
+export const legacyLicenseModel: ProjectModel = {
+  name: 'legacy',
+  version: '0.1',
+  description: null,
+  dependencies: [],
+  layout: 'flat',
+  packages: [],
+  modules: [{ name: 'legacy', source: '' }],
+  readme: { contentType: 'text/x-rst', form: 'inline', text: 'Legacy\n======\n\n  indented "quoted" \\ line\n' },
+  license: { kind: 'file', path: 'legal/terms.txt', content: 'Terms\n\nMore terms.\n' },
+};

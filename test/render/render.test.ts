@@ -4,8 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { projectModel } from '../../generators/projectModel.js';
 import { ConfigError } from '../../src/errors.js';
 import { FAMILIES } from '../../src/backends/types.js';
-import { allPackages } from '../../src/model/projectModel.js';
+import { allNamespaces, allPackages, type PackageModel } from '../../src/model/projectModel.js';
+import { unsupportedFeatures } from '../../src/render/capabilities.js';
+import type { FileMap } from '../../src/render/fileMap.js';
 import { render, renderStyles, renderableFamilies } from '../../src/render/index.js';
+import { canRender } from '../../src/render/render.js';
 import { flatModel, srcModulesModel, srcPackageModel } from './fixtures.js';
 
 const flatSources = {
@@ -140,35 +143,38 @@ describe('render: contract', () => {
   });
 
   it('knows which families and styles it supports', () => {
-    expect(renderableFamilies()).toEqual(['hatchling', 'setuptools']);
-    expect(renderStyles('setuptools')).toEqual(['pyproject']);
-    expect(renderStyles('flit')).toEqual([]);
+    expect(renderableFamilies()).toEqual([...FAMILIES].sort());
+    expect(renderStyles('setuptools')).toEqual(['pyproject', 'setup.cfg', 'setup.py']);
+    expect(renderStyles('hatchling')).toEqual(['pyproject']);
   });
 
   it('throws a ConfigError naming the family or style it cannot render', () => {
-    for (const family of FAMILIES.filter((f) => !renderableFamilies().includes(f))) {
-      expect(() => render(flatModel, family)).toThrow(ConfigError);
-      expect(() => render(flatModel, family)).toThrow(new RegExp(`'${family}'`));
-    }
-    expect(() => render(flatModel, 'setuptools', { style: 'setup.cfg' })).toThrow(/style 'setup.cfg'/);
     expect(() => render(flatModel, 'hatchling', { style: 'setup.py' })).toThrow(ConfigError);
+    expect(() => render(flatModel, 'hatchling', { style: 'setup.py' })).toThrow(/style 'setup.py'/);
+    expect(() => render(flatModel, 'flit')).toThrow(ConfigError); // two top-level names
   });
 
-  it('is deterministic, with sorted paths, and renders the same project files for every family', () => {
+  it('is deterministic, with sorted paths, and renders the same project files for every family and style', () => {
     fc.assert(
       fc.property(projectModel(), (model) => {
-        const byFamily = renderableFamilies().map((family) => render(model, family));
-        for (const files of byFamily) {
+        const renderings: FileMap[] = [];
+        for (const family of renderableFamilies()) {
+          if (!canRender(model, family)) continue;
+          for (const style of renderStyles(family)) {
+            if (unsupportedFeatures(model, { family, style }).length > 0) continue;
+            renderings.push(render(model, family, { style }));
+          }
+        }
+        expect(render(model, 'setuptools')).toEqual(render(model, 'setuptools'));
+        const withoutConfig = renderings.map((files) => {
           const paths = Object.keys(files);
           expect(paths).toEqual([...paths].sort());
-        }
-        expect(render(model, 'setuptools')).toEqual(byFamily[1]);
-        const withoutConfig = byFamily.map((files) => {
-          const { 'pyproject.toml': config, ...rest } = files;
-          expect(typeof config).toBe('string');
+          expect(typeof files['pyproject.toml']).toBe('string');
+          const { 'pyproject.toml': _p, 'setup.cfg': _c, 'setup.py': _s, ...rest } = files;
           return rest;
         });
-        expect(withoutConfig[0]).toEqual(withoutConfig[1]);
+        expect(renderings.length).toBeGreaterThanOrEqual(3);
+        for (const files of withoutConfig) expect(files).toEqual(withoutConfig[0]);
       }),
       { numRuns: 200, seed: 1 },
     );
@@ -187,21 +193,53 @@ describe('render: contract', () => {
           tool: { hatch: { build: { targets: { wheel: { 'only-include': string[]; sources?: string[] }; sdist: { 'only-include': string[] } } } } };
         };
         const st = setuptools.tool.setuptools;
-        expect(new Set(st.packages)).toEqual(new Set(allPackages(model).map((p) => p.dotted)));
+        expect(new Set(st.packages)).toEqual(new Set([...allPackages(model), ...allNamespaces(model)].map((p) => p.dotted)));
         expect(new Set(st['py-modules'])).toEqual(new Set(model.modules.map((m) => m.name)));
-        const data = allPackages(model).filter((p) => p.pkg.data.length > 0);
+        const nonPython = (pkg: PackageModel): string[] => [...pkg.data.map((d) => d.path), ...(pkg.typed ? ['py.typed'] : []), ...(pkg.stubs ?? []).map((x) => `${x.name}.pyi`)];
+        const data = allPackages(model).filter((p) => nonPython(p.pkg).length > 0);
         expect(Object.keys(st['package-data'] ?? {}).sort()).toEqual(data.map((p) => p.dotted).sort());
-        for (const { dotted, pkg } of data) expect(new Set(st['package-data']?.[dotted])).toEqual(new Set(pkg.data.map((d) => d.path)));
-        const tops = [...model.packages.map((p) => `${prefix}${p.name}`), ...model.modules.map((m) => `${prefix}${m.name}.py`)];
+        for (const { dotted, pkg } of data) expect(new Set(st['package-data']?.[dotted])).toEqual(new Set(nonPython(pkg)));
+        const tops = [
+          ...model.packages.map((p) => `${prefix}${p.name}`),
+          ...(model.namespacePackages ?? []).map((n) => `${prefix}${n.name}`),
+          ...model.modules.map((m) => `${prefix}${m.name}.py`),
+        ];
         expect(new Set(hatch.tool.hatch.build.targets.wheel['only-include'])).toEqual(new Set(tops));
-        expect(new Set(hatch.tool.hatch.build.targets.sdist['only-include'])).toEqual(new Set(tops));
+        // The sdist also ships every root file: readme, license files, sdist-only files, MANIFEST.in.
+        const files = render(model, 'hatchling');
+        const roots = Object.keys(files).filter((f) => f !== 'pyproject.toml' && !tops.some((t) => f === t || f.startsWith(`${t}/`)));
+        expect(new Set(hatch.tool.hatch.build.targets.sdist['only-include'])).toEqual(new Set([...tops, ...roots]));
         expect(hatch.tool.hatch.build.targets.wheel.sources).toEqual(model.layout === 'src' ? ['src'] : undefined);
-        const expectedProject = {
+        const expectedProject: Record<string, unknown> = {
           name: model.name,
           version: model.version,
           ...(model.description === null ? {} : { description: model.description }),
           ...(model.dependencies.length === 0 ? {} : { dependencies: model.dependencies }),
+          ...(model.requiresPython === undefined ? {} : { 'requires-python': model.requiresPython }),
+          ...(model.keywords === undefined ? {} : { keywords: model.keywords }),
+          ...(model.classifiers === undefined ? {} : { classifiers: model.classifiers }),
+          ...(model.authors === undefined ? {} : { authors: model.authors }),
+          ...(model.maintainers === undefined ? {} : { maintainers: model.maintainers }),
+          ...(model.urls === undefined ? {} : { urls: Object.fromEntries(model.urls.map((u) => [u.label, u.url])) }),
+          ...(model.optionalDependencies === undefined ? {} : { 'optional-dependencies': Object.fromEntries(model.optionalDependencies.map((e) => [e.name, e.requirements])) }),
+          ...(model.licenseFiles === undefined ? {} : { 'license-files': model.licenseFiles.map((f) => f.path) }),
         };
+        const readme = model.readme;
+        if (readme !== undefined) {
+          const file = { 'text/markdown': 'README.md', 'text/x-rst': 'README.rst', 'text/plain': 'README.txt' }[readme.contentType];
+          expectedProject['readme'] = readme.form === 'file' ? file : readme.form === 'file-table' ? { file, 'content-type': readme.contentType } : { text: readme.text, 'content-type': readme.contentType };
+          if (readme.form !== 'inline') expect(files[file]).toBe(readme.text);
+        }
+        const license = model.license;
+        if (license !== undefined) {
+          expectedProject['license'] = license.kind === 'spdx' ? license.expression : license.kind === 'text' ? { text: license.text } : { file: license.path };
+        }
+        for (const group of model.entryPoints ?? []) {
+          const table = Object.fromEntries(group.entries.map((e) => [e.name, e.value]));
+          if (group.group === 'console_scripts') expectedProject['scripts'] = table;
+          else if (group.group === 'gui_scripts') expectedProject['gui-scripts'] = table;
+          else expectedProject['entry-points'] = { ...(expectedProject['entry-points'] as object), [group.group]: table };
+        }
         expect(setuptools.project).toEqual(expectedProject);
         expect(hatch.project).toEqual(expectedProject);
       }),

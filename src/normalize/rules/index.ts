@@ -2,9 +2,13 @@ import type { NormalizationRule } from '../types.js';
 import { compression, memberOrder, modeExecutableOnly, ownership, timestamps } from './archiveFormat.js';
 import { metadataAsFields, metadataVersion, nameVersionNormalForm, requirementNormalForm, wheelGenerator } from './metadata.js';
 import { familyConfigFiles } from './familyConfig.js';
+import { flitImportNames } from './flit.js';
 import { distInfoFolder, sdistTopFolder, wheelPythonTagPy2 } from './names.js';
+import { pdmEmptyEntryPoints, pdmRewrittenPyproject } from './pdm.js';
+import { poetryAutomaticClassifiers, poetryGeneratedSetupPy, poetrySpecifierSets } from './poetry.js';
 import { recordAsSet, recordPathsOnly } from './record.js';
 import { setuptoolsEggInfo, setuptoolsGeneratedSetupCfg, topLevelTxt } from './setuptools.js';
+import { uvPyprojectOrig } from './uv.js';
 
 /**
  * Every normalization rule, in the order they run. Rules that drop or rename
@@ -24,6 +28,13 @@ export const RULES: readonly NormalizationRule[] = [
   setuptoolsEggInfo,
   setuptoolsGeneratedSetupCfg,
   topLevelTxt,
+  pdmRewrittenPyproject,
+  pdmEmptyEntryPoints,
+  poetryGeneratedSetupPy,
+  poetryAutomaticClassifiers,
+  poetrySpecifierSets,
+  flitImportNames,
+  uvPyprojectOrig,
   metadataVersion,
   wheelGenerator,
   wheelPythonTagPy2,

@@ -1,4 +1,8 @@
-/** Rules for what pdm-backend legitimately adds to its artifacts, or writes its own way. */
+/**
+ * Rules for what pdm-backend legitimately adds to its artifacts, or writes
+ * its own way. (uv_build 0.12 and later also re-serializes pyproject.toml,
+ * which `pdm-rewritten-pyproject` covers as well.)
+ */
 import { parse } from 'smol-toml';
 import { UNCHANGED_CONFIG } from './familyConfig.js';
 import { asTextOrNull } from '../text.js';
@@ -27,7 +31,7 @@ export const pdmRewrittenPyproject: NormalizationRule = {
   name: 'pdm-rewritten-pyproject',
   level: 'semantic',
   artifacts: ['sdist'],
-  doc: "pdm-backend re-serializes pyproject.toml into its sdists; one holding the same TOML data as the project's own copy counts as that copy.",
+  doc: "pdm-backend (and uv_build) re-serialize pyproject.toml into their sdists; one holding the same TOML data as the project's own copy counts as that copy.",
   apply: (members, ctx) => {
     const input = ctx.inputs?.['pyproject.toml'];
     const own = typeof input === 'string' ? input : input === undefined ? null : asTextOrNull(input);

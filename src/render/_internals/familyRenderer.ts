@@ -18,6 +18,12 @@ export interface FamilyRenderer {
   readonly family: Family;
   /** Styles this renderer writes; the first is the default. */
   readonly styles: readonly ConfigStyle[];
+  /**
+   * The style used when none is asked for, for a backend version (default:
+   * the first of `styles`). A version that cannot read the first style gets
+   * one it can read (setuptools before 61: `setup.cfg`).
+   */
+  defaultStyle?(familyVersion: string | undefined): ConfigStyle;
   /** The project's files; `style` is one of `styles`. */
   render(model: ProjectModel, options: { style: ConfigStyle; familyVersion?: string }): FileMap;
 }

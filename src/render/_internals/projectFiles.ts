@@ -1,10 +1,18 @@
 /**
- * The backend-independent files of a project (packages, modules, data) and
- * the facts about them that configurations need (paths, dotted names, data
- * lists). Every family renders these files identically; only configuration
- * differs.
+ * The backend-independent files of a project (packages, modules, data, stubs,
+ * readme, license files, sdist-only files) and the facts about them that
+ * configurations need (paths, dotted names, data lists). Every family renders
+ * these files identically; only configuration differs.
  */
-import { allPackages, type PackageModel, type ProjectModel } from '../../model/projectModel.js';
+import {
+  README_FILES,
+  allNamespaces,
+  allPackages,
+  type ModuleModel,
+  type NamespaceModel,
+  type PackageModel,
+  type ProjectModel,
+} from '../../model/projectModel.js';
 import type { FileMap } from '../fileMap.js';
 
 /** Folder holding the top-level packages and modules, relative to the project root: `''` or `'src/'`. */
@@ -12,32 +20,112 @@ export function importRoot(model: ProjectModel): '' | 'src/' {
   return model.layout === 'src' ? 'src/' : '';
 }
 
-/** Every package, module and data file of the model, path -> content. */
-export function sourceFiles(model: ProjectModel): FileMap {
+/** The files of one regular package tree, under `dir` (ending in `/`). */
+function writePackage(files: FileMap, pkg: PackageModel, folder: string): void {
+  const dir = `${folder}${pkg.name}/`;
+  files[`${dir}__init__.py`] = pkg.init;
+  for (const module of pkg.modules) files[`${dir}${module.name}.py`] = module.source;
+  for (const stub of pkg.stubs ?? []) files[`${dir}${stub.name}.pyi`] = stub.source;
+  if (pkg.typed === true) files[`${dir}py.typed`] = '';
+  for (const data of pkg.data) files[`${dir}${data.path}`] = data.content;
+  for (const sub of pkg.subpackages) writePackage(files, sub, dir);
+}
+
+function writeModules(files: FileMap, modules: readonly ModuleModel[], dir: string): void {
+  for (const module of modules) files[`${dir}${module.name}.py`] = module.source;
+}
+
+function writeNamespace(files: FileMap, ns: NamespaceModel, folder: string): void {
+  const dir = `${folder}${ns.name}/`;
+  for (const pkg of ns.packages) writePackage(files, pkg, dir);
+  writeModules(files, ns.modules, dir);
+  for (const sub of ns.namespaces) writeNamespace(files, sub, dir);
+}
+
+/** The files the wheel ships: every package, namespace folder, module, stub, `py.typed` and data file. */
+export function importFiles(model: ProjectModel): FileMap {
   const root = importRoot(model);
   const files: FileMap = {};
-  const writePackage = (pkg: PackageModel, folder: string): void => {
-    const dir = `${folder}${pkg.name}/`;
-    files[`${dir}__init__.py`] = pkg.init;
-    for (const module of pkg.modules) files[`${dir}${module.name}.py`] = module.source;
-    for (const data of pkg.data) files[`${dir}${data.path}`] = data.content;
-    for (const sub of pkg.subpackages) writePackage(sub, dir);
-  };
-  for (const pkg of model.packages) writePackage(pkg, root);
-  for (const module of model.modules) files[`${root}${module.name}.py`] = module.source;
+  for (const pkg of model.packages) writePackage(files, pkg, root);
+  for (const ns of model.namespacePackages ?? []) writeNamespace(files, ns, root);
+  writeModules(files, model.modules, root);
   return files;
 }
 
-/** Paths of the top-level package folders and module files (no trailing `/`), sorted. */
-export function topLevelPaths(model: ProjectModel): string[] {
-  const root = importRoot(model);
-  return [...model.packages.map((p) => `${root}${p.name}`), ...model.modules.map((m) => `${root}${m.name}.py`)].sort();
+/**
+ * Files at the project root that the configuration refers to or the sdist
+ * must ship: the readme file, the license file of `license = {file}`, the
+ * license files, the sdist-only files, and `MANIFEST.in` when there are
+ * sdist-only files.
+ */
+export function rootFiles(model: ProjectModel): FileMap {
+  const files: FileMap = {};
+  if (model.readme !== undefined && model.readme.form !== 'inline') files[README_FILES[model.readme.contentType]] = model.readme.text;
+  if (model.license?.kind === 'file') files[model.license.path] = model.license.content;
+  for (const f of model.licenseFiles ?? []) files[f.path] = f.content;
+  for (const f of model.sdistFiles ?? []) files[f.path] = f.content;
+  const manifest = manifestIn(model);
+  if (manifest !== null) files['MANIFEST.in'] = manifest;
+  return files;
 }
 
-/** Dotted names of every package, sorted. */
+/**
+ * Every file of the project except the family's own configuration
+ * (`pyproject.toml`, `setup.cfg`, `setup.py`): `importFiles` plus
+ * `rootFiles`. A renderer writes these unchanged and adds its configuration.
+ */
+export function sourceFiles(model: ProjectModel): FileMap {
+  return { ...importFiles(model), ...rootFiles(model) };
+}
+
+/**
+ * `MANIFEST.in` (the same text for every family, so that every sdist ships
+ * the same files): one `include` line per root file the sdist needs, when
+ * the model has sdist-only files or a `license = {file}` (which setuptools
+ * ships by itself only when `[project]` names it); null otherwise. setuptools reads it;
+ * other families ship it as a plain file (`sdistOnlyPaths` lists it).
+ */
+export function manifestIn(model: ProjectModel): string | null {
+  const sdist = model.sdistFiles ?? [];
+  // The file of `license = {file}` reaches setuptools' sdist by itself only in the pyproject style.
+  if (sdist.length === 0 && model.license?.kind !== 'file') return null;
+  const paths = new Set<string>(sdist.map((f) => f.path));
+  if (model.readme !== undefined && model.readme.form !== 'inline') paths.add(README_FILES[model.readme.contentType]);
+  if (model.license?.kind === 'file') paths.add(model.license.path);
+  for (const f of model.licenseFiles ?? []) paths.add(f.path);
+  return [...paths].sort().map((p) => `include ${p}\n`).join('');
+}
+
+/**
+ * Root-level paths (files, sorted) that the sdist must ship besides the
+ * import packages and the configuration: readme, license files, sdist-only
+ * files and `MANIFEST.in` (all of `rootFiles`).
+ */
+export function sdistOnlyPaths(model: ProjectModel): string[] {
+  return Object.keys(rootFiles(model)).sort();
+}
+
+/** Paths of the top-level package folders, namespace folders and module files (no trailing `/`), sorted. */
+export function topLevelPaths(model: ProjectModel): string[] {
+  const root = importRoot(model);
+  return [
+    ...model.packages.map((p) => `${root}${p.name}`),
+    ...(model.namespacePackages ?? []).map((n) => `${root}${n.name}`),
+    ...model.modules.map((m) => `${root}${m.name}.py`),
+  ].sort();
+}
+
+/** Dotted names of every regular package (also those inside namespace packages), sorted. */
 export function dottedPackageNames(model: ProjectModel): string[] {
   return allPackages(model)
     .map((p) => p.dotted)
+    .sort();
+}
+
+/** Dotted names of every namespace package (PEP 420 folders), sorted. */
+export function namespacePackageNames(model: ProjectModel): string[] {
+  return allNamespaces(model)
+    .map((n) => n.dotted)
     .sort();
 }
 
@@ -46,13 +134,20 @@ export function topLevelModuleNames(model: ProjectModel): string[] {
   return model.modules.map((m) => m.name).sort();
 }
 
-/** Dotted package name -> its data file paths (relative to the package folder, sorted); only packages with data. */
+/**
+ * Dotted package name (regular or namespace) -> the files in its folder
+ * that are not `.py` modules: data files, `py.typed`, `.pyi` stubs (paths
+ * relative to the package folder, sorted); only packages that have some.
+ */
 export function packageDataPaths(model: ProjectModel): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  const withData = allPackages(model).filter(({ pkg }) => pkg.data.length > 0);
-  for (const { dotted, pkg } of withData.sort((a, b) => (a.dotted < b.dotted ? -1 : 1))) {
-    out[dotted] = pkg.data.map((d) => d.path).sort();
-  }
+  const withFiles = allPackages(model)
+    .map(({ dotted, pkg }) => ({
+      dotted,
+      paths: [...pkg.data.map((d) => d.path), ...(pkg.typed === true ? ['py.typed'] : []), ...(pkg.stubs ?? []).map((s) => `${s.name}.pyi`)],
+    }))
+    .filter(({ paths }) => paths.length > 0);
+  for (const { dotted, paths } of withFiles.sort((a, b) => (a.dotted < b.dotted ? -1 : 1))) out[dotted] = paths.sort();
   return out;
 }
 

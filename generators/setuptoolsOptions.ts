@@ -1,0 +1,45 @@
+/**
+ * `setuptoolsOptions(options?)`: the scenarios of setuptools' own backend
+ * tests as options of a project rendered in the `setup.py` style
+ * (`SetuptoolsOptionsModel`): code before `setup()`, a temporary file
+ * created and removed around `setup()`, `sys.exit(0)` after it, a
+ * `__name__ == "__main__"` guard, `__file__`, `setup_requires` in one of its
+ * spellings, and for the `setup.cfg` style a stub `setup.py`. None changes
+ * the artifacts; other families and the `pyproject` style ignore them.
+ *
+ * Shrinks toward `{}` (no scenario).
+ */
+import fc from 'fast-check';
+import { SETUP_REQUIRES_SPELLINGS, type SetuptoolsOptionsModel } from '../src/model/projectModel.js';
+import { requirement } from './requirement.js';
+import { normalizeDistributionName, requirementName } from './_internals/names.js';
+import { flag, maybe, omitUndefined } from './_internals/optional.js';
+
+export interface SetuptoolsOptionsOptions {
+  /** Probability of each boolean scenario (default 0.3). */
+  probability?: number;
+}
+
+export function setuptoolsOptions(options: SetuptoolsOptionsOptions = {}): fc.Arbitrary<SetuptoolsOptionsModel> {
+  const { probability = 0.3 } = options;
+  const setupRequires = fc.record({
+    spelling: fc.constantFrom(...SETUP_REQUIRES_SPELLINGS),
+    requirements: fc.uniqueArray(requirement({ extras: false }), {
+      minLength: 1,
+      maxLength: 2,
+      selector: (r) => normalizeDistributionName(requirementName(r)),
+    }),
+  });
+  return omitUndefined(
+    fc.record({
+      codeBeforeSetup: flag(probability),
+      temporaryFile: flag(probability),
+      exitAfterSetup: flag(probability),
+      mainGuard: flag(probability),
+      useFile: flag(probability),
+      setupRequires: maybe(setupRequires, probability),
+      stubSetupPy: flag(probability),
+    }),
+    ['codeBeforeSetup', 'temporaryFile', 'exitAfterSetup', 'mainGuard', 'useFile', 'setupRequires', 'stubSetupPy'],
+  );
+}

@@ -1,0 +1,92 @@
+import { rmSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * What the build stage has running and on disk: hook workers (process trees
+ * to kill) and temporary folders (to remove). Normally each is released by
+ * the code that made it; `stopEverything` is for an interrupted run (SIGINT,
+ * SIGTERM): it kills every worker with its hooks and removes every folder,
+ * and from then on every build-stage call stays pending for ever, so that no
+ * half-finished build can be mistaken for a result while the process exits.
+ */
+export interface Stoppable {
+  /** Kill the process tree; resolves once it is gone (or after `graceMs`). */
+  terminate(graceMs: number): Promise<void>;
+  /** Kill the process tree now, synchronously (for exit handlers). */
+  killNow(): void;
+}
+
+const workers = new Set<Stoppable>();
+const dirs = new Set<string>();
+let stopped = false;
+
+/** True once `stopEverything` has been called. */
+export function isStopped(): boolean {
+  return stopped;
+}
+
+/** A promise that never settles: what build-stage calls return once everything is stopped. */
+export function parked<T>(): Promise<T> {
+  return new Promise<T>(() => undefined);
+}
+
+/** mkdtemp in `parent` (default: the temporary directory), tracked until `removeTempDir`. */
+export async function makeTempDir(prefix: string, parent: string = tmpdir()): Promise<string> {
+  if (stopped) return parked();
+  const dir = await mkdtemp(join(parent, prefix));
+  dirs.add(dir);
+  if (stopped) {
+    rmSync(dir, { recursive: true, force: true });
+    return parked();
+  }
+  return dir;
+}
+
+/** Remove a folder made by `makeTempDir`, with everything in it. */
+export async function removeTempDir(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true, maxRetries: 2 });
+  dirs.delete(dir);
+}
+
+export function trackWorker(w: Stoppable): void {
+  workers.add(w);
+}
+
+export function untrackWorker(w: Stoppable): void {
+  workers.delete(w);
+}
+
+/** How many workers and temporary folders are live (for tests and diagnostics). */
+export function liveCounts(): { workers: number; dirs: number } {
+  return { workers: workers.size, dirs: dirs.size };
+}
+
+/**
+ * Stop all builds: kill every worker and its hooks (SIGTERM to the worker so
+ * that it kills what its hooks started, SIGKILL to the hook's process group,
+ * then SIGKILL after `graceMs`), then remove every temporary folder.
+ */
+export async function stopEverything(graceMs = 1000): Promise<void> {
+  stopped = true;
+  await Promise.all([...workers].map((w) => w.terminate(graceMs).catch(() => undefined)));
+  workers.clear();
+  await Promise.all([...dirs].map((d) => rm(d, { recursive: true, force: true, maxRetries: 2 }).catch(() => undefined)));
+  dirs.clear();
+}
+
+/** `stopEverything` without waiting: SIGKILL everything, remove folders synchronously. */
+export function stopEverythingSync(): void {
+  stopped = true;
+  for (const w of workers) w.killNow();
+  workers.clear();
+  for (const d of dirs) {
+    try {
+      rmSync(d, { recursive: true, force: true });
+    } catch {
+      /* best effort */
+    }
+  }
+  dirs.clear();
+}

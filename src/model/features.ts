@@ -1,0 +1,131 @@
+/**
+ * `modelFeatures(model)`: the features a model exercises, as short stable
+ * names (`layout:src`, `namespace-package`, `readme:md-file`,
+ * `license:spdx`, `entry-points:gui`, `version:epoch`, ...), sorted.
+ *
+ * Used for run statistics (`--stats`, through `featuresOf` in
+ * `generators/`) and by the renderers' capability table
+ * (`src/render/capabilities.ts`), whose feature names are a subset of these.
+ */
+import { allNamespaces, allPackages, topLevelNames, type PackageModel, type PersonModel, type ProjectModel } from './projectModel.js';
+import { parsePep440 } from './pep440.js';
+
+const README_KIND: Record<string, string> = { 'text/markdown': 'md', 'text/x-rst': 'rst', 'text/plain': 'txt' };
+
+/** Python 2 style of requires-python operators, for stats: `>=`, `~=`, `===`, ... */
+const SPECIFIER_OPERATOR = /(~=|===|==|!=|<=|>=|<|>)/g;
+
+export function modelFeatures(model: ProjectModel): string[] {
+  const out = new Set<string>();
+  const add = (f: string, when = true): void => {
+    if (when) out.add(f);
+  };
+  // Layout and import names.
+  add(`layout:${model.layout}`);
+  const tops = topLevelNames(model);
+  add('layout:several-top-level', tops.length > 1);
+  add('layout:single-module', model.packages.length === 0 && (model.namespacePackages ?? []).length === 0 && model.modules.length === 1);
+  add('layout:top-level-modules', model.modules.length > 0);
+  const packages = allPackages(model);
+  const depth = Math.max(0, ...packages.map(({ dotted }) => dotted.split('.').length));
+  add('layout:subpackages', packages.some(({ dotted }) => dotted.includes('.')));
+  add('layout:deep', depth >= 3);
+  add('import-name:mixed-case', tops.some((n) => /[A-Z]/.test(n)));
+  const namespaces = allNamespaces(model);
+  add('namespace-package', namespaces.length > 0);
+  add('namespace-package:nested', namespaces.some(({ dotted }) => dotted.includes('.')));
+  add('namespace-package:module', namespaces.some(({ ns }) => ns.modules.length > 0));
+  add('py.typed', packages.some(({ pkg }) => pkg.typed === true));
+  add('stubs', packages.some(({ pkg }) => (pkg.stubs ?? []).length > 0));
+  // Package data.
+  const data = packages.flatMap(({ pkg }: { pkg: PackageModel }) => pkg.data);
+  add('package-data', data.length > 0);
+  add('package-data:nested', data.some((d) => d.path.includes('/')));
+  add('package-data:empty-file', data.some((d) => d.content === ''));
+  add('package-data:large-file', data.some((d) => d.content.length >= 2048));
+  add('package-data:space-in-name', data.some((d) => d.path.includes(' ')));
+  add('package-data:non-ascii-name', data.some((d) => /[^\x00-\x7f]/.test(d.path)));
+  add('package-data:non-ascii-content', data.some((d) => /[^\x00-\x7f]/.test(d.content)));
+  // sdist-only files.
+  const sdist = model.sdistFiles ?? [];
+  add('sdist-files', sdist.length > 0);
+  add('sdist-files:docs', sdist.some((f) => f.path.startsWith('docs/')));
+  add('sdist-files:tests', sdist.some((f) => f.path.startsWith('tests/')));
+  add('sdist-files:changelog', sdist.some((f) => !f.path.includes('/')));
+  // Name and version.
+  add('name:mixed-case', /[A-Z]/.test(model.name));
+  add('name:dot', model.name.includes('.'));
+  add('name:underscore', model.name.includes('_'));
+  add('name:hyphen', model.name.includes('-'));
+  add('name:separator-run', /[-_.]{2}/.test(model.name));
+  const v = parsePep440(model.version);
+  if (v !== null) {
+    add('version:epoch', v.epoch !== 0);
+    add('version:pre', v.pre !== null);
+    add('version:post', v.post !== null);
+    add('version:dev', v.dev !== null);
+    add('version:local', v.local !== null);
+    add('version:non-normalized', v.normalized !== model.version);
+  }
+  // Metadata.
+  add('description:none', model.description === null);
+  add('description:empty', model.description === '');
+  add('description:non-ascii', model.description !== null && /[^\x00-\x7f]/.test(model.description));
+  add('description:edge-whitespace', model.description !== null && model.description !== '' && model.description.trim() !== model.description);
+  if (model.requiresPython !== undefined) {
+    add('requires-python');
+    for (const m of model.requiresPython.matchAll(SPECIFIER_OPERATOR)) add(`requires-python:${m[1]}`);
+  }
+  if (model.readme !== undefined) {
+    const kind = README_KIND[model.readme.contentType] ?? 'other';
+    add('readme');
+    add(model.readme.form === 'inline' ? 'readme:inline' : `readme:${kind}-file`);
+    add(`readme:${kind}`);
+    add('readme:file-table', model.readme.form === 'file-table');
+    add('readme:non-ascii', /[^\x00-\x7f]/.test(model.readme.text));
+  }
+  if (model.license !== undefined) {
+    add('license');
+    add(`license:${model.license.kind}`);
+  }
+  const licenseFiles = model.licenseFiles ?? [];
+  add('license-files', licenseFiles.length > 0);
+  add('license-files:subfolder', licenseFiles.some((f) => f.path.includes('/')));
+  const people = (kind: string, list: PersonModel[] | undefined): void => {
+    if (list === undefined || list.length === 0) return;
+    add(kind);
+    add('people:non-ascii', list.some((p) => /[^\x00-\x7f]/.test(p.name ?? '')));
+    add('people:email-only', list.some((p) => p.name === undefined));
+    add('people:name-only', list.some((p) => p.email === undefined));
+  };
+  people('authors', model.authors);
+  people('maintainers', model.maintainers);
+  add('keywords', (model.keywords ?? []).length > 0);
+  add('classifiers', (model.classifiers ?? []).length > 0);
+  add('urls', (model.urls ?? []).length > 0);
+  add('dependencies', model.dependencies.length > 0);
+  const allRequirements = [...model.dependencies, ...(model.optionalDependencies ?? []).flatMap((e) => e.requirements)];
+  add('dependencies:extras', allRequirements.some((r) => /^[^;]*\[/.test(r)));
+  add('dependencies:markers', allRequirements.some((r) => r.includes(';')));
+  const extras = model.optionalDependencies ?? [];
+  add('optional-dependencies', extras.length > 0);
+  add('optional-dependencies:unnormalized', extras.some((e) => e.name !== e.name.replace(/[-_.]+/g, '-').toLowerCase()));
+  add('optional-dependencies:empty', extras.some((e) => e.requirements.length === 0));
+  for (const group of model.entryPoints ?? []) {
+    if (group.entries.length === 0) continue;
+    add('entry-points');
+    add(group.group === 'console_scripts' ? 'entry-points:console' : group.group === 'gui_scripts' ? 'entry-points:gui' : 'entry-points:custom');
+  }
+  // setuptools scenarios.
+  const st = model.setuptools;
+  if (st !== undefined) {
+    add('setuptools:code-before-setup', st.codeBeforeSetup === true);
+    add('setuptools:temporary-file', st.temporaryFile === true);
+    add('setuptools:exit-after-setup', st.exitAfterSetup === true);
+    add('setuptools:main-guard', st.mainGuard === true);
+    add('setuptools:use-file', st.useFile === true);
+    add('setuptools:stub-setup-py', st.stubSetupPy === true);
+    if (st.setupRequires !== undefined) add(`setuptools:setup-requires:${st.setupRequires.spelling}`);
+  }
+  return [...out].sort();
+}

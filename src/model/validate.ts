@@ -1,0 +1,216 @@
+/**
+ * Checks of the optional parts of a `ProjectModel` read from JSON (a corpus
+ * file): shapes and types, and that nothing a renderer writes can escape the
+ * project folder or change what a backend executes.
+ *
+ * - Every path is relative, `/`-separated, without `.`/`..` segments, hidden
+ *   names, white space or glob characters (paths go into MANIFEST.in lines
+ *   and license-files globs); root files never take the name of a
+ *   configuration file or of a file a backend runs (`setup.py`,
+ *   `pdm_build.py`, `hatch_build.py`, `*.pth`, ...).
+ * - Every string written into `setup.cfg` or `MANIFEST.in` is one line (a
+ *   line break there could add configuration such as `cmdclass`); names
+ *   (extras, entry points, import names) match their grammars.
+ * - Top-level import names never shadow the standard library or the build
+ *   tools (the project folder may be on `sys.path` while a backend runs).
+ */
+import { README_CONTENT_TYPES, SETUP_REQUIRES_SPELLINGS } from './projectModel.js';
+import { shadowsToolOrStdlib } from './reservedNames.js';
+
+type Obj = Record<string, unknown>;
+export type Fail = (field: string, what: string) => never;
+
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const NAME = /^([A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9._-]*[A-Za-z0-9])$/;
+/** One line of text: no control characters (tab aside), no lone surrogates. */
+const LINE = /^[^\x00-\x08\x0a-\x1f\x7f\u2028\u2029]*$/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/** A segment of a root file path: letters, digits, `.`, `_`, `-`; not hidden. */
+const ROOT_SEGMENT = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
+/** Root files a renderer writes itself, or that a backend would execute or read as configuration. */
+const FORBIDDEN_ROOT_FILES = new Set(
+  ['pyproject.toml', 'setup.py', 'setup.cfg', 'MANIFEST.in', 'PKG-INFO', 'hatch_build.py', 'pdm_build.py', 'build.py', 'hatch.toml', 'poetry.lock', 'pdm.lock', 'uv.lock', '.gitignore'].map((n) =>
+    n.toLowerCase(),
+  ),
+);
+
+function text(v: unknown, field: string, fail: Fail): string {
+  if (typeof v !== 'string') fail(field, 'must be a string');
+  if (LONE_SURROGATE.test(v)) fail(field, 'is not well-formed Unicode');
+  return v;
+}
+
+function line(v: unknown, field: string, fail: Fail, pattern?: RegExp): string {
+  const s = text(v, field, fail);
+  if (!LINE.test(s)) fail(field, 'must be one line without control characters');
+  if (pattern !== undefined && !pattern.test(s)) fail(field, `is not valid: ${JSON.stringify(s).slice(0, 80)}`);
+  return s;
+}
+
+function array(v: unknown, field: string, fail: Fail): unknown[] {
+  if (!Array.isArray(v)) fail(field, 'must be an array');
+  return v;
+}
+
+function obj(v: unknown, field: string, fail: Fail, keys: readonly string[]): Obj {
+  if (!isObj(v)) fail(field, 'must be an object');
+  for (const k of Object.keys(v)) if (!keys.includes(k)) fail(`${field}.${k}`, 'is not a known field');
+  return v;
+}
+
+/** A file path relative to the project root that renderers may write. */
+export function checkRootPath(v: unknown, field: string, fail: Fail): string {
+  const path = line(v, field, fail);
+  const segments = path.split('/');
+  if (segments.some((s) => !ROOT_SEGMENT.test(s))) fail(field, `is not a safe relative path: ${JSON.stringify(path)}`);
+  const first = segments[0]!.toLowerCase();
+  if (first === 'src') fail(field, 'must not be under src/ (where import packages live)');
+  if (segments.length === 1 && (FORBIDDEN_ROOT_FILES.has(first) || /\.(py|pyc|pth)$/i.test(first))) {
+    fail(field, `must not be a configuration or Python file at the project root: ${JSON.stringify(path)}`);
+  }
+  return path;
+}
+
+function files(v: unknown, field: string, fail: Fail): void {
+  array(v, field, fail).forEach((f, i) => {
+    const o = obj(f, `${field}[${i}]`, fail, ['path', 'content']);
+    checkRootPath(o['path'], `${field}[${i}].path`, fail);
+    text(o['content'], `${field}[${i}].content`, fail);
+  });
+}
+
+function people(v: unknown, field: string, fail: Fail): void {
+  array(v, field, fail).forEach((p, i) => {
+    const o = obj(p, `${field}[${i}]`, fail, ['name', 'email']);
+    if (o['name'] === undefined && o['email'] === undefined) fail(`${field}[${i}]`, 'needs a name or an email');
+    if (o['name'] !== undefined) line(o['name'], `${field}[${i}].name`, fail, /^[^,]+$/);
+    if (o['email'] !== undefined) line(o['email'], `${field}[${i}].email`, fail, /^[^\s@,<>"]+@[^\s@,<>"]+$/);
+  });
+}
+
+function namespace(v: unknown, field: string, fail: Fail, depth: number, checkPackage: (v: unknown, field: string) => void, checkModule: (v: unknown, field: string) => void): void {
+  if (depth > 16) fail(field, 'is nested too deeply');
+  const o = obj(v, field, fail, ['name', 'packages', 'modules', 'namespaces']);
+  line(o['name'], `${field}.name`, fail, IDENT);
+  array(o['packages'], `${field}.packages`, fail).forEach((p, i) => checkPackage(p, `${field}.packages[${i}]`));
+  array(o['modules'], `${field}.modules`, fail).forEach((m, i) => checkModule(m, `${field}.modules[${i}]`));
+  array(o['namespaces'], `${field}.namespaces`, fail).forEach((n, i) => namespace(n, `${field}.namespaces[${i}]`, fail, depth + 1, checkPackage, checkModule));
+}
+
+/** `typed` and `stubs` of every package of a tree (the first format had neither). */
+function packageExtensions(v: unknown, field: string, fail: Fail, depth = 0): void {
+  if (!isObj(v) || depth > 32) return; // the base checks report these
+  if (v['typed'] !== undefined && typeof v['typed'] !== 'boolean') fail(`${field}.typed`, 'must be a boolean');
+  if (v['stubs'] !== undefined) {
+    array(v['stubs'], `${field}.stubs`, fail).forEach((s, i) => {
+      const o = obj(s, `${field}.stubs[${i}]`, fail, ['name', 'source']);
+      line(o['name'], `${field}.stubs[${i}].name`, fail, IDENT);
+      text(o['source'], `${field}.stubs[${i}].source`, fail);
+    });
+  }
+  const subs = v['subpackages'];
+  if (Array.isArray(subs)) subs.forEach((s, i) => packageExtensions(s, `${field}.subpackages[${i}]`, fail, depth + 1));
+}
+
+/**
+ * Check everything of the model the first corpus format did not have, plus
+ * the safety of top-level import names. `checkPackage` / `checkModule` are
+ * the corpus's own checks of a package tree and a module (for those inside
+ * namespace packages).
+ */
+export function checkModelExtensions(
+  m: Obj,
+  fail: Fail,
+  checkPackage: (v: unknown, field: string) => void,
+  checkModule: (v: unknown, field: string) => void,
+): void {
+  const f = (k: string): string => `model.${k}`;
+  if (m['requiresPython'] !== undefined) line(m['requiresPython'], f('requiresPython'), fail, /^[0-9A-Za-z .*!=<>~,+-]+$/);
+  if (m['readme'] !== undefined) {
+    const o = obj(m['readme'], f('readme'), fail, ['contentType', 'form', 'text']);
+    if (!README_CONTENT_TYPES.includes(o['contentType'] as never)) fail(f('readme.contentType'), `must be one of ${README_CONTENT_TYPES.join(', ')}`);
+    if (!['file', 'file-table', 'inline'].includes(o['form'] as string)) fail(f('readme.form'), 'must be file, file-table or inline');
+    text(o['text'], f('readme.text'), fail);
+  }
+  if (m['license'] !== undefined) {
+    const o = obj(m['license'], f('license'), fail, ['kind', 'expression', 'text', 'path', 'content']);
+    if (o['kind'] === 'spdx') line(o['expression'], f('license.expression'), fail, /^[A-Za-z0-9.+:() -]+$/);
+    else if (o['kind'] === 'text') line(o['text'], f('license.text'), fail);
+    else if (o['kind'] === 'file') {
+      checkRootPath(o['path'], f('license.path'), fail);
+      text(o['content'], f('license.content'), fail);
+    } else fail(f('license.kind'), 'must be spdx, text or file');
+  }
+  for (const k of ['licenseFiles', 'sdistFiles']) if (m[k] !== undefined) files(m[k], f(k), fail);
+  for (const k of ['authors', 'maintainers']) if (m[k] !== undefined) people(m[k], f(k), fail);
+  if (m['keywords'] !== undefined) array(m['keywords'], f('keywords'), fail).forEach((k, i) => line(k, f(`keywords[${i}]`), fail, /^[^,]+$/));
+  if (m['classifiers'] !== undefined) array(m['classifiers'], f('classifiers'), fail).forEach((c, i) => line(c, f(`classifiers[${i}]`), fail));
+  if (m['urls'] !== undefined) {
+    array(m['urls'], f('urls'), fail).forEach((u, i) => {
+      const o = obj(u, f(`urls[${i}]`), fail, ['label', 'url']);
+      line(o['label'], f(`urls[${i}].label`), fail, /^[^=:,]+$/);
+      line(o['url'], f(`urls[${i}].url`), fail, /^[^\s,]+$/);
+    });
+  }
+  if (m['optionalDependencies'] !== undefined) {
+    array(m['optionalDependencies'], f('optionalDependencies'), fail).forEach((e, i) => {
+      const o = obj(e, f(`optionalDependencies[${i}]`), fail, ['name', 'requirements']);
+      line(o['name'], f(`optionalDependencies[${i}].name`), fail, NAME);
+      array(o['requirements'], f(`optionalDependencies[${i}].requirements`), fail).forEach((r, j) =>
+        line(r, f(`optionalDependencies[${i}].requirements[${j}]`), fail, /^[^#\n]+$/),
+      );
+    });
+  }
+  if (m['entryPoints'] !== undefined) {
+    array(m['entryPoints'], f('entryPoints'), fail).forEach((g, i) => {
+      const o = obj(g, f(`entryPoints[${i}]`), fail, ['group', 'entries']);
+      line(o['group'], f(`entryPoints[${i}].group`), fail, /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/);
+      array(o['entries'], f(`entryPoints[${i}].entries`), fail).forEach((e, j) => {
+        const eo = obj(e, f(`entryPoints[${i}].entries[${j}]`), fail, ['name', 'value']);
+        line(eo['name'], f(`entryPoints[${i}].entries[${j}].name`), fail, /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/);
+        line(eo['value'], f(`entryPoints[${i}].entries[${j}].value`), fail, /^[A-Za-z_][A-Za-z0-9_.]*(:[A-Za-z_][A-Za-z0-9_.]*)?$/);
+      });
+    });
+  }
+  if (m['namespacePackages'] !== undefined) {
+    array(m['namespacePackages'], f('namespacePackages'), fail).forEach((n, i) => namespace(n, f(`namespacePackages[${i}]`), fail, 0, checkPackage, checkModule));
+  }
+  if (m['setuptools'] !== undefined) {
+    const keys = ['codeBeforeSetup', 'temporaryFile', 'exitAfterSetup', 'mainGuard', 'useFile', 'setupRequires', 'stubSetupPy'];
+    const o = obj(m['setuptools'], f('setuptools'), fail, keys);
+    for (const k of keys) if (k !== 'setupRequires' && o[k] !== undefined && typeof o[k] !== 'boolean') fail(f(`setuptools.${k}`), 'must be a boolean');
+    if (o['setupRequires'] !== undefined) {
+      const sr = obj(o['setupRequires'], f('setuptools.setupRequires'), fail, ['spelling', 'requirements']);
+      if (!SETUP_REQUIRES_SPELLINGS.includes(sr['spelling'] as never)) fail(f('setuptools.setupRequires.spelling'), `must be one of ${SETUP_REQUIRES_SPELLINGS.join(', ')}`);
+      array(sr['requirements'], f('setuptools.setupRequires.requirements'), fail).forEach((r, i) =>
+        line(r, f(`setuptools.setupRequires.requirements[${i}]`), fail, /^[^#\n\\]+$/),
+      );
+    }
+  }
+  // Package extensions, everywhere packages occur.
+  const packagesOf = (list: unknown, field: string): void => {
+    if (Array.isArray(list)) list.forEach((p, i) => packageExtensions(p, `${field}[${i}]`, fail));
+  };
+  packagesOf(m['packages'], f('packages'));
+  const walk = (ns: unknown, field: string): void => {
+    if (!isObj(ns)) return;
+    packagesOf(ns['packages'], `${field}.packages`);
+    if (Array.isArray(ns['namespaces'])) ns['namespaces'].forEach((s, i) => walk(s, `${field}.namespaces[${i}]`));
+  };
+  if (Array.isArray(m['namespacePackages'])) m['namespacePackages'].forEach((n, i) => walk(n, f(`namespacePackages[${i}]`)));
+  // Strings of the first format that setup.cfg / setup.py now carry.
+  if (Array.isArray(m['dependencies'])) m['dependencies'].forEach((d, i) => line(d, f(`dependencies[${i}]`), fail, /^[^#\n]+$/));
+  // Top-level names: never a standard-library or build-tool module.
+  const tops: [unknown, string][] = [];
+  const collect = (list: unknown, field: string): void => {
+    if (Array.isArray(list)) list.forEach((x, i) => tops.push([isObj(x) ? x['name'] : undefined, `${field}[${i}].name`]));
+  };
+  collect(m['packages'], f('packages'));
+  collect(m['modules'], f('modules'));
+  collect(m['namespacePackages'], f('namespacePackages'));
+  for (const [name, field] of tops) {
+    if (typeof name === 'string' && shadowsToolOrStdlib(name)) fail(field, `must not shadow a standard-library or build-tool module: ${name}`);
+  }
+}

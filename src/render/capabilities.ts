@@ -1,0 +1,177 @@
+/**
+ * What each backend family (and version, and configuration style) can
+ * express: `supports(feature, family, version?, style?)`.
+ *
+ * A *feature* is something a model uses (see `modelFeatures` in
+ * `src/model/features.ts`): `license:spdx`, `namespace-package`,
+ * `readme:inline`, ... Features not listed here are supported everywhere.
+ *
+ * The table lists, per feature, the families (and version ranges, styles)
+ * that cannot express it *faithfully*, that is with the same core metadata
+ * and the same files as the newest form. A renderer asked for such a model
+ * still renders the closest older form where there is one (a PEP 639
+ * expression becomes `license = {text = ...}` for setuptools < 77) — so a
+ * replayed corpus file keeps rendering — but the generator, given the
+ * backends of a run (`projectModel({ targets })`), never produces a model
+ * that uses an unsupported feature, so no finding comes from a form that a
+ * backend version simply does not have.
+ *
+ * Rows for flit, poetry, pdm and uv are from their documentation and
+ * changelogs; the renderers of those families may refine them.
+ */
+import { lt, valid } from '@renovatebot/pep440';
+import { modelFeatures } from '../model/features.js';
+import type { ProjectModel } from '../model/projectModel.js';
+import type { Family } from '../backends/types.js';
+import type { ConfigStyle } from './fileMap.js';
+
+/**
+ * Features that some family, version or style cannot express (names as
+ * `modelFeatures` gives them).
+ */
+export const CAPABILITY_FEATURES = [
+  /** `[project]` in pyproject.toml (PEP 621) as the configuration (every model needs it in the pyproject style). */
+  'config:pyproject',
+  'requires-python',
+  /** Any readme; `readme:inline` is the text in the configuration, `readme:file-table` the `{file, content-type}` table. */
+  'readme',
+  'readme:inline',
+  'readme:file-table',
+  /** Any license; `license:spdx` is a PEP 639 expression, `license:text` / `license:file` the legacy tables. */
+  'license',
+  'license:spdx',
+  'license:text',
+  'license:file',
+  /** `license-files = [paths]` (PEP 639; files in `.dist-info/licenses/`). */
+  'license-files',
+  'authors',
+  'maintainers',
+  /** An author or maintainer given by email only. */
+  'people:email-only',
+  'keywords',
+  'classifiers',
+  'urls',
+  'optional-dependencies',
+  'entry-points',
+  /** No summary at all. */
+  'description:none',
+  /** A summary with leading or trailing white space (kept verbatim by PEP 621 backends). */
+  'description:edge-whitespace',
+  /** More than one top-level import name (packages, modules, namespace folders). */
+  'layout:several-top-level',
+  /** Top-level single-file modules. */
+  'layout:top-level-modules',
+  /** PEP 420 namespace packages. */
+  'namespace-package',
+  /** Files shipped in the sdist only (docs/, tests/, changelog). */
+  'sdist-files',
+] as const;
+export type CapabilityFeature = (typeof CAPABILITY_FEATURES)[number];
+
+interface Limitation {
+  family: Family;
+  /** Versions `< below` lack the feature (absent: every version). */
+  below?: string;
+  /** Only these styles lack it (absent: every style). */
+  styles?: readonly ConfigStyle[];
+  why: string;
+}
+
+/** poetry-core 1.x: the `[tool.poetry]` rendering translates name, version, description and dependencies only. */
+const POETRY_1: Limitation = { family: 'poetry', below: '2', why: 'the [tool.poetry] rendering (poetry-core 1.x) translates name, version, description and dependencies only' };
+
+const LIMITATIONS: Readonly<Partial<Record<CapabilityFeature, readonly Limitation[]>>> = {
+  'config:pyproject': [
+    { family: 'setuptools', below: '61', styles: ['pyproject'], why: 'setuptools reads [project] from 61.0' },
+    { family: 'flit', below: '3.2', why: 'flit_core reads [project] from 3.2' },
+  ],
+  'requires-python': [POETRY_1],
+  readme: [POETRY_1],
+  'readme:inline': [{ family: 'setuptools', styles: ['setup.cfg'], why: 'setup.cfg values lose leading white space, blank lines and `#` lines' }],
+  license: [POETRY_1],
+  'license:spdx': [
+    { family: 'setuptools', below: '77', why: 'PEP 639 license expressions from setuptools 77.0' },
+    { family: 'hatchling', below: '1.27', why: 'final PEP 639 support from hatchling 1.27.0' },
+    { family: 'flit', below: '3.11', why: 'license expressions from flit_core 3.11' },
+    { family: 'pdm', below: '2.4', why: 'PEP 639 from pdm-backend 2.4.0' },
+    { family: 'poetry', below: '2.2', why: 'PEP 639 license expressions from poetry-core 2.2' },
+  ],
+  'license:file': [
+    { family: 'setuptools', styles: ['setup.cfg'], why: 'setup.cfg cannot set the License field from a file (license_files lists license files)' },
+  ],
+  'license-files': [
+    { family: 'setuptools', below: '77', why: 'PEP 639 license-files (and dist-info/licenses/) from setuptools 77.0' },
+    { family: 'hatchling', below: '1.27', why: 'license-files as an array from hatchling 1.27.0' },
+    { family: 'flit', below: '3.11', why: 'license-files from flit_core 3.11' },
+    { family: 'pdm', below: '2.4', why: 'PEP 639 license-files from pdm-backend 2.4.0' },
+    { family: 'poetry', below: '2.2', why: 'PEP 639 license-files from poetry-core 2.2' },
+  ],
+  authors: [POETRY_1],
+  maintainers: [POETRY_1],
+  keywords: [POETRY_1],
+  classifiers: [POETRY_1],
+  urls: [POETRY_1],
+  'optional-dependencies': [POETRY_1],
+  'entry-points': [POETRY_1],
+  'description:none': [{ family: 'flit', why: 'flit_core requires a summary (static, or the module docstring)' }],
+  'description:edge-whitespace': [{ family: 'setuptools', styles: ['setup.cfg'], why: 'setup.cfg values are stripped' }],
+  'layout:several-top-level': [
+    { family: 'flit', why: 'flit_core builds exactly one top-level module or package' },
+    { family: 'uv', below: '0.7.20', why: 'uv_build takes a list of module names from 0.7.20' },
+  ],
+  'layout:top-level-modules': [{ family: 'uv', why: 'uv_build packages import packages only, not single-file modules' }],
+};
+
+/** True when `version` is a PEP 440 version (a backend from a folder may report something else). */
+function knownVersion(version: string | undefined): version is string {
+  return version !== undefined && valid(version) !== null;
+}
+
+function applies(l: Limitation, family: Family, version: string | undefined, style: ConfigStyle | undefined): boolean {
+  if (l.family !== family) return false;
+  if (l.styles !== undefined && (style === undefined || !l.styles.includes(style))) return false;
+  // An unknown version is taken to be a recent one: only unbounded limitations apply.
+  return l.below === undefined || (knownVersion(version) && lt(version, l.below));
+}
+
+/**
+ * Whether `family` (at `version`, in `style`) expresses `feature` faithfully.
+ * An unknown or unparsable version counts as the newest. Features outside
+ * `CAPABILITY_FEATURES` are supported everywhere.
+ */
+export function supports(feature: string, family: Family, version?: string, style?: ConfigStyle): boolean {
+  return whyUnsupported(feature, family, version, style) === null;
+}
+
+/** The reason `family` cannot express `feature`, or null when it can. */
+export function whyUnsupported(feature: string, family: Family, version?: string, style?: ConfigStyle): string | null {
+  const rows = LIMITATIONS[feature as CapabilityFeature] ?? [];
+  const hit = rows.find((l) => applies(l, family, version, style));
+  return hit === undefined ? null : hit.why;
+}
+
+/** A backend a generated project must suit: a family, optionally its version and configuration style. */
+export interface RenderTarget {
+  family: Family;
+  version?: string;
+  style?: ConfigStyle;
+}
+
+/** Whether every target supports `feature`. */
+export function supportedByAll(feature: string, targets: readonly RenderTarget[]): boolean {
+  return targets.every((t) => supports(feature, t.family, t.version, t.style));
+}
+
+/** The features `model` uses that `target` cannot express faithfully, each with the reason. */
+export function unsupportedFeatures(model: ProjectModel, target: RenderTarget): { feature: string; why: string }[] {
+  const features = ['config:pyproject', ...modelFeatures(model)];
+  // The style render() picks when none is given (setuptools before 61: setup.cfg).
+  const style = target.style ?? (whyUnsupported('config:pyproject', target.family, target.version, 'pyproject') === null ? 'pyproject' : 'setup.cfg');
+  const out: { feature: string; why: string }[] = [];
+  for (const feature of features) {
+    if (feature === 'config:pyproject' && style !== 'pyproject') continue;
+    const why = whyUnsupported(feature, target.family, target.version, style);
+    if (why !== null) out.push({ feature, why });
+  }
+  return out;
+}

@@ -1,0 +1,70 @@
+/**
+ * flit-core, style `pyproject`: `[project]` (flit-core 3.2 and later) plus
+ * `[tool.flit.module] name`, the one import package or module flit ships.
+ *
+ * flit's rules, which `flitProblem` (canRender.ts) checks before rendering:
+ *
+ * - exactly one top-level package or module; flit finds it next to
+ *   `pyproject.toml` or under `src/` by itself, and ships every file inside
+ *   a package folder (data, `py.typed`, stubs need no configuration). A
+ *   package or module inside PEP 420 namespace folders has a dotted name
+ *   (`ns.pkg`, flit-core 3.5 and later), provided each namespace folder on
+ *   the way holds only the next one;
+ * - a summary is required: a static `description`, or a dynamic one from the
+ *   module docstring (which a model without a description cannot express);
+ * - flit-core before 3.2 has only `[tool.flit.metadata]`, which takes version
+ *   and summary from the module and requires an author: not rendered.
+ *
+ * The sdist holds the module, `pyproject.toml`, the readme and license
+ * files; the project's other root files (sdist-only files, `MANIFEST.in`)
+ * are listed in `[tool.flit.sdist] include` (all root files are listed, which
+ * is harmless for those flit adds anyway).
+ *
+ * Version-aware: before 3.11, a license expression is written as
+ * `license = {text = ...}` and `license-files` is left out (capabilities.ts).
+ */
+import type { ProjectModel } from '../model/projectModel.js';
+import { supports } from './capabilities.js';
+import type { FamilyRenderer } from './_internals/familyRenderer.js';
+import { sdistOnlyPaths, sortedFileMap, sourceFiles } from './_internals/projectFiles.js';
+import { buildSystemTable, pinnedRequirement, projectTable } from './_internals/projectTable.js';
+import { tomlDocument, type TomlTable } from './_internals/toml.js';
+import { FLIT_NAMESPACES, assertRenderable, flitModule, pythonGlobEscape } from './canRender.js';
+
+/** First flit-core with `[project]` and `[tool.flit.module]`. */
+const MINIMUM = '3.2';
+
+/** The module flit ships (`assertRenderable` has checked that there is one). */
+function moduleOf(model: ProjectModel): { name: string; namespaced: boolean } {
+  const module = flitModule(model);
+  if (typeof module === 'string') throw new Error(`flit: ${module}`);
+  return module;
+}
+
+function toolTable(model: ProjectModel): TomlTable {
+  const flit: TomlTable = { module: { name: moduleOf(model).name } };
+  const extra = sdistOnlyPaths(model).map(pythonGlobEscape);
+  if (extra.length > 0) flit.sdist = { include: extra };
+  return flit;
+}
+
+export const flitRenderer: FamilyRenderer = {
+  family: 'flit',
+  styles: ['pyproject'],
+  render(model, { familyVersion }) {
+    assertRenderable(model, 'flit', familyVersion);
+    const project = projectTable(model, {
+      licenseExpression: supports('license:spdx', 'flit', familyVersion),
+      licenseFiles: supports('license-files', 'flit', familyVersion) ? 'array' : 'omit',
+    });
+    const pyproject = tomlDocument({
+      'build-system': buildSystemTable(
+        pinnedRequirement('flit_core', familyVersion, `>=${moduleOf(model).namespaced ? FLIT_NAMESPACES : MINIMUM}`),
+        'flit_core.buildapi',
+      ),
+      project,
+      tool: { flit: toolTable(model) },
+    });
+    return sortedFileMap({ ...sourceFiles(model), 'pyproject.toml': pyproject });
+  },
+};

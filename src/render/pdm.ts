@@ -1,0 +1,52 @@
+/**
+ * pdm-backend, style `pyproject`: `[project]` plus `[tool.pdm.build]` with
+ * the file selection explicit, so that no discovery decides what is shipped:
+ *
+ * - `includes`: the top-level package folders (regular and namespace) and
+ *   module files, with their `src/` prefix in the src layout; pdm ships every
+ *   file inside an included folder (data, `py.typed`, stubs);
+ * - `package-dir = "src"` for the src layout (strips the prefix in wheels);
+ * - `source-includes`: the project's root files (readme, license files,
+ *   sdist-only files, `MANIFEST.in`), which go to the sdist only. Without it
+ *   pdm-backend would default to `["tests"]`, so it is written whenever
+ *   there is something to list.
+ *
+ * pdm-backend 2.0 and later (`pdm` releases before 2.0 are pdm-pep517).
+ * Version-aware: before 2.4, a license expression is written as
+ * `license = {text = ...}` and `license-files` is left out (capabilities.ts).
+ */
+import type { ProjectModel } from '../model/projectModel.js';
+import { supports } from './capabilities.js';
+import type { FamilyRenderer } from './_internals/familyRenderer.js';
+import { sdistOnlyPaths, sortedFileMap, sourceFiles, topLevelPaths } from './_internals/projectFiles.js';
+import { buildSystemTable, pinnedRequirement, projectTable } from './_internals/projectTable.js';
+import { tomlDocument, type TomlTable } from './_internals/toml.js';
+import { assertRenderable, pythonGlobEscape } from './canRender.js';
+
+const MINIMUM = '>=2.0';
+
+function buildTable(model: ProjectModel): TomlTable {
+  const table: TomlTable = { includes: topLevelPaths(model).map(pythonGlobEscape) };
+  if (model.layout === 'src') table['package-dir'] = 'src';
+  const extra = sdistOnlyPaths(model).map(pythonGlobEscape);
+  if (extra.length > 0) table['source-includes'] = extra;
+  return table;
+}
+
+export const pdmRenderer: FamilyRenderer = {
+  family: 'pdm',
+  styles: ['pyproject'],
+  render(model, { familyVersion }) {
+    assertRenderable(model, 'pdm', familyVersion);
+    const project = projectTable(model, {
+      licenseExpression: supports('license:spdx', 'pdm', familyVersion),
+      licenseFiles: supports('license-files', 'pdm', familyVersion) ? 'array' : 'omit',
+    });
+    const pyproject = tomlDocument({
+      'build-system': buildSystemTable(pinnedRequirement('pdm-backend', familyVersion, MINIMUM), 'pdm.backend'),
+      project,
+      tool: { pdm: { build: buildTable(model) } },
+    });
+    return sortedFileMap({ ...sourceFiles(model), 'pyproject.toml': pyproject });
+  },
+};

@@ -1,0 +1,74 @@
+/**
+ * Corpus files with the extended model: every generated model loads, a
+ * model of the first format still loads, and a stranger's file cannot make
+ * a renderer write outside the project, over a configuration file, or a line
+ * break into setup.cfg.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { projectModel } from '../../generators/projectModel.js';
+import { CorpusFormatError, validateCorpusFile } from '../../src/corpus/corpusFile.js';
+import type { ProjectModel } from '../../src/model/projectModel.js';
+import { richModel } from '../render/fixtures.js';
+import { corpusEntry, smallModel } from '../corpus/fixtures.js';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const load = (model: unknown): void => {
+  validateCorpusFile(JSON.parse(JSON.stringify({ ...corpusEntry(), model })), 'test.json');
+};
+const withModel = (edit: (m: Json) => void): Json => {
+  const m = JSON.parse(JSON.stringify(richModel)) as Json;
+  edit(m);
+  return m;
+};
+
+describe('corpus files with extended models', () => {
+  it('loads every generated model, and models of the first format', () => {
+    fc.assert(
+      fc.property(projectModel(), (model: ProjectModel) => {
+        load(model);
+      }),
+      { numRuns: 300, seed: 3 },
+    );
+    load(smallModel());
+    load(richModel);
+  });
+
+  const rejected: [string, (m: Json) => void, RegExp][] = [
+    ['a license file outside the project', (m) => (m.licenseFiles[0].path = '../LICENSE'), /licenseFiles\[0\]\.path/],
+    ['an absolute sdist file', (m) => (m.sdistFiles[0].path = '/etc/passwd'), /sdistFiles\[0\]\.path/],
+    ['a hidden file', (m) => (m.sdistFiles[0].path = 'docs/.env'), /sdistFiles\[0\]\.path/],
+    ['a root setup.py', (m) => (m.sdistFiles[0].path = 'setup.py'), /configuration or Python file/],
+    ['a root pdm_build.py (pdm-backend runs it)', (m) => (m.sdistFiles[0].path = 'pdm_build.py'), /configuration or Python file/],
+    ['a .pth file', (m) => (m.licenseFiles[0].path = 'evil.pth'), /configuration or Python file/],
+    ['a file under src/', (m) => (m.sdistFiles[0].path = 'src/x.txt'), /under src/],
+    ['a path with a space (MANIFEST.in splits on spaces)', (m) => (m.sdistFiles[0].path = 'docs/a b.md'), /safe relative path/],
+    ['a license.file path with a glob character', (m) => (m.license = { kind: 'file', path: 'LICENSE*', content: '' }), /license\.path/],
+    ['a line break in a keyword', (m) => (m.keywords[0] = 'a\ncmdclass = x'), /keywords\[0\]/],
+    ['a line break in a dependency', (m) => (m.dependencies[0] = 'a\n[options]'), /dependencies\[0\]/],
+    ['a line break in an author name', (m) => (m.authors[0].name = 'x\ny'), /authors\[0\]\.name/],
+    ['a comma in an author name', (m) => (m.authors[0].name = 'Smith, J'), /authors\[0\]\.name/],
+    ['an extra name that is not a name', (m) => (m.optionalDependencies[0].name = 'a = b'), /optionalDependencies\[0\]\.name/],
+    ['an entry point value with code', (m) => (m.entryPoints[0].entries[0].value = 'os:system("x")'), /entries\[0\]\.value/],
+    ['a setup_requires with a backslash', (m) => (m.setuptools.setupRequires.requirements[0] = 'a \\'), /setupRequires\.requirements\[0\]/],
+    ['an unknown setuptools option', (m) => (m.setuptools.cmdclass = true), /setuptools\.cmdclass/],
+    ['a non-boolean scenario', (m) => (m.setuptools.mainGuard = 'yes'), /setuptools\.mainGuard/],
+    ['an unknown readme form', (m) => (m.readme.form = 'url'), /readme\.form/],
+    ['an unknown license kind', (m) => (m.license = { kind: 'url' }), /license\.kind/],
+    ['a namespace with a bad name', (m) => (m.namespacePackages[0].name = '../x'), /namespacePackages\[0\]\.name/],
+    ['a bad package inside a namespace', (m) => (m.namespacePackages[0].packages[0].name = 'a/b'), /namespacePackages\[0\]\.packages\[0\]\.name/],
+    ['a stub with a bad name', (m) => (m.packages[0].stubs[0].name = '../x'), /stubs\[0\]\.name/],
+    ['a non-boolean typed', (m) => (m.packages[0].typed = 'yes'), /typed/],
+    ['a top-level module shadowing the build tools', (m) => m.modules.push({ name: 'setuptools', source: '' }), /shadow/],
+    ['a top-level namespace shadowing the standard library', (m) => (m.namespacePackages[0].name = 'os'), /shadow/],
+    ['a requires-python with a line break', (m) => (m.requiresPython = '>=3\n'), /requiresPython/],
+    ['a lone surrogate', (m) => (m.readme.text = '\ud800'), /well-formed/],
+  ];
+  for (const [what, edit, field] of rejected) {
+    it(`rejects ${what}`, () => {
+      expect(() => load(withModel(edit))).toThrow(CorpusFormatError);
+      expect(() => load(withModel(edit))).toThrow(field);
+    });
+  }
+});
