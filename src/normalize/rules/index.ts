@@ -1,6 +1,7 @@
 import type { NormalizationRule } from '../types.js';
 import { compression, memberOrder, modeExecutableOnly, ownership, timestamps } from './archiveFormat.js';
 import { metadataAsFields, metadataVersion, nameVersionNormalForm, requirementNormalForm, wheelGenerator } from './metadata.js';
+import { dynamicField, entryPointsAsSets, fieldWhitespace, unorderedFields } from './fieldOrder.js';
 import { familyConfigFiles } from './familyConfig.js';
 import { flitImportNames } from './flit.js';
 import { distInfoFolder, sdistTopFolder, wheelPythonTagPy2 } from './names.js';
@@ -36,6 +37,10 @@ export const RULES: readonly NormalizationRule[] = [
   flitImportNames,
   uvPyprojectOrig,
   metadataVersion,
+  dynamicField,
+  fieldWhitespace,
+  unorderedFields,
+  entryPointsAsSets,
   wheelGenerator,
   wheelPythonTagPy2,
   requirementNormalForm,
