@@ -320,8 +320,8 @@ async function bench(values: Values, settings: Settings): Promise<number> {
   process.stdout.write(`${text}\n`);
   if (values.json) writeFileSync(values.json, `${JSON.stringify(report, null, 2)}\n`);
   if (values['update-docs']) {
-    const where = updateDocs(text);
-    log(where ? `updated ${where}` : 'docs/performance.md has no generated section markers; not updated');
+    const parts = updateDocs(report);
+    log(parts.length ? `updated docs/performance.md: ${parts.join(', ')}` : 'docs/performance.md has no markers for what this run measured; not updated');
   }
   if (mismatchFound) {
     process.stdout.write('\nFAIL: twinbuild\'s outputs differ from a fresh process\'s (see above)\n');

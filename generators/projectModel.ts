@@ -158,6 +158,11 @@ function consistent(m: ProjectModel): boolean {
   if (tops.length === 0 || !allDistinct(tops)) return false;
   // setuptools refuses license-files next to a legacy license table.
   if ((m.licenseFiles ?? []).length > 0 && m.license !== undefined && m.license.kind !== 'spdx') return false;
+  // A project that requires itself is not one a user writes (hatchling drops such a requirement,
+  // setuptools keeps it): only self-references through extras (`name[extra]`) would be meaningful.
+  const self = normalizeDistributionName(m.name);
+  const requirements = [...m.dependencies, ...(m.optionalDependencies ?? []).flatMap((e) => e.requirements)];
+  if (requirements.some((r) => normalizeDistributionName(requirementName(r)) === self)) return false;
   return true;
 }
 

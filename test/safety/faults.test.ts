@@ -135,7 +135,7 @@ describe.concurrent('faults in hooks', () => {
     clearInterval(sampler);
     expectFinished(r, sb);
     const printed = recorded<{ bytes: number }>(sb, 'printed')?.bytes ?? 0;
-    expect(printed).toBeGreaterThan(256 * MiB); // stdout and stderr together, in 3 s
+    expect(printed).toBeGreaterThan(64 * MiB); // stdout and stderr together, in 3 s (640–700 MiB measured)
     expect(workerPeak).toBeLessThan(120 * MiB); // the worker keeps 64 KiB per stream
     expect(diskPeak).toBeLessThan(8 * MiB); // the project files and two capped logs, not the output
     expect(r.peakRss).toBeLessThan(400 * MiB);

@@ -63,7 +63,7 @@ interface Keyword {
   cfgDirective?: string;
 }
 
-function unsupported(model: ProjectModel, familyVersion: string | undefined, style: ConfigStyle, features: string[]): void {
+function unsupported(familyVersion: string | undefined, style: ConfigStyle, features: string[]): void {
   for (const feature of features) {
     const why = whyUnsupported(feature, 'setuptools', familyVersion, style);
     if (why !== null) {
@@ -73,11 +73,10 @@ function unsupported(model: ProjectModel, familyVersion: string | undefined, sty
       );
     }
   }
-  void model;
 }
 
 /** The setup() keywords of the model, in a fixed order. */
-function keywords(model: ProjectModel, familyVersion: string | undefined, style: ConfigStyle): Keyword[] {
+function keywords(model: ProjectModel, familyVersion: string | undefined): Keyword[] {
   const out: Keyword[] = [];
   const meta = (name: string, value: Value, extra: Partial<Keyword> = {}): void => {
     out.push({ name, value, cfg: 'metadata', ...extra });
@@ -135,7 +134,6 @@ function keywords(model: ProjectModel, familyVersion: string | undefined, style:
     const value = groups.map((g): [string, string[]] => [g.group, [...g.entries].sort(byKey((e) => e.name)).map((e) => `${e.name} = ${e.value}`)]);
     out.push({ name: 'entry_points', value, cfg: 'section' });
   }
-  void style;
   return out;
 }
 
@@ -179,11 +177,11 @@ function cfgSetupRequires(requirements: readonly string[], spelling: SetupRequir
 }
 
 export function renderSetupCfg(model: ProjectModel, familyVersion: string | undefined): FileMap {
-  unsupported(model, familyVersion, 'setup.cfg', legacyFeatures(model));
+  unsupported(familyVersion, 'setup.cfg', legacyFeatures(model));
   const sections: Record<string, string[]> = { metadata: [], options: [] };
   const sectionOrder = ['metadata', 'options'];
   const setupRequires = model.setuptools?.setupRequires;
-  for (const k of keywords(model, familyVersion, 'setup.cfg')) {
+  for (const k of keywords(model, familyVersion)) {
     if (k.cfg === 'section') {
       const name = `options.${k.name}`;
       sectionOrder.push(name);
@@ -276,13 +274,13 @@ function pyTripleSafe(text: string): string {
 }
 
 export function renderSetupPy(model: ProjectModel, familyVersion: string | undefined): FileMap {
-  unsupported(model, familyVersion, 'setup.py', legacyFeatures(model));
+  unsupported(familyVersion, 'setup.py', legacyFeatures(model));
   const st = model.setuptools ?? {};
   const guard = st.mainGuard === true;
   const temp = st.temporaryFile === true;
   const base = guard ? '    ' : '';
   const callIndent = base + (temp ? '    ' : '');
-  const kws = keywords(model, familyVersion, 'setup.py');
+  const kws = keywords(model, familyVersion);
   const needsRead = kws.some((k) => k.pyExpression !== undefined);
   const args = kws
     .map((k) => {
