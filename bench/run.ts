@@ -48,7 +48,7 @@ const SLOW: readonly Method[] = ['b', 'c'];
 const USAGE = `usage: npm run bench -- [options]
   --backends S1;S2     backend specs, ';'-separated (default: ${DEFAULT_BACKENDS.join(';')})
                        families without a renderer are skipped
-  --flit               also ${FLIT} (skipped while flit has no renderer)
+  --flit               also ${FLIT} (skipped if flit has no renderer)
   --projects N         generated projects per backend (default 50)
   --seed N             generator seed (default ${DEFAULT_SEED})
   --reps N             repetitions of (a) and (d); medians are reported (default 3)

@@ -1,5 +1,6 @@
 import type { PropertyName } from './types.js';
 import type { PropertyDef } from './property.js';
+import { configProperty } from './properties/config.js';
 import { diffProperty } from './properties/diff.js';
 import { metadataProperty } from './properties/metadata.js';
 import { reproducibleProperty } from './properties/reproducible.js';
@@ -15,4 +16,5 @@ export const PROPERTIES: Partial<Record<PropertyName, PropertyDef>> = {
   roundtrip: roundtripProperty,
   metadata: metadataProperty,
   reproducible: reproducibleProperty,
+  config: configProperty,
 };

@@ -8,7 +8,7 @@ import type { Difference } from '../compare/types.js';
  */
 export function pathClass(path: string): string {
   if (path === '') return '(artifact)';
-  const hook = /^(prepare_metadata_for_build_wheel|build_editable):(.*)$/.exec(path);
+  const hook = /^(prepare_metadata_for_build_wheel|build_editable|setup\.cfg|setup\.py):(.*)$/.exec(path);
   if (hook) return `${hook[1]}:${pathClass(hook[2]!)}`;
   const distInfo = /(?:^|\/)(?:[^/]*\.dist-info|\{dist-info\})\/(.+)$/.exec(path);
   if (distInfo) return `dist-info/${distInfo[1]!.replace(/^licenses\/.*/, 'licenses/*')}`;
