@@ -82,5 +82,11 @@ export function normalMarker(marker: string): string {
       tokens[i + 2] = `"${canonicalName(tokens[i + 2]!.slice(1, -1))}"`;
     }
   }
-  return tokens.join(' ').replace(/\( /g, '(').replace(/ \)/g, ')');
+  let out = tokens.join(' ').replace(/\( /g, '(').replace(/ \)/g, ')');
+  // Parentheses around a single comparison carry no meaning: `(python_version >= "3.6") and extra == "a"`.
+  for (let prev = ''; prev !== out; ) {
+    prev = out;
+    out = out.replace(/\(([^()]*)\)/g, (whole, inner: string) => (/ (and|or) /.test(inner) ? whole : inner));
+  }
+  return out;
 }

@@ -96,7 +96,7 @@ describe('normalMarker', () => {
   it('re-joins tokens with single spaces and double quotes', () => {
     expect(normalMarker(`python_version<'3.9'`)).toBe('python_version < "3.9"');
     expect(normalMarker(`  os_name=='nt'and python_version>="3.8"  `)).toBe('os_name == "nt" and python_version >= "3.8"');
-    expect(normalMarker(`(python_version<'3.9')and(extra=='Test_X')`)).toBe('(python_version < "3.9") and (extra == "test-x")');
+    expect(normalMarker(`(python_version<'3.9')and(extra=='Test_X')`)).toBe('python_version < "3.9" and extra == "test-x"'); // parentheses around one comparison are dropped
   });
   it('canonicalizes extra names on both == and !=', () => {
     expect(normalMarker(`extra != "Foo.Bar"`)).toBe('extra != "foo-bar"');
@@ -149,5 +149,13 @@ describe('normalVersion', () => {
   it('still equates the separators of a local label (-, _ and .)', () => {
     expect(normalVersion('1.0+ubuntu-1')).toBe(normalVersion('1.0+ubuntu.1'));
     expect(normalVersion('1.0+ubuntu_1')).toBe(normalVersion('1.0+UBUNTU.1'));
+  });
+});
+
+describe('normalMarker: parentheses', () => {
+  it('drops parentheses around a single comparison, keeps those that group', () => {
+    expect(normalRequirement('a-a; (python_version >= "3.6") and extra == "a"')).toBe(normalRequirement('a-a; python_version >= "3.6" and extra == "a"'));
+    expect(normalMarker('(python_version >= "3.6" or os_name == "nt") and extra == "a"')).toBe('(python_version >= "3.6" or os_name == "nt") and extra == "a"');
+    expect(normalMarker('((os_name == "nt"))')).toBe('os_name == "nt"');
   });
 });
