@@ -7,6 +7,7 @@
  * Shrinks toward `MIT`.
  */
 import fc from 'fast-check';
+import { spdxNotCanonicalCase } from '../src/model/features.js';
 import type { LicenseModel } from '../src/model/projectModel.js';
 import { textLine, words } from './_internals/chars.js';
 import { LICENSE_TEXT_FILE_PATHS, SPDX_EXPRESSIONS } from './_internals/licenseParts.js';
@@ -17,6 +18,10 @@ export interface LicenseOptions {
   kinds?: readonly LicenseModel['kind'][];
   /** Letters beyond ASCII sometimes (default true). */
   nonAscii?: boolean;
+  /** SPDX expressions in lower case sometimes (default true; some backends refuse them). */
+  lowercase?: boolean;
+  /** SPDX expressions with a `WITH` exception sometimes (default true; some backends refuse them). */
+  exceptions?: boolean;
 }
 
 /** Text of a license file: lines (some empty), ending with a newline. */
@@ -32,10 +37,11 @@ export function licenseText(nonAscii = true): fc.Arbitrary<string> {
 }
 
 export function license(options: LicenseOptions = {}): fc.Arbitrary<LicenseModel> {
-  const { kinds = ['spdx', 'text', 'file'], nonAscii = true } = options;
+  const { kinds = ['spdx', 'text', 'file'], nonAscii = true, lowercase = true, exceptions = true } = options;
+  const expressions = SPDX_EXPRESSIONS.filter((e) => (lowercase || !spdxNotCanonicalCase(e)) && (exceptions || !/\bwith\b/i.test(e)));
   if (kinds.length === 0) throw new Error('license: `kinds` must not be empty');
   const byKind: Record<LicenseModel['kind'], fc.Arbitrary<LicenseModel>> = {
-    spdx: fc.record({ kind: fc.constant('spdx' as const), expression: fc.constantFrom(...SPDX_EXPRESSIONS) }),
+    spdx: fc.record({ kind: fc.constant('spdx' as const), expression: fc.constantFrom(...expressions) }),
     text: fc.record({ kind: fc.constant('text' as const), text: words(3, { nonAscii }) }),
     file: fc.record({ kind: fc.constant('file' as const), path: fc.constantFrom(...LICENSE_TEXT_FILE_PATHS), content: licenseText(nonAscii) }),
   };

@@ -14,7 +14,9 @@
  *
  * Shrinks toward smaller projects: no optional parts, fewer packages,
  * modules, data files and dependencies, shorter names, no description, flat
- * layout, version `0`; the smallest project is `a 0` with one empty module `a`.
+ * layout, version `0`; a bare package becomes a module and a namespace
+ * package can dissolve into the top level, so the smallest project is `a 0`
+ * with one empty module `a`.
  */
 import fc from 'fast-check';
 import type { ProjectModel } from '../src/model/projectModel.js';
@@ -209,8 +211,19 @@ export function projectModel(options: ProjectModelOptions = {}): fc.Arbitrary<Pr
         maxLength: oneTopLevel ? Math.min(1, maxModules) : maxModules,
       }),
       requiresPython: maybe(requiresPython(options.requiresPython), p('requiresPython', 'requires-python')),
-      readme: maybe(readme({ ...options.readme, forms: readmeForms.length > 0 ? readmeForms : ['file'] }), readmeForms.length > 0 ? p('readme', 'readme') : 0),
-      license: maybe(license({ ...options.license, kinds: licenseKinds.length > 0 ? licenseKinds : ['spdx'] }), licenseKinds.length > 0 ? p('license', 'license') : 0),
+      readme: maybe(
+        readme({ ...options.readme, forms: readmeForms.length > 0 ? readmeForms : ['file'], txtByPath: (options.readme?.txtByPath ?? true) && allowed('readme:txt-by-path') }),
+        readmeForms.length > 0 ? p('readme', 'readme') : 0,
+      ),
+      license: maybe(
+        license({
+          ...options.license,
+          kinds: licenseKinds.length > 0 ? licenseKinds : ['spdx'],
+          lowercase: (options.license?.lowercase ?? true) && allowed('license:spdx-lowercase'),
+          exceptions: (options.license?.exceptions ?? true) && allowed('license:spdx-with'),
+        }),
+        licenseKinds.length > 0 ? p('license', 'license') : 0,
+      ),
       licenseFiles: maybe(licenseFiles(), p('licenseFiles', 'license-files')),
       authors: maybe(people(peopleOptions), p('authors', 'authors')),
       maintainers: maybe(people(peopleOptions), p('maintainers', 'maintainers')),

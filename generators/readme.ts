@@ -21,6 +21,11 @@ export interface ReadmeOptions {
   maxLines?: number;
   /** Letters beyond ASCII sometimes (default true). */
   nonAscii?: boolean;
+  /**
+   * `README.txt` named by path (default true): PEP 621 guarantees a content
+   * type by path for `.md` and `.rst` only, so a backend may refuse it.
+   */
+  txtByPath?: boolean;
 }
 
 interface RawReadme {
@@ -75,7 +80,7 @@ function parse(value: unknown): RawReadme {
 }
 
 export function readme(options: ReadmeOptions = {}): fc.Arbitrary<ReadmeModel> {
-  const { forms = ['file', 'file-table', 'inline'], maxLines = 4, nonAscii = true } = options;
+  const { forms = ['file', 'file-table', 'inline'], maxLines = 4, nonAscii = true, txtByPath = true } = options;
   if (forms.length === 0) throw new Error('readme: `forms` must not be empty');
   const line = textLine(50, 0, nonAscii).filter((l) => l.trim() === l && !l.startsWith('#') && !/^[=-]+$/.test(l));
   return fc
@@ -85,5 +90,6 @@ export function readme(options: ReadmeOptions = {}): fc.Arbitrary<ReadmeModel> {
       title: words(4, { nonAscii }),
       body: shrinkTowards(fc.oneof({ withCrossShrink: true }, emptyList<string>(), fc.array(line, { minLength: 1, maxLength: maxLines })), () => []),
     })
+    .filter((raw) => txtByPath || raw.form !== 'file' || raw.contentType !== 'text/plain')
     .map((raw): ReadmeModel => ({ contentType: raw.contentType, form: raw.form, text: text(raw) }), parse);
 }

@@ -15,6 +15,16 @@ const README_KIND: Record<string, string> = { 'text/markdown': 'md', 'text/x-rst
 /** Python 2 style of requires-python operators, for stats: `>=`, `~=`, `===`, ... */
 const SPECIFIER_OPERATOR = /(~=|===|==|!=|<=|>=|<|>)/g;
 
+/**
+ * An SPDX expression in another case than the SPDX list's (`mit`,
+ * `apache-2.0 or mit`): an operator not in upper case, or an identifier
+ * without a capital (every identifier on the SPDX list has one).
+ */
+export function spdxNotCanonicalCase(expression: string): boolean {
+  const tokens = expression.replace(/[()]/g, ' ').split(/\s+/).filter((t) => t !== '');
+  return tokens.some((t) => (/^(and|or|with)$/i.test(t) ? t !== t.toUpperCase() : !/[A-Z]/.test(t)));
+}
+
 export function modelFeatures(model: ProjectModel): string[] {
   const out = new Set<string>();
   const add = (f: string, when = true): void => {
@@ -82,11 +92,15 @@ export function modelFeatures(model: ProjectModel): string[] {
     add(model.readme.form === 'inline' ? 'readme:inline' : `readme:${kind}-file`);
     add(`readme:${kind}`);
     add('readme:file-table', model.readme.form === 'file-table');
+    // PEP 621 guarantees content types by path for .md and .rst only.
+    add('readme:txt-by-path', model.readme.form === 'file' && model.readme.contentType === 'text/plain');
     add('readme:non-ascii', /[^\x00-\x7f]/.test(model.readme.text));
   }
   if (model.license !== undefined) {
     add('license');
     add(`license:${model.license.kind}`);
+    add('license:spdx-lowercase', model.license.kind === 'spdx' && spdxNotCanonicalCase(model.license.expression));
+    add('license:spdx-with', model.license.kind === 'spdx' && /\bwith\b/i.test(model.license.expression));
   }
   const licenseFiles = model.licenseFiles ?? [];
   add('license-files', licenseFiles.length > 0);

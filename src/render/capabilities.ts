@@ -37,9 +37,15 @@ export const CAPABILITY_FEATURES = [
   'readme',
   'readme:inline',
   'readme:file-table',
+  /** `readme = "README.txt"`: PEP 621 guarantees the content type by path for `.md` and `.rst` only. */
+  'readme:txt-by-path',
   /** Any license; `license:spdx` is a PEP 639 expression, `license:text` / `license:file` the legacy tables. */
   'license',
   'license:spdx',
+  /** A license expression in lower case (`mit`, `apache-2.0 or mit`), which some backends normalize and others refuse. */
+  'license:spdx-lowercase',
+  /** A license expression with an exception (`GPL-2.0-or-later WITH Classpath-exception-2.0`). */
+  'license:spdx-with',
   'license:text',
   'license:file',
   /** `license-files = [paths]` (PEP 639; files in `.dist-info/licenses/`). */
@@ -87,7 +93,12 @@ const LIMITATIONS: Readonly<Partial<Record<CapabilityFeature, readonly Limitatio
   ],
   'requires-python': [POETRY_1],
   readme: [POETRY_1],
-  'readme:inline': [{ family: 'setuptools', styles: ['setup.cfg'], why: 'setup.cfg values lose leading white space, blank lines and `#` lines' }],
+  'readme:inline': [
+    { family: 'setuptools', styles: ['setup.cfg'], why: 'setup.cfg values lose leading white space, blank lines and `#` lines' },
+    { family: 'uv', below: '0.13', why: 'uv_build 0.7.20 refuses readme tables (0.13.6 takes them)' },
+  ],
+  'readme:file-table': [{ family: 'uv', below: '0.13', why: 'uv_build 0.7.20 refuses readme tables (0.13.6 takes them)' }],
+  'readme:txt-by-path': [{ family: 'pdm', why: 'pdm-backend infers a content type from .md and .rst only (PEP 621 guarantees no more)' }],
   license: [POETRY_1],
   'license:spdx': [
     { family: 'setuptools', below: '77', why: 'PEP 639 license expressions from setuptools 77.0' },
@@ -96,6 +107,11 @@ const LIMITATIONS: Readonly<Partial<Record<CapabilityFeature, readonly Limitatio
     { family: 'pdm', below: '2.4', why: 'PEP 639 from pdm-backend 2.4.0' },
     { family: 'poetry', below: '2.2', why: 'PEP 639 license expressions from poetry-core 2.2' },
   ],
+  'license:spdx-lowercase': [
+    { family: 'flit', why: 'flit_core requires upper-case operators (AND, OR, WITH)' },
+    { family: 'uv', why: 'uv_build accepts identifiers in the SPDX list\'s case only' },
+  ],
+  'license:spdx-with': [{ family: 'flit', below: '4', why: "flit_core 3.12 refuses the SPDX 'WITH' operator (4.2 takes it)" }],
   'license:file': [
     { family: 'setuptools', styles: ['setup.cfg'], why: 'setup.cfg cannot set the License field from a file (license_files lists license files)' },
   ],

@@ -112,6 +112,8 @@ describe('projectModel', () => {
     check([{ family: 'flit', version: '3.12.0' }], (m) => m.description !== null && m.packages.length + m.modules.length + (m.namespacePackages ?? []).length === 1);
     check([{ family: 'uv', version: '0.7.20' }], (m) => m.modules.length === 0);
     check([{ family: 'poetry', version: '1.9.1' }], (m) => m.readme === undefined && m.license === undefined && m.entryPoints === undefined);
+    check([{ family: 'pdm', version: '2.5.0' }], (m) => !(m.readme?.form === 'file' && m.readme.contentType === 'text/plain'));
+    check([{ family: 'uv', version: '0.7.20' }, { family: 'flit', version: '3.12.0' }], (m) => (m.readme === undefined || m.readme.form === 'file') && !/ WITH | (with|or|and) |^[a-z0-9.-]+$/.test(m.license?.kind === 'spdx' ? m.license.expression : ''));
   });
 
   describe('shrinking', () => {

@@ -34,8 +34,19 @@ describe('supports(feature, family, version, style)', () => {
     expect(supports('no-such-feature', 'flit', '1.0')).toBe(true);
   });
 
+  it('knows limits measured on the other families', () => {
+    expect(supports('readme:txt-by-path', 'pdm', '2.5.0')).toBe(false);
+    expect(supports('license:spdx-lowercase', 'uv', '0.13.6')).toBe(false);
+    expect(supports('license:spdx-lowercase', 'flit', '4.2.0')).toBe(false);
+    expect(supports('license:spdx-with', 'flit', '3.12.0')).toBe(false);
+    expect(supports('license:spdx-with', 'flit', '4.2.0')).toBe(true);
+    expect(supports('readme:file-table', 'uv', '0.7.20')).toBe(false);
+    expect(supports('readme:file-table', 'uv', '0.13.6')).toBe(true);
+  });
+
   it('names every limited feature as modelFeatures does', () => {
-    const seen = new Set([...modelFeatures(richModel), ...modelFeatures(legacyLicenseModel), ...modelFeatures(srcModulesModel), 'config:pyproject', 'description:none', 'description:edge-whitespace', 'license:text', ...modelFeatures({ ...richModel, readme: { contentType: 'text/plain', form: 'file-table', text: 'x\n' } })]);
+    const seen = new Set([...modelFeatures(richModel), ...modelFeatures(legacyLicenseModel), ...modelFeatures(srcModulesModel), 'config:pyproject', 'description:none', 'description:edge-whitespace', 'license:text', ...modelFeatures({ ...richModel, readme: { contentType: 'text/plain', form: 'file-table', text: 'x\n' } }),
+      ...modelFeatures({ ...richModel, readme: { contentType: 'text/plain', form: 'file', text: 'x\n' }, license: { kind: 'spdx', expression: 'gpl-2.0-or-later with classpath-exception-2.0' } })]);
     for (const f of CAPABILITY_FEATURES) expect(seen.has(f), f).toBe(true);
   });
 
