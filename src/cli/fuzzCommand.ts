@@ -8,11 +8,10 @@ import { CORPUS_FORMAT, CORPUS_FORMAT_VERSION, type CorpusFile } from '../corpus
 import { replaySpec } from '../corpus/replaySpec.js';
 import { corpusFiles, loadCorpusFile, saveCounterexample, writeAtomic } from '../corpus/store.js';
 import type { Backend } from '../backends/types.js';
-import type { ProjectModel } from '../model/projectModel.js';
 import { ConfigError } from '../errors.js';
 import { PROPERTIES } from '../fuzz/properties.js';
-import { runFuzz, type FuzzRun, type Progress } from '../fuzz/runFuzz.js';
-import { PROPERTY_NAMES, type Finding, type PropertyName } from '../fuzz/types.js';
+import { runFuzz, type FuzzRun, type Progress, type ReplayEntry } from '../fuzz/runFuzz.js';
+import { emptyStats, PROPERTY_NAMES, type Finding, type PropertyName } from '../fuzz/types.js';
 import { LEVELS, type Level } from '../normalize/types.js';
 import { formatFinding } from '../report/human.js';
 import { describeRules, reportBackend, reportFinding, type JsonReport, type ReportFinding } from '../report/jsonReport.js';
@@ -132,7 +131,7 @@ async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
   const started = performance.now();
   const findings: ReportFinding[] = [];
   const allRules = new Set<string>();
-  const stats = { projects: 0, builds: 0, rejected: { a: 0, b: 0 }, bothRejected: 0 };
+  const stats = emptyStats();
   let totalRuns = 0;
   let interrupted = false;
   // The report, now or when SIGINT/SIGTERM stops the run (`live`: progress of the property running then).
@@ -163,12 +162,28 @@ async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
   }
   };
   const savingFindings = new PendingWork();
+  // Failures being shrunk right now (per lane): the smallest failing project so far.
+  const shrinking = new Map<number, Finding>();
+  const saveFinding = async (f: Finding): Promise<ReportFinding> => {
+    if (f.replayedFrom === undefined) f.corpusFile = await saveCounterexample(corpusDir, corpusEntry(f, a, b));
+    else {
+      f.corpusFile = f.replayedFrom;
+      // A saved counterexample shrunk further in this run: the file gets the smaller project.
+      if (f.shrinks > 0) await writeAtomic(f.replayedFrom, JSON.stringify(corpusEntry(f, a, b), null, 2) + '\n');
+    }
+    const rf = reportFinding(f, `twinbuild replay ${f.corpusFile}${replayFlags(a, b)}`);
+    findings.push(rf);
+    return rf;
+  };
   const offInterrupt = onInterrupt(async (signal) => {
     await savingFindings.settled(); // a corpus file being written is finished, not cut
+    // A failure still shrinking is saved as it stands (marked not fully shrunk; the next run goes on).
+    const partial = [...shrinking.values()].filter((f) => !findings.some((x) => x.signature === f.signature));
+    for (const f of partial) await saveFinding(f);
     const report = makeReport('interrupted');
     await writeReports(report);
     io.out(
-      `interrupted by ${signal}: ${findings.length} finding(s) saved, ${report.builds} builds in ${(report.durationMs / 1000).toFixed(1)} s; seed ${seed} (a failure still being shrunk is not saved: run again with --seed ${seed} to find it again)`,
+      `interrupted by ${signal}: ${findings.length} finding(s) saved${partial.length ? ` (${partial.length} not fully shrunk: a run that replays the corpus shrinks further)` : ''}, ${report.builds} builds in ${(report.durationMs / 1000).toFixed(1)} s; seed ${seed}`,
     );
   });
   try {
@@ -204,12 +219,11 @@ async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
         extraLanes: extraLanes.map((l) => ({ a: l.a, b: PROPERTIES[property]!.needsB ? l.b : undefined })),
         build: { timeoutSec },
         onFinding: savingFindings.track(async (f) => {
-          f.corpusFile = f.replayedFrom ?? (await saveCounterexample(corpusDir, corpusEntry(f, a, b)));
-          const rf = reportFinding(f, `twinbuild replay ${f.corpusFile}${replayFlags(a, b)}`);
-          findings.push(rf);
+          const rf = await saveFinding(f);
           if (io.status) io.status('');
           io.out(formatFinding(rf));
         }),
+        onShrinkProgress: (lane, best) => (best ? shrinking.set(lane, best) : shrinking.delete(lane)),
         onProgress: (p) => {
           live = p;
           if (!progress) return;
@@ -230,6 +244,7 @@ async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
       stats.rejected.a += run.stats.rejected.a;
       stats.rejected.b += run.stats.rejected.b;
       stats.bothRejected += run.stats.bothRejected;
+      stats.unconfirmed += run.stats.unconfirmed;
       if (run.kind === 'interrupted' || (run.kind === 'failed' && run.interrupted)) interrupted = true;
     }
   } finally {
@@ -246,6 +261,7 @@ async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
     io.out(`rejected: A ${stats.rejected.a}, B ${stats.rejected.b} of ${stats.projects} projects built (a high rate is a generator bug: only valid projects are generated)`);
   }
   const rejectRate = stats.projects ? ` (A rejected ${stats.rejected.a}, B rejected ${stats.rejected.b}, both ${stats.bothRejected})` : '';
+  if (stats.unconfirmed) io.out(`${stats.unconfirmed} failure(s) did not fail again when rebuilt and were not reported (a nondeterministic backend, or builds starved of time: see TWINBUILD_TIMEOUT)`);
   io.out(
     `${findings.length ? `${findings.length} finding(s)` : 'no findings'}: ${totalRuns} runs, ${stats.projects} projects, ${stats.builds} builds in ${(durationMs / 1000).toFixed(1)} s${rejectRate}; seed ${seed}`,
   );
@@ -253,13 +269,13 @@ async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
 }
 
 /** Saved counterexamples of `property` in the corpus folder (all files validated: a bad one is a usage error). */
-async function loadReplaySet(dir: string, property: PropertyName): Promise<{ model: ProjectModel; source: string }[]> {
+async function loadReplaySet(dir: string, property: PropertyName): Promise<ReplayEntry[]> {
   const st = await stat(dir).catch(() => null);
   if (!st?.isDirectory()) return [];
-  const out: { model: ProjectModel; source: string }[] = [];
+  const out: ReplayEntry[] = [];
   for (const file of await corpusFiles(dir)) {
     const entry = await loadCorpusFile(file);
-    if (entry.property === property) out.push({ model: entry.model, source: file });
+    if (entry.property === property) out.push({ model: entry.model, source: file, signature: entry.signature, shrinkComplete: entry.shrinkComplete });
   }
   return out;
 }
@@ -291,6 +307,7 @@ export function corpusEntry(f: Finding, a: Backend, b?: Backend): CorpusFile {
     summary: f.summary,
     differences: f.differences,
     model: f.model,
+    ...(f.shrinkComplete ? {} : { shrinkComplete: false }),
     createdAt: new Date().toISOString(),
     tool: `twinbuild ${toolVersion()}`,
   };

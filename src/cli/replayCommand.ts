@@ -17,7 +17,7 @@ import { toolVersion } from '../report/toolVersion.js';
 import { resolveSpec } from './backendSetup.js';
 import { EXIT, type CliIO } from './io.js';
 
-export type ReplayStatus = 'reproduced' | 'changed' | 'fixed' | 'rejected';
+export type ReplayStatus = 'reproduced' | 'changed' | 'fixed' | 'rejected' | 'holds' | 'regressed';
 
 export interface ReplayRow {
   file: string;
@@ -31,7 +31,8 @@ export interface ReplayRow {
 /**
  * Rebuild saved counterexamples. Each is `reproduced` (same signature),
  * `changed` (fails, but differently), `fixed` (passes) or `rejected`
- * (the backends no longer build the project).
+ * (the backends no longer build the project). A named scenario that must
+ * pass (`expect: "pass"`) either `holds` or has `regressed`.
  */
 export async function replayCommand(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -91,7 +92,7 @@ export async function replayCommand(argv: string[], io: CliIO): Promise<number> 
         file: relative(io.cwd, file) || file,
         property: entry.property,
         signature: entry.signature,
-        status: out.status === 'pass' ? 'fixed' : out.status === 'rejected' ? 'rejected' : out.signature.id === entry.signature ? 'reproduced' : 'changed',
+        status: statusOf(entry, out),
         summary: out.status === 'fail' ? out.summary : out.status === 'rejected' ? out.reason : entry.summary,
       };
       if (out.status === 'fail') {
@@ -113,14 +114,24 @@ export async function replayCommand(argv: string[], io: CliIO): Promise<number> 
     const backends = [...resolved.entries()].map(([, b], i) => reportBackend(i === 0 ? 'a' : 'b', b));
     await writeAtomic(file, JSON.stringify({ tool: 'twinbuild', version: toolVersion(), command: 'replay', backends, results: rows }, null, 2) + '\n');
   }
-  return rows.some((r) => r.status === 'reproduced' || r.status === 'changed') ? EXIT.findings : EXIT.ok;
+  return rows.some((r) => r.status === 'reproduced' || r.status === 'changed' || r.status === 'regressed') ? EXIT.findings : EXIT.ok;
+}
+
+function statusOf(entry: CorpusFile, out: PropertyOutcome): ReplayStatus {
+  if (out.status === 'rejected') return 'rejected';
+  if (entry.expect === 'pass') return out.status === 'pass' ? 'holds' : 'regressed';
+  if (out.status === 'pass') return 'fixed';
+  return out.signature.id === entry.signature ? 'reproduced' : 'changed';
 }
 
 function formatTable(rows: ReplayRow[]): string {
   const head = ['status', 'signature', 'property', 'file', 'summary'];
-  const body = rows.map((r) => [r.status + (r.status === 'changed' ? ` (now ${r.newSignature})` : ''), r.signature, r.property, r.file, r.summary.slice(0, 100)]);
+  const body = rows.map((r) => [r.status + (r.status === 'changed' || r.status === 'regressed' ? ` (now ${r.newSignature})` : ''), r.signature || '-', r.property, r.file, r.summary.slice(0, 100)]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
   const line = (cells: string[]): string => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
-  const counts = (['reproduced', 'changed', 'fixed', 'rejected'] as const).map((s) => `${rows.filter((r) => r.status === s).length} ${s}`).join(', ');
+  const counts = (['reproduced', 'changed', 'fixed', 'rejected', 'holds', 'regressed'] as const)
+    .filter((s, i) => i < 4 || rows.some((r) => r.status === s))
+    .map((s) => `${rows.filter((r) => r.status === s).length} ${s}`)
+    .join(', ');
   return [line(head), ...body.map(line), counts].join('\n');
 }

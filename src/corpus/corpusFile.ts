@@ -32,6 +32,14 @@ export interface CorpusFile {
   summary: string;
   differences: Difference[];
   model: ProjectModel;
+  /** False when shrinking was cut short (time budget, interrupt): a later run shrinks it further. Absent means true. */
+  shrinkComplete?: boolean;
+  /**
+   * Named scenarios only: `pass` for an entry that records a project the
+   * backends must build alike (a regression check, with no signature of its
+   * own); absent or `fail` for a counterexample.
+   */
+  expect?: 'pass' | 'fail';
   createdAt: string;
   tool: string;
 }
@@ -88,13 +96,30 @@ export function validateCorpusFile(value: unknown, where: string): CorpusFile {
   }
   if (typeof o['seed'] !== 'number' || !Number.isInteger(o['seed'])) c.fail('seed', 'must be an integer');
   c.str(o['path'], 'path', /^[0-9:]*$/);
-  c.str(o['signature'], 'signature', /^[0-9a-f]{6,64}$/);
+  if (o['expect'] !== undefined && o['expect'] !== 'pass' && o['expect'] !== 'fail') c.fail('expect', 'must be "pass" or "fail"');
+  if (o['shrinkComplete'] !== undefined && typeof o['shrinkComplete'] !== 'boolean') c.fail('shrinkComplete', 'must be true or false');
+  if (o['expect'] === 'pass') {
+    // A scenario that must pass has no failure of its own to name.
+    if (o['name'] === undefined) c.fail('name', 'is required for an entry with expect "pass"');
+    c.str(o['signature'], 'signature', /^$/);
+  } else c.str(o['signature'], 'signature', /^[0-9a-f]{6,64}$/);
   c.str(o['signatureText'], 'signatureText');
   c.str(o['summary'], 'summary');
   c.arr(o['differences'], 'differences');
   if (o['name'] !== undefined) c.str(o['name'], 'name');
   validateModel(o['model'], c);
   return o as unknown as CorpusFile;
+}
+
+/** Whether a model passes the checks a corpus file's model must pass (used to filter reduction candidates). */
+export function isValidModel(model: unknown): boolean {
+  try {
+    validateModel(model, new Checker('model'));
+    return true;
+  } catch (e) {
+    if (e instanceof CorpusFormatError) return false;
+    throw e;
+  }
 }
 
 function validateModel(v: unknown, c: Checker): void {

@@ -1,4 +1,5 @@
-import type { PackageModel, ProjectModel } from '../model/projectModel.js';
+import { isValidModel } from '../corpus/corpusFile.js';
+import type { NamespaceModel, PackageModel, ProjectModel } from '../model/projectModel.js';
 
 /**
  * Structural reduction after fast-check's shrinking: candidate models that
@@ -9,7 +10,8 @@ import type { PackageModel, ProjectModel } from '../model/projectModel.js';
  */
 export function* reductions(model: ProjectModel): Generator<ProjectModel> {
   const clone = (): ProjectModel => structuredClone(model);
-  const nonEmpty = (m: ProjectModel): boolean => m.packages.length + m.modules.length > 0;
+  const nonEmpty = (m: ProjectModel): boolean =>
+    m.packages.length + m.modules.length + (m.namespacePackages?.length ?? 0) > 0 && !(m.namespacePackages ?? []).some(emptyNamespace);
 
   // Whole top-level items first: they remove the most.
   for (let i = 0; i < model.packages.length; i++) {
@@ -31,6 +33,7 @@ export function* reductions(model: ProjectModel): Generator<ProjectModel> {
       yield m;
     }
   }
+  yield* optionalReductions(model, clone, nonEmpty);
   yield* packageReductions(model, (m) => m.packages, clone);
   for (let i = 0; i < model.dependencies.length; i++) {
     const m = clone();
@@ -46,6 +49,52 @@ export function* reductions(model: ProjectModel): Generator<ProjectModel> {
       yield m;
     }
   }
+}
+
+/** A namespace package holds something, at some depth (an empty folder is no package at all). */
+function emptyNamespace(ns: NamespaceModel): boolean {
+  return ns.packages.length + ns.modules.length === 0 && ns.namespaces.every(emptyNamespace) || ns.namespaces.some(emptyNamespace);
+}
+
+/** The fields of the first corpus format; every other field of a model is optional. */
+const CORE_FIELDS = new Set(['name', 'version', 'description', 'dependencies', 'layout', 'packages', 'modules']);
+
+/**
+ * Reductions of the optional fields, whatever they are (so a field added to
+ * the model later is reduced too): the whole field dropped, one element of a
+ * list dropped, one key of an object dropped, one element of a list inside
+ * a list element dropped (an entry point of a group, a requirement of an
+ * extra, a member of a namespace package). A candidate the renderers or the
+ * backends refuse is simply not taken.
+ */
+function* optionalReductions(model: ProjectModel, clone: () => ProjectModel, nonEmpty: (m: ProjectModel) => boolean): Generator<ProjectModel> {
+  const rec = model as unknown as Record<string, unknown>;
+  const keys = Object.keys(rec).filter((k) => !CORE_FIELDS.has(k) && rec[k] !== undefined);
+  const edit = (f: (m: Record<string, unknown>) => void): ProjectModel | null => {
+    const m = clone();
+    f(m as unknown as Record<string, unknown>);
+    return nonEmpty(m) ? m : null;
+  };
+  const out: (ProjectModel | null)[] = [];
+  for (const k of keys) out.push(edit((m) => delete m[k]));
+  for (const k of keys) {
+    const v = rec[k];
+    if (Array.isArray(v)) {
+      if (v.length > 1) for (let i = 0; i < v.length; i++) out.push(edit((m) => (m[k] as unknown[]).splice(i, 1)));
+      v.forEach((el, i) => {
+        if (typeof el !== 'object' || el === null) return;
+        for (const [inner, list] of Object.entries(el as Record<string, unknown>)) {
+          if (!Array.isArray(list)) continue;
+          for (let j = 0; j < list.length; j++) out.push(edit((m) => ((m[k] as Record<string, unknown[]>[])[i]![inner]!).splice(j, 1)));
+        }
+      });
+    } else if (typeof v === 'object' && v !== null) {
+      // Only optional switches and sub-records (a string is a required part: a readme's text, a license's path).
+      const sub = Object.entries(v as Record<string, unknown>).filter(([, x]) => typeof x !== 'string');
+      if (Object.keys(v as object).length > 1) for (const [sk] of sub) out.push(edit((m) => delete (m[k] as Record<string, unknown>)[sk]));
+    }
+  }
+  for (const c of out) if (c) yield c;
 }
 
 /** Reductions inside every package of the tree reached through `pick`. */
@@ -77,6 +126,8 @@ function* packageReductions(
       if (base !== d.path && !pkg.data.some((o) => o.path === base)) candidates.push(edit((p) => ((p.data[j]!.path = base), true)));
       if (d.content !== '') candidates.push(edit((p) => ((p.data[j]!.content = ''), true)));
     }
+    if (pkg.typed) candidates.push(edit((p) => (delete p.typed, true)));
+    for (let j = 0; j < (pkg.stubs?.length ?? 0); j++) candidates.push(edit((p) => (p.stubs!.splice(j, 1), true)));
     if (pkg.init !== '') candidates.push(edit((p) => ((p.init = ''), true)));
     for (let j = 0; j < pkg.modules.length; j++) {
       if (pkg.modules[j]!.source !== '') candidates.push(edit((p) => ((p.modules[j]!.source = ''), true)));
@@ -102,7 +153,9 @@ export async function reduceModel(
     let improved = false;
     for (const candidate of reductions(current)) {
       if (performance.now() > deadline) return { model: current, steps, complete: false };
-      if (await stillFails(candidate)) {
+      if (!isValidModel(candidate)) continue;
+      // A candidate that cannot even be rendered is not taken (the reduction went too far).
+      if (await stillFails(candidate).catch(() => false)) {
         current = candidate;
         steps++;
         improved = true;

@@ -24,8 +24,12 @@ export interface FuzzOptions {
   path?: string;
   /** Signatures to treat as passing (known divergences). */
   allow?: ReadonlySet<string>;
-  /** Saved counterexamples to check before generating (the corpus replays first). */
-  replay?: { model: ProjectModel; source: string }[];
+  /**
+   * Saved counterexamples to check before generating (the corpus replays
+   * first). One saved with `shrinkComplete: false` that still fails with its
+   * `signature` is shrunk further.
+   */
+  replay?: ReplayEntry[];
   /** Stop after the first finding (as fast-check does). */
   stopOnFirst?: boolean;
   /** More runner pairs to search with in parallel (--jobs): each takes rounds of its own. */
@@ -37,6 +41,19 @@ export interface FuzzOptions {
   onModel?: (model: ProjectModel) => void;
   /** Called with each finding as soon as it is shrunk (to save it at once). */
   onFinding?: (f: Finding) => Promise<void>;
+  /**
+   * Called while a failure shrinks, with the smallest failing project so far
+   * (as a finding with `shrinkComplete: false`), and with null once it is
+   * recorded: an interrupted run saves what it has.
+   */
+  onShrinkProgress?: (lane: number, best: Finding | null) => void;
+}
+
+export interface ReplayEntry {
+  model: ProjectModel;
+  source: string;
+  signature?: string;
+  shrinkComplete?: boolean;
 }
 
 export interface Progress {
@@ -107,39 +124,73 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzRun> {
     return out;
   };
 
-  const record = async (model: ProjectModel, out: PropertyOutcome & { status: 'fail' }, extra: { seed: number; path: string; foundAt: number; shrinks: number; source?: string }): Promise<void> => {
-    const finding: Finding = {
-      signature: out.signature.id,
-      signatureText: out.signature.text,
-      property: opts.property,
-      summary: out.summary,
-      differences: out.differences,
-      seed: extra.seed,
-      path: extra.path,
-      corpusFile: null,
-      foundAfterMs: Math.round(extra.foundAt),
-      shrinkMs: Math.round(performance.now() - started - extra.foundAt),
-      shrinks: extra.shrinks,
-      model,
-      project: { files: textFiles(out.files) },
-      level: opts.level,
-      rules: out.rules,
-      replayedFrom: extra.source,
-    };
+  interface Extra { seed: number; path: string; foundAt: number; shrinks: number; shrinkComplete: boolean; source?: string }
+  const findingOf = (model: ProjectModel, out: PropertyOutcome & { status: 'fail' }, extra: Extra): Finding => ({
+    signature: out.signature.id,
+    signatureText: out.signature.text,
+    property: opts.property,
+    summary: out.summary,
+    differences: out.differences,
+    seed: extra.seed,
+    path: extra.path,
+    corpusFile: null,
+    foundAfterMs: Math.round(extra.foundAt),
+    shrinkMs: Math.round(performance.now() - started - extra.foundAt),
+    shrinks: extra.shrinks,
+    shrinkComplete: extra.shrinkComplete,
+    model,
+    project: { files: textFiles(out.files) },
+    level: opts.level,
+    rules: out.rules,
+    replayedFrom: extra.source,
+  });
+  const record = async (model: ProjectModel, out: PropertyOutcome & { status: 'fail' }, extra: Extra): Promise<void> => {
     if (isKnown(out)) return; // another lane reported the same problem meanwhile
+    const finding = findingOf(model, out, extra);
     out.signature.classes.forEach((c) => covered.add(c));
     findings.push(finding);
     await opts.onFinding?.(finding);
+  };
+  /** A failure counts only if a fresh build (not the cache) fails the same way again. */
+  const confirmed = async (model: ProjectModel, out: PropertyOutcome & { status: 'fail' }, laneCtx: PropertyContext): Promise<boolean> => {
+    const again = await def.evaluate(model, laneCtx);
+    if (again.status === 'fail' && again.signature.id === out.signature.id) return true;
+    stats.unconfirmed++;
+    cache.set(JSON.stringify(model), again);
+    return false;
   };
 
   // 1. The corpus first: what failed before is checked before anything new.
   for (const saved of opts.replay ?? []) {
     if (performance.now() > deadline) break;
     const out = await evaluate(saved.model);
-    if (out.status === 'fail' && !isKnown(out)) {
-      await record(saved.model, out, { seed: 0, path: '', foundAt: performance.now() - started, shrinks: 0, source: saved.source });
-      if (opts.stopOnFirst) break;
+    if (out.status !== 'fail' || isKnown(out)) continue;
+    const foundAt = performance.now() - started;
+    if (saved.shrinkComplete === false && out.signature.id === saved.signature) {
+      // Saved before its shrinking was done: go on shrinking it, same problem only.
+      phase = 'shrinking';
+      const target = new Set(out.signature.classes);
+      const note = (m: ProjectModel, o: PropertyOutcome & { status: 'fail' }, steps: number): void =>
+        opts.onShrinkProgress?.(0, findingOf(m, o, { seed: 0, path: '', foundAt, shrinks: steps, shrinkComplete: false, source: saved.source }));
+      note(saved.model, out, 0);
+      const reduced = await reduceModel(
+        saved.model,
+        async (m) => {
+          const o = await evaluate(m);
+          const same = o.status === 'fail' && !isKnown(o) && o.signature.classes.every((c) => target.has(c));
+          if (same) note(m, o, 0);
+          return same;
+        },
+        deadline,
+      );
+      const final = await evaluate(reduced.model);
+      if (final.status !== 'fail') throw new Error('internal: the shrunk counterexample no longer fails');
+      await record(reduced.model, final, { seed: 0, path: '', foundAt, shrinks: reduced.steps, shrinkComplete: reduced.complete, source: saved.source });
+      opts.onShrinkProgress?.(0, null);
+    } else {
+      await record(saved.model, out, { seed: 0, path: '', foundAt, shrinks: 0, shrinkComplete: saved.shrinkComplete ?? true, source: saved.source });
     }
+    if (opts.stopOnFirst) break;
   }
 
   // 2. Generate, in rounds that each end at a new signature. With --jobs, several
@@ -152,7 +203,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzRun> {
   let reserved = 0;
   let nextRound = 0;
   let interrupted = false;
-  const lane = async (laneCtx: PropertyContext): Promise<void> => {
+  const lane = async (laneCtx: PropertyContext, laneNo: number): Promise<void> => {
     for (;;) {
       if (opts.stopOnFirst && findings.length > 0) return;
       const left = deadline - performance.now();
@@ -171,17 +222,24 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzRun> {
         out.status === 'fail' && !isKnown(out) && target !== undefined && out.signature.classes.every((c) => target!.has(c));
       // Only projects every compared backend can express (flit: one top-level package, ...).
       const targets = [laneCtx.a, ...(laneCtx.b ? [laneCtx.b] : [])].map((r) => ({ family: r.backend.family, version: r.backend.version }));
+      const note = (m: ProjectModel, out: PropertyOutcome & { status: 'fail' }, shrinks: number): void =>
+        opts.onShrinkProgress?.(laneNo, findingOf(m, out, { seed, path: '', foundAt, shrinks, shrinkComplete: false }));
+      let steps = 0;
       const property = fc.asyncProperty(projectModel({ targets }), async (model) => {
         if (target === undefined) opts.onModel?.(model);
         const out = await evaluate(model, laneCtx);
         if (out.status !== 'fail' || isKnown(out)) return true;
         if (target === undefined) {
+          if (!(await confirmed(model, out, laneCtx))) return true;
           target = new Set(out.signature.classes);
           foundAt = performance.now() - started;
           phase = 'shrinking';
+          note(model, out, 0);
           return false;
         }
-        return !sameProblem(out);
+        if (!sameProblem(out)) return true;
+        note(model, out, ++steps);
+        return false;
       });
       const result = await fc.check(property, {
         seed,
@@ -203,14 +261,26 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzRun> {
         continue;
       }
       const renderable = (m: ProjectModel): boolean => targets.every((t) => canRender(m, t.family, t.version));
-      const reduced = await reduceModel(result.counterexample[0], async (m) => renderable(m) && sameProblem(await evaluate(m, laneCtx)), deadline);
+      const reduced = await reduceModel(
+        result.counterexample[0],
+        async (m) => {
+          if (!renderable(m)) return false;
+          const out = await evaluate(m, laneCtx);
+          if (!sameProblem(out) || out.status !== 'fail') return false;
+          note(m, out, ++steps);
+          return true;
+        },
+        deadline,
+      );
       const out = await evaluate(reduced.model, laneCtx);
       if (out.status !== 'fail') throw new Error('internal: the shrunk counterexample no longer fails');
-      await record(reduced.model, out, { seed, path: result.counterexamplePath ?? '', foundAt, shrinks: result.numShrinks + reduced.steps });
+      const shrinkComplete = !result.interrupted && reduced.complete;
+      await record(reduced.model, out, { seed, path: result.counterexamplePath ?? '', foundAt, shrinks: result.numShrinks + reduced.steps, shrinkComplete });
+      opts.onShrinkProgress?.(laneNo, null);
       if (opts.path !== undefined) return;
     }
   };
-  await Promise.all(lanes.map(lane));
+  await Promise.all(lanes.map((l, i) => lane(l, i)));
   if (opts.timeMs === undefined && runsDone < totalRuns && !(opts.stopOnFirst && findings.length > 0) && opts.path === undefined) interrupted = true;
 
   const durationMs = performance.now() - started;

@@ -16,10 +16,15 @@ export interface RunStats {
   rejected: { a: number; b: number };
   /** Projects both backends rejected (a generator problem, never a finding). */
   bothRejected: number;
+  /**
+   * Failures that did not fail again when built afresh (a nondeterministic
+   * backend or a starved machine): not shrunk, not reported as findings.
+   */
+  unconfirmed: number;
 }
 
 export function emptyStats(): RunStats {
-  return { projects: 0, builds: 0, rejected: { a: 0, b: 0 }, bothRejected: 0 };
+  return { projects: 0, builds: 0, rejected: { a: 0, b: 0 }, bothRejected: 0, unconfirmed: 0 };
 }
 
 /** What one property says about one project. */
@@ -54,6 +59,12 @@ export interface Finding {
   foundAfterMs: number;
   shrinkMs: number;
   shrinks: number;
+  /**
+   * False when the time budget (or an interrupt) cut shrinking short: the
+   * project still shows the problem but may not be minimal. A later run that
+   * replays the corpus shrinks it further.
+   */
+  shrinkComplete: boolean;
   model: ProjectModel;
   project: { files: Record<string, string> };
   level: Level;

@@ -15,7 +15,7 @@ export function formatFinding(f: ReportFinding, opts: { maxFileLines?: number } 
   const lines: string[] = [];
   lines.push(`FINDING ${f.signature} (${f.property}): ${f.summary}`);
   lines.push(`  signature: ${f.signatureText}`);
-  lines.push(`  found after ${(f.foundAfterMs / 1000).toFixed(1)} s, shrunk in ${(f.shrinkMs / 1000).toFixed(1)} s (${f.shrinks} steps)`);
+  lines.push(`  found after ${(f.foundAfterMs / 1000).toFixed(1)} s, shrunk in ${(f.shrinkMs / 1000).toFixed(1)} s (${f.shrinks} steps)${f.shrinkComplete === false ? '; shrinking was cut short, so the project may not be minimal (a run replaying this corpus file shrinks it further)' : ''}`);
   lines.push('differences:');
   for (const d of f.differences.slice(0, 20)) lines.push(formatDifference(d));
   if (f.differences.length > 20) lines.push(`  ... ${f.differences.length - 20} more`);

@@ -49,6 +49,8 @@ export interface ReportFinding {
   foundAfterMs: number;
   shrinkMs: number;
   shrinks: number;
+  /** False when the time budget or an interrupt cut shrinking short (the project may not be minimal). */
+  shrinkComplete: boolean;
   replay: string;
   project: { files: Record<string, string> };
 }
@@ -82,6 +84,7 @@ export function reportFinding(f: Finding, replay: string): ReportFinding {
     foundAfterMs: f.foundAfterMs,
     shrinkMs: f.shrinkMs,
     shrinks: f.shrinks,
+    shrinkComplete: f.shrinkComplete,
     replay,
     project: f.project,
   };

@@ -37,6 +37,7 @@ export function mergeReports(reports: { file: string; report: JsonReport }[]): J
       builds: sum((r) => r.stats.builds),
       rejected: { a: sum((r) => r.stats.rejected.a), b: sum((r) => r.stats.rejected.b) },
       bothRejected: sum((r) => r.stats.bothRejected),
+      unconfirmed: sum((r) => r.stats.unconfirmed ?? 0),
     },
     outcome: findings.length ? 'failed' : reports.some(({ report }) => report.outcome === 'interrupted') ? 'interrupted' : 'passed',
     shards: reports.map(({ file, report }) => ({ file, seed: report.seed, runs: report.runs, findings: report.findings.length })),
