@@ -1,7 +1,11 @@
 /**
  * Backend spec parsing (DESIGN.md, "Backend specs (contract)"):
  *
- *   FAMILY[==VERSION | @LOCATION][,backend=MODULE[:OBJECT]][,path=DIR]...[,python=EXE]
+ *   FAMILY[==VERSION | @LOCATION][,backend=MODULE[:OBJECT]][,path=DIR]...[,python=EXE][,style=STYLE]
+ *
+ * `style=` (an extension of the contract) picks the configuration style the
+ * projects are written in for this backend (setuptools: pyproject, setup.cfg,
+ * setup.py); without it, the family's default for its version.
  *
  * Parsing is purely syntactic: nothing is looked up on disk here. Relative
  * `@LOCATION`, `path=` and `python=` values are kept as written and resolved
@@ -9,11 +13,13 @@
  */
 import { explain, valid } from '@renovatebot/pep440';
 import { ConfigError } from '../errors.js';
+import type { ConfigStyle } from '../render/fileMap.js';
+import { renderStyles } from '../render/render.js';
 import { FAMILIES, type BackendSpec, type Family } from './types.js';
 
-export const SPEC_SYNTAX = 'FAMILY[==VERSION | @LOCATION][,backend=MODULE[:OBJECT]][,path=DIR]...[,python=EXE]';
+export const SPEC_SYNTAX = 'FAMILY[==VERSION | @LOCATION][,backend=MODULE[:OBJECT]][,path=DIR]...[,python=EXE][,style=STYLE]';
 
-const KEYS = ['backend', 'path', 'python'] as const;
+const KEYS = ['backend', 'path', 'python', 'style'] as const;
 type Key = (typeof KEYS)[number];
 
 /** Names people plausibly type for a family (distribution or module names). */
@@ -49,6 +55,8 @@ const KEY_ALIASES: Record<string, Key> = {
   interpreter: 'python',
   exe: 'python',
   python3: 'python',
+  format: 'style',
+  config: 'style',
 };
 
 /** Python 3 hard keywords: valid identifiers syntactically, but never importable names. */
@@ -134,6 +142,12 @@ export function parseSpec(raw: string): BackendSpec {
       case 'python':
         spec.python = value;
         break;
+      case 'style': {
+        const styles = renderStyles(spec.family);
+        if (!styles.includes(value as ConfigStyle)) throw fail(`style=${value} is not a style of ${spec.family} (styles: ${styles.join(', ')})`);
+        spec.style = value as ConfigStyle;
+        break;
+      }
     }
   }
   return spec;

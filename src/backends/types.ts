@@ -1,3 +1,4 @@
+import type { ConfigStyle } from '../render/fileMap.js';
 export const FAMILIES = ['setuptools', 'hatchling', 'flit', 'poetry', 'pdm', 'uv'] as const;
 export type Family = (typeof FAMILIES)[number];
 
@@ -16,6 +17,8 @@ export interface BackendSpec {
   paths: string[];
   /** `python=EXE`. */
   python?: string;
+  /** `style=STYLE`: the configuration style projects are written in (setuptools: pyproject, setup.cfg, setup.py). */
+  style?: ConfigStyle;
 }
 
 /** A spec resolved to something that can run. */

@@ -1,6 +1,7 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Backend } from '../backends/types.js';
+import { EnvironmentError } from '../errors.js';
 import { writeFileMap } from './fileMapIO.js';
 import type { FileMap } from '../render/fileMap.js';
 import { buildArtifacts, buildOne, type BuildOptions } from './buildArtifacts.js';
@@ -54,7 +55,29 @@ export class BackendRunner {
   async build(files: FileMap, opts: BuildOptions): Promise<BuildResult> {
     const worker = await this.ready();
     this.builds++;
-    return buildArtifacts(files, worker, opts);
+    const result = await buildArtifacts(files, worker, opts);
+    for (const art of [result.sdist, result.wheel]) if (!art.ok) this.checkRequirements(art.outcome, configTexts(files));
+    return result;
+  }
+
+  /**
+   * A build failed and the backend had asked (get_requires_for_build_*) for
+   * requirements this environment lacks: that is the environment's fault,
+   * never a finding, so the run stops with an error naming what to install.
+   * Requirements the project declares itself (setup_requires, build-system
+   * requires) are reported, never installed, by design: those do not count.
+   */
+  private checkRequirements(outcome: HookOutcome, projectTexts: string[]): void {
+    if (outcome.ok || !outcome.error.missing?.length) return;
+    const missing = outcome.error.missing.filter((r) => !declaredByProject(r, projectTexts));
+    if (missing.length === 0) return;
+    const spec = this.backend.spec;
+    throw new EnvironmentError(
+      `${this.backend.label}: ${outcome.hook} failed, and the backend asks for ${missing.join(', ')} (get_requires_for_build_*), which ${this.backend.python} does not have`,
+      spec.version !== undefined
+        ? `twinbuild installs a backend's own requirements into its managed environment; install them there: ${this.backend.python} -m pip install ${missing.map((m) => JSON.stringify(m)).join(' ')}`
+        : `install ${missing.join(', ')} for ${this.backend.python}, or use ${spec.family}==VERSION, whose managed environment has them`,
+    );
   }
 
   /** Build one artifact kind of `files` in a temporary folder (removed afterwards). */
@@ -63,7 +86,9 @@ export class BackendRunner {
     this.builds++;
     const root = await makeTempDir('twinbuild-build-', opts.tmpRoot);
     try {
-      return await buildOne(kind, files, worker, opts, root);
+      const art = await buildOne(kind, files, worker, opts, root);
+      if (!art.ok) this.checkRequirements(art.outcome, configTexts(files));
+      return art;
     } finally {
       await removeTempDir(root);
     }
@@ -72,7 +97,12 @@ export class BackendRunner {
   /** Call any hook in `cwd` (a folder the caller owns). */
   async call(hook: HookName, opts: HookCallOptions): Promise<HookOutcome> {
     const worker = await this.ready();
-    return (await worker.call(hook, opts)).outcome;
+    const { outcome } = await worker.call(hook, opts);
+    if (!outcome.ok && outcome.error.missing?.length) {
+      const texts = await Promise.all(CONFIG_FILES.map((f) => readFile(join(opts.cwd, f), 'utf8').catch(() => '')));
+      this.checkRequirements(outcome, texts);
+    }
+    return outcome;
   }
 
   async close(): Promise<void> {
@@ -80,6 +110,20 @@ export class BackendRunner {
     await this.worker?.close();
     this.worker = undefined;
   }
+}
+
+const CONFIG_FILES = ['pyproject.toml', 'setup.cfg', 'setup.py'];
+
+function configTexts(files: FileMap): string[] {
+  return CONFIG_FILES.map((f) => files[f]).map((c) => (c === undefined ? '' : typeof c === 'string' ? c : Buffer.from(c as Uint8Array).toString('utf8')));
+}
+
+/** Whether the requirement's name occurs in the project's own configuration (any spelling of the name). */
+export function declaredByProject(requirement: string, texts: string[]): boolean {
+  const name = /^\s*([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)/.exec(requirement)?.[1];
+  if (!name) return false;
+  const pattern = new RegExp(`(?<![A-Za-z0-9._-])${name.split(/[-_.]+/).map((p) => p.replace(/[^A-Za-z0-9]/g, '')).join('[-_.]+')}(?![A-Za-z0-9_.-])`, 'i');
+  return texts.some((t) => pattern.test(t));
 }
 
 export class BackendStartError extends Error {

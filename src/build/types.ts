@@ -23,6 +23,11 @@ export interface HookError {
   kind: HookErrorKind;
   message: string;
   traceback?: string;
+  /**
+   * After a failed build: what get_requires_for_build_* asked for that no
+   * installed distribution provides (an environment problem, not a finding).
+   */
+  missing?: string[];
 }
 
 /** Outcome of one hook call. Failures are data, never exceptions. */

@@ -3,7 +3,7 @@ import { resolveBackend } from '../backends/resolveBackend.js';
 import type { Backend } from '../backends/types.js';
 import { BackendRunner } from '../build/runner.js';
 import type { ProjectModel } from '../model/projectModel.js';
-import { render } from '../render/index.js';
+import { renderFor } from '../render/forBackend.js';
 import type { CliIO } from './io.js';
 
 /** Parse and resolve a spec (provisioning it if needed), logging what is installed. */
@@ -27,7 +27,7 @@ export const WARMUP_MODEL: ProjectModel = {
 export async function startRunner(backend: Backend): Promise<BackendRunner> {
   let warmup;
   try {
-    warmup = render(WARMUP_MODEL, backend.family, { familyVersion: backend.version });
+    warmup = renderFor(WARMUP_MODEL, backend);
   } catch {
     warmup = undefined; // no renderer for this family: run cold
   }

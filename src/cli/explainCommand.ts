@@ -1,3 +1,5 @@
+import { parseSpec } from '../backends/parseSpec.js';
+import type { ConfigStyle } from '../render/fileMap.js';
 import { parseArgs } from 'node:util';
 import { loadCorpusFile } from '../corpus/store.js';
 import { ConfigError } from '../errors.js';
@@ -13,7 +15,14 @@ export async function explainCommand(argv: string[], io: CliIO): Promise<number>
   const entry = await loadCorpusFile(positionals[0]!);
   const a = entry.backends.a;
   const b = entry.backends.b;
-  const files = textFiles(render(entry.model, a.family as Family, { familyVersion: a.version }));
+  const style = ((): ConfigStyle | undefined => {
+    try {
+      return parseSpec(a.spec).style;
+    } catch {
+      return undefined; // a spec this version cannot parse: the family's default style
+    }
+  })();
+  const files = textFiles(render(entry.model, a.family as Family, { familyVersion: a.version, ...(style ? { style } : {}) }));
   const fence = (text: string): string => {
     const ticks = '`'.repeat(Math.max(3, ...[...text.matchAll(/`+/g)].map((m) => m[0].length + 1)));
     return `${ticks}\n${text.replace(/\n$/, '')}\n${ticks}`;

@@ -1,10 +1,13 @@
+import { familyInfo } from '../backends/families.js';
 import { parseSpec } from '../backends/parseSpec.js';
+import type { Family } from '../backends/types.js';
 import type { CorpusBackend } from './corpusFile.js';
 
 /**
  * The spec a replay may take from a corpus file without the user's say-so.
  * A corpus file is data: a recorded `FAMILY` or `FAMILY==VERSION` is used as
- * it is, but a spec that would run code from elsewhere (`@LOCATION`,
+ * it is (with a `style=`, and with a `backend=` hook object of the family's
+ * own distribution, like `setuptools.build_meta:__legacy__`), but a spec that would run code from elsewhere (`@LOCATION`,
  * `path=`, `backend=`, `python=`) is replaced by the recorded release of the
  * family, with a note; the user passes `--a`/`--b` to run such a backend.
  */
@@ -15,7 +18,10 @@ export function replaySpec(recorded: CorpusBackend): { spec: string; note?: stri
   } catch {
     parsed = undefined;
   }
-  const plain = parsed && !parsed.location && !parsed.backend && parsed.paths.length === 0 && !parsed.python;
+  // A hook object of the family's own distribution (setuptools.build_meta:__legacy__) runs no one else's code.
+  const ownHook = (b: { module: string }, family: Family): boolean =>
+    familyInfo(family).impls.some((impl) => b.module === impl.hook.module || b.module.startsWith(`${impl.module}.`));
+  const plain = parsed && !parsed.location && (!parsed.backend || ownHook(parsed.backend, parsed.family)) && parsed.paths.length === 0 && !parsed.python;
   if (plain) return { spec: recorded.spec };
   const safe = /^[A-Za-z0-9.!+_-]+$/.test(recorded.version) && recorded.version !== '0' ? `${recorded.family}==${recorded.version}` : recorded.family;
   return {

@@ -1,9 +1,9 @@
+import { renderFor } from '../render/forBackend.js';
 import { copyFile, mkdir, writeFile, chmod } from 'node:fs/promises';
 import { join } from 'node:path';
 import { packageFile } from '../_internals/packageRoot.js';
 import type { Backend } from '../backends/types.js';
 import { writeFileMap } from '../build/fileMapIO.js';
-import { render } from '../render/index.js';
 import type { CorpusFile } from './corpusFile.js';
 
 const REPRODUCE_SH = `#!/bin/sh
@@ -22,7 +22,7 @@ cd "$(dirname "$0")" && exec "\${PYTHON:-python3}" reproduce.py "$@"
 export async function materialize(dir: string, entry: CorpusFile, a: Backend, b?: Backend): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   const sides = [{ role: 'a', backend: a }, ...(b ? [{ role: 'b', backend: b }] : [])];
-  for (const s of sides) await writeFileMap(join(dir, s.role), render(entry.model, s.backend.family, { familyVersion: s.backend.version }));
+  for (const s of sides) await writeFileMap(join(dir, s.role), renderFor(entry.model, s.backend));
   const config = {
     signature: entry.signature,
     summary: entry.summary,

@@ -1,4 +1,5 @@
 import { isValidModel } from '../corpus/corpusFile.js';
+import { EnvironmentError } from '../errors.js';
 import type { NamespaceModel, PackageModel, ProjectModel } from '../model/projectModel.js';
 
 /**
@@ -155,7 +156,11 @@ export async function reduceModel(
       if (performance.now() > deadline) return { model: current, steps, complete: false };
       if (!isValidModel(candidate)) continue;
       // A candidate that cannot even be rendered is not taken (the reduction went too far).
-      if (await stillFails(candidate).catch(() => false)) {
+      const fails = await stillFails(candidate).catch((e: unknown) => {
+        if (e instanceof EnvironmentError) throw e; // the environment, not the candidate
+        return false;
+      });
+      if (fails) {
         current = candidate;
         steps++;
         improved = true;

@@ -4,10 +4,11 @@ import type { BuildOptions } from '../build/buildArtifacts.js';
 import type { BackendRunner } from '../build/runner.js';
 import type { ProjectModel } from '../model/projectModel.js';
 import type { Level } from '../normalize/types.js';
-import { canRender } from '../render/canRender.js';
+import { canRenderFor, targetOf } from '../render/forBackend.js';
 import { textFiles } from '../render/textFiles.js';
 import { PROPERTIES, type PropertyContext, type PropertyDef } from './properties.js';
 import { reduceModel } from './reduceModel.js';
+import { EnvironmentError } from '../errors.js';
 import { emptyStats, type Finding, type PropertyName, type PropertyOutcome, type RunStats } from './types.js';
 
 export interface FuzzOptions {
@@ -110,6 +111,9 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzRun> {
     (opts.allow?.has(out.signature.id) ?? false) || out.signature.classes.every((c) => covered.has(c));
   const findings: Finding[] = [];
   let phase: Progress['phase'] = 'replaying';
+  // An environment problem (a backend's missing requirement) ends the run: it is never a finding,
+  // and fast-check must not take it for a failure to shrink.
+  let fatal: EnvironmentError | undefined;
 
   const evaluate = async (model: ProjectModel, laneCtx: PropertyContext = ctx): Promise<PropertyOutcome> => {
     const key = JSON.stringify(model);
@@ -205,7 +209,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzRun> {
   let interrupted = false;
   const lane = async (laneCtx: PropertyContext, laneNo: number): Promise<void> => {
     for (;;) {
-      if (opts.stopOnFirst && findings.length > 0) return;
+      if (fatal || (opts.stopOnFirst && findings.length > 0)) return;
       const left = deadline - performance.now();
       if (left <= 0) return;
       const take = Math.min(chunk, totalRuns - reserved);
@@ -221,13 +225,21 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzRun> {
       const sameProblem = (out: PropertyOutcome): boolean =>
         out.status === 'fail' && !isKnown(out) && target !== undefined && out.signature.classes.every((c) => target!.has(c));
       // Only projects every compared backend can express (flit: one top-level package, ...).
-      const targets = [laneCtx.a, ...(laneCtx.b ? [laneCtx.b] : [])].map((r) => ({ family: r.backend.family, version: r.backend.version }));
+      const targets = [laneCtx.a, ...(laneCtx.b ? [laneCtx.b] : [])].map((r) => targetOf(r.backend));
       const note = (m: ProjectModel, out: PropertyOutcome & { status: 'fail' }, shrinks: number): void =>
         opts.onShrinkProgress?.(laneNo, findingOf(m, out, { seed, path: '', foundAt, shrinks, shrinkComplete: false }));
       let steps = 0;
       const property = fc.asyncProperty(projectModel({ targets }), async (model) => {
+        if (fatal) return true;
         if (target === undefined) opts.onModel?.(model);
-        const out = await evaluate(model, laneCtx);
+        let out: PropertyOutcome;
+        try {
+          out = await evaluate(model, laneCtx);
+        } catch (e) {
+          if (!(e instanceof EnvironmentError)) throw e;
+          fatal = e;
+          return true;
+        }
         if (out.status !== 'fail' || isKnown(out)) return true;
         if (target === undefined) {
           if (!(await confirmed(model, out, laneCtx))) return true;
@@ -248,6 +260,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzRun> {
         interruptAfterTimeLimit: Number.isFinite(left) ? Math.max(1, Math.floor(left)) : undefined,
         markInterruptAsFailure: false,
       });
+      if (fatal) return;
       // numRuns counts the projects that were generated (shrink steps are not runs).
       runsDone += result.numRuns;
       reserved -= take - result.numRuns; // a round ended by a failure gives its unused runs back
@@ -260,7 +273,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzRun> {
         if (opts.path !== undefined) return; // a replayed path is one run only
         continue;
       }
-      const renderable = (m: ProjectModel): boolean => targets.every((t) => canRender(m, t.family, t.version));
+      const renderable = (m: ProjectModel): boolean => [laneCtx.a, ...(laneCtx.b ? [laneCtx.b] : [])].every((r) => canRenderFor(m, r.backend));
       const reduced = await reduceModel(
         result.counterexample[0],
         async (m) => {
@@ -281,6 +294,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzRun> {
     }
   };
   await Promise.all(lanes.map((l, i) => lane(l, i)));
+  if (fatal) throw fatal;
   if (opts.timeMs === undefined && runsDone < totalRuns && !(opts.stopOnFirst && findings.length > 0) && opts.path === undefined) interrupted = true;
 
   const durationMs = performance.now() - started;

@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import { FAKE_BACKENDS } from '../helpers.js';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir, twinbuild } from './cli.js';
@@ -21,6 +23,20 @@ describe('bad input gets a clear error and exit code 2', () => {
     expect(r.exitCode).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toContain('twinbuild: internal error');
+  });
+
+  it('a backend that asks for a requirement the environment lacks: an environment error naming it, no finding', { timeout: 120_000 }, async () => {
+    const dir = await tempDir();
+    const fake = (o: string): string => `setuptools,backend=tb_fake:${o},path=${FAKE_BACKENDS},python=/usr/bin/python3`;
+    const r = await twinbuild(['fuzz', '--a', fake('needs_missing'), '--b', fake('ok'), '--runs', '5', '--seed', '1', '--corpus', join(dir, 'corpus'), '--no-progress']);
+    expect(r.stderr).not.toContain('twinbuild: internal error');
+    expect(r.exitCode, r.stderr).toBe(2);
+    expect(r.stderr).toContain('asks for twinbuild-absent-requirement>=1.0 (get_requires_for_build_*)');
+    // A requirement whose marker does not apply is not missing.
+    expect(r.stderr).not.toContain('six');
+    expect(r.stderr).toMatch(/install twinbuild-absent-requirement>=1\.0 for \/usr\/bin\/python3/);
+    expect(r.stdout).not.toContain('FINDING');
+    expect(existsSync(join(dir, 'corpus'))).toBe(false);
   });
 
   it('a corrupt corpus file is named in the error, and nothing runs', async () => {

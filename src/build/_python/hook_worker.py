@@ -395,6 +395,11 @@ def _run_child(backend, req, w, out_w, err_w, worker_pid):
             except BaseException as e:  # noqa: BLE001 - every failure is data
                 last = traceback.format_exception_only(type(e), e)[-1].strip()
                 result = {"ok": False, "error": _error("exception", last, traceback.format_exc())}
+            if not result["ok"] and hook in REQUIRES_HOOK:
+                # A failed build: did the backend ask for something this environment lacks?
+                missing = _missing_requirements(backend, REQUIRES_HOOK[hook], req.get("args") or {})
+                if missing:
+                    result["error"]["missing"] = missing
         if req.get("reportModules"):
             here = os.path.realpath(req["cwd"]) + os.sep
             result["modules"] = sorted(
@@ -414,6 +419,56 @@ def _run_child(backend, req, w, out_w, err_w, worker_pid):
             view = view[n:]
     finally:
         os._exit(0)
+
+
+REQUIRES_HOOK = {
+    "build_wheel": "get_requires_for_build_wheel",
+    "build_sdist": "get_requires_for_build_sdist",
+    "build_editable": "get_requires_for_build_editable",
+    "prepare_metadata_for_build_wheel": "get_requires_for_build_wheel",
+    "prepare_metadata_for_build_editable": "get_requires_for_build_editable",
+}
+
+
+def _missing_requirements(backend, hook, args):
+    """The requirements get_requires_for_build_* names that no installed
+    distribution satisfies by name (markers evaluated when `packaging` can be
+    imported; a requirement whose marker cannot be evaluated counts as
+    applying). Best effort: any failure of the check itself gives []."""
+    fn = getattr(backend, hook, None)
+    if fn is None:
+        return []
+    try:
+        reqs = fn(args.get("config_settings"))
+        import importlib.metadata as md
+        import re
+        markers = None
+        for mod in ("packaging.markers", "setuptools._vendor.packaging.markers", "pip._vendor.packaging.markers"):
+            try:
+                markers = importlib.import_module(mod)
+                break
+            except Exception:  # noqa: BLE001
+                continue
+        missing = []
+        for r in reqs or []:
+            if not isinstance(r, str):
+                continue
+            m = re.match(r"\s*([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)", r)
+            if not m:
+                continue
+            if ";" in r and markers is not None:
+                try:
+                    if not markers.Marker(r.split(";", 1)[1]).evaluate():
+                        continue
+                except Exception:  # noqa: BLE001
+                    pass
+            try:
+                md.distribution(m.group(1))
+            except md.PackageNotFoundError:
+                missing.append(r.strip())
+        return missing
+    except BaseException:  # noqa: BLE001
+        return []
 
 
 def _pidfd(pid):

@@ -1,5 +1,5 @@
+import { renderFor } from '../../render/forBackend.js';
 import { compareBuilds } from '../../compare/compareBuilds.js';
-import { render } from '../../render/index.js';
 import { outcomeOf, type PropertyDef } from '../property.js';
 import { metadataChecks } from './metadata.js';
 import { oneSided, oneSidedProblems, specProblems } from './specProblems.js';
@@ -12,8 +12,8 @@ export const diffProperty: PropertyDef = {
   defaultLevel: (a, b) => (b && b.family !== a.family ? 'semantic' : 'content'),
   async evaluate(model, ctx) {
     const b = ctx.b!;
-    const filesA = render(model, ctx.a.backend.family, { familyVersion: ctx.a.backend.version });
-    const filesB = render(model, b.backend.family, { familyVersion: b.backend.version });
+    const filesA = renderFor(model, ctx.a.backend);
+    const filesB = renderFor(model, b.backend);
     const [ra, rb] = await Promise.all([ctx.a.build(filesA, ctx.build), b.build(filesB, ctx.build)]);
     ctx.stats.projects++;
     ctx.stats.builds += 4;

@@ -1,3 +1,4 @@
+import { renderFor } from '../../render/forBackend.js';
 import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +10,6 @@ import type { Difference } from '../../compare/types.js';
 import { parseHeaderFile } from '../../normalize/coreMetadata.js';
 import { normalizeArtifact } from '../../normalize/normalizeArtifact.js';
 import type { Level } from '../../normalize/types.js';
-import { render } from '../../render/index.js';
 import type { BuildOptions } from '../../build/buildArtifacts.js';
 import type { BackendRunner } from '../../build/runner.js';
 import type { ArtifactResult } from '../../build/types.js';
@@ -112,7 +112,7 @@ export const metadataProperty: PropertyDef = {
   defaultLevel: () => 'content',
   sides: ['wheel', 'prepared/editable'],
   async evaluate(model, ctx) {
-    const files = render(model, ctx.a.backend.family, { familyVersion: ctx.a.backend.version });
+    const files = renderFor(model, ctx.a.backend);
     const wheel = await ctx.a.buildOne('wheel', files, ctx.build);
     ctx.stats.projects++;
     ctx.stats.builds++;

@@ -1,9 +1,9 @@
+import { renderFor } from '../../render/forBackend.js';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BuildOptions } from '../../build/buildArtifacts.js';
 import { compareBuilds } from '../../compare/compareBuilds.js';
-import { render } from '../../render/index.js';
 import { outcomeOf, type PropertyDef } from '../property.js';
 
 const SIDES: [string, string] = ['first build', 'second build'];
@@ -31,7 +31,7 @@ export const reproducibleProperty: PropertyDef = {
   defaultLevel: () => 'bytes',
   sides: SIDES,
   async evaluate(model, ctx) {
-    const files = render(model, ctx.a.backend.family, { familyVersion: ctx.a.backend.version });
+    const files = renderFor(model, ctx.a.backend);
     const first = await ctx.a.build(files, { ...ctx.build, write: { order: 'sorted' }, umask: 0o022 });
     const root = await mkdtemp(join(ctx.build.tmpRoot ?? tmpdir(), 'twinbuild-repro-'));
     let second;

@@ -1,6 +1,6 @@
+import { renderFor } from '../../render/forBackend.js';
 import { readArtifact } from '../../archive/index.js';
 import { compareArtifacts } from '../../compare/compareBuilds.js';
-import { render } from '../../render/index.js';
 import { outcomeOf, type PropertyDef } from '../property.js';
 import { sdistAsProject } from './_sdistFiles.js';
 
@@ -18,7 +18,7 @@ export const roundtripProperty: PropertyDef = {
   defaultLevel: () => 'content',
   sides: SIDES,
   async evaluate(model, ctx) {
-    const files = render(model, ctx.a.backend.family, { familyVersion: ctx.a.backend.version });
+    const files = renderFor(model, ctx.a.backend);
     const tree = await ctx.a.build(files, ctx.build);
     ctx.stats.projects++;
     ctx.stats.builds += 2;

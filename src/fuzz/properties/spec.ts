@@ -1,4 +1,4 @@
-import { render } from '../../render/index.js';
+import { renderFor } from '../../render/forBackend.js';
 import { outcomeOf, type PropertyDef } from '../property.js';
 import { problemsAsDifferences, specProblems } from './specProblems.js';
 
@@ -13,7 +13,7 @@ export const specProperty: PropertyDef = {
   defaultLevel: () => 'content',
   sides: ['artifact', 'specification'],
   async evaluate(model, ctx) {
-    const files = render(model, ctx.a.backend.family, { familyVersion: ctx.a.backend.version });
+    const files = renderFor(model, ctx.a.backend);
     const built = await ctx.a.build(files, ctx.build);
     ctx.stats.projects++;
     ctx.stats.builds += 2;
