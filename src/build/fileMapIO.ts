@@ -1,4 +1,4 @@
-import { mkdir, utimes, writeFile } from 'node:fs/promises';
+import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import type { FileMap } from '../render/fileMap.js';
 
@@ -9,16 +9,26 @@ export interface WriteOptions {
   mtime?: number;
 }
 
-/** Write a file map under `root`, refusing any path that would leave it. */
+/**
+ * Write a file map under `root`, refusing any path that would leave it.
+ * Synchronous calls on purpose: a project is a few dozen small files, and
+ * each asynchronous call's round trip through the thread pool costs more
+ * than the write itself (docs/performance.md).
+ */
 export async function writeFileMap(root: string, files: FileMap, opts: WriteOptions = {}): Promise<void> {
   const base = resolve(root);
   const entries = Object.entries(files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   if (opts.order === 'reversed') entries.reverse();
+  const made = new Set<string>();
   for (const [rel, content] of entries) {
     const target = resolve(base, rel);
     if (!target.startsWith(base + sep)) throw new Error(`file map path escapes the project folder: ${rel}`);
-    await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, content);
-    if (opts.mtime !== undefined) await utimes(target, opts.mtime, opts.mtime);
+    const dir = dirname(target);
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
+    }
+    writeFileSync(target, content);
+    if (opts.mtime !== undefined) utimesSync(target, opts.mtime, opts.mtime);
   }
 }

@@ -1,8 +1,7 @@
 import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { stopEverything, stopEverythingSync } from '../build/lifecycle.js';
+import { defaultTempRoot, stopEverything, stopEverythingSync } from '../build/lifecycle.js';
 import type { CliIO } from './io.js';
 
 /**
@@ -74,7 +73,7 @@ export async function openRunScope(io: CliIO, graceMs = 20_000): Promise<RunScop
   for (const stream of [process.stdout, process.stderr]) {
     if (!stream.listeners('error').includes(ignoreError)) stream.on('error', ignoreError);
   }
-  baseTmp ??= tmpdir();
+  baseTmp ??= defaultTempRoot();
   const dir = await mkdtemp(join(baseTmp, 'twinbuild-run-'));
   process.env['TMPDIR'] = dir;
   let handling = false;
