@@ -150,6 +150,7 @@ async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
     rules: describeRules(allRules),
     findings,
     stats: { ...stats, projects: stats.projects + (live?.projects ?? 0), builds: stats.builds + (live?.builds ?? 0) },
+    ...(features ? { features: Object.fromEntries([...features].sort(([x], [y]) => (x < y ? -1 : 1))) } : {}),
     outcome,
   });
   const writeReports = async (report: JsonReport): Promise<void> => {
