@@ -74,7 +74,7 @@ function* optionalReductions(model: ProjectModel, clone: () => ProjectModel, non
   const edit = (f: (m: Record<string, unknown>) => void): ProjectModel | null => {
     const m = clone();
     f(m as unknown as Record<string, unknown>);
-    return nonEmpty(m) ? m : null;
+    return isValidModel(m) && nonEmpty(m) ? m : null;
   };
   const out: (ProjectModel | null)[] = [];
   for (const k of keys) out.push(edit((m) => delete m[k]));
@@ -84,6 +84,8 @@ function* optionalReductions(model: ProjectModel, clone: () => ProjectModel, non
       if (v.length > 1) for (let i = 0; i < v.length; i++) out.push(edit((m) => (m[k] as unknown[]).splice(i, 1)));
       v.forEach((el, i) => {
         if (typeof el !== 'object' || el === null) return;
+        // One key of a list element dropped (an author's email): kept only if the model stays valid.
+        if (Object.keys(el).length > 1) for (const key of Object.keys(el)) out.push(edit((m) => delete (m[k] as Record<string, unknown>[])[i]![key]));
         for (const [inner, list] of Object.entries(el as Record<string, unknown>)) {
           if (!Array.isArray(list)) continue;
           for (let j = 0; j < list.length; j++) out.push(edit((m) => ((m[k] as Record<string, unknown[]>[])[i]![inner]!).splice(j, 1)));

@@ -44,6 +44,11 @@ describe('reduceModel', () => {
     expect(r2.model.packages).toEqual([]);
   });
 
+  it("drops an author's email the problem does not need", async () => {
+    const r = await reduceModel(richModel, async (m) => (m.authors ?? []).some((p) => p.name === 'Zoë Ødegaard'));
+    expect(r.model.authors).toEqual([{ name: 'Zoë Ødegaard' }]);
+  });
+
   it('a candidate whose check throws is not taken, and the reduction goes on', async () => {
     let calls = 0;
     const r = await reduceModel(richModel, async (m) => {
