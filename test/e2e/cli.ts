@@ -1,8 +1,9 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
+import { afterAll } from 'vitest';
 
 export const BIN = fileURLToPath(new URL('../../bin/twinbuild.js', import.meta.url));
 
@@ -23,8 +24,16 @@ export async function twinbuild(args: string[], opts: { cwd?: string; env?: Reco
   return { exitCode: r.exitCode ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
+const made: string[] = [];
+// Every test file that uses these helpers removes its temporary folders when it is done.
+afterAll(async () => {
+  await Promise.all(made.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+});
+
 export async function tempDir(prefix = 'twinbuild-test-'): Promise<string> {
-  return mkdtemp(join(tmpdir(), prefix));
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
 }
 
 export async function readJson<T = unknown>(file: string): Promise<T> {
