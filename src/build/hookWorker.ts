@@ -69,6 +69,8 @@ export interface HookCallOptions {
   logDir?: string;
   /** Ask the child for its sys.modules after the hook (used for warming). */
   reportModules?: boolean;
+  /** Run the hook in the worker process itself, the interpreter put back afterwards (no fork). */
+  inProcess?: boolean;
 }
 
 export interface WorkerOutcome {
@@ -286,6 +288,7 @@ export class HookWorker implements Stoppable {
         stdout: stdoutFile,
         stderr: stderrFile,
         reportModules: opts.reportModules ?? false,
+        ...(opts.inProcess ? { inprocess: true } : {}),
       },
       (opts.timeoutSec + 15) * 1000,
     );

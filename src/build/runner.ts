@@ -52,10 +52,24 @@ export class BackendRunner {
     return started;
   }
 
+  /**
+   * Whether builds may run in the worker process itself (BuildOptions.inProcess):
+   * not for setuptools, whose builds leave state in the interpreter (distutils
+   * caches, the project's modules imported by `attr:`), and not when
+   * TWINBUILD_ISOLATION=fork.
+   */
+  get inProcessAllowed(): boolean {
+    return this.backend.family !== 'setuptools' && process.env['TWINBUILD_ISOLATION'] !== 'fork';
+  }
+
+  private isolation(opts: BuildOptions): BuildOptions {
+    return opts.inProcess && !this.inProcessAllowed ? { ...opts, inProcess: false } : opts;
+  }
+
   async build(files: FileMap, opts: BuildOptions): Promise<BuildResult> {
     const worker = await this.ready();
     this.builds++;
-    const result = await buildArtifacts(files, worker, opts);
+    const result = await buildArtifacts(files, worker, this.isolation(opts));
     for (const art of [result.sdist, result.wheel]) if (!art.ok) this.checkRequirements(art.outcome, configTexts(files));
     return result;
   }
@@ -86,7 +100,7 @@ export class BackendRunner {
     this.builds++;
     const root = await makeTempDir('twinbuild-build-', opts.tmpRoot);
     try {
-      const art = await buildOne(kind, files, worker, opts, root);
+      const art = await buildOne(kind, files, worker, this.isolation(opts), root);
       if (!art.ok) this.checkRequirements(art.outcome, configTexts(files));
       return art;
     } finally {

@@ -155,13 +155,20 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzRun> {
     findings.push(finding);
     await opts.onFinding?.(finding);
   };
-  /** A failure counts only if a fresh build (not the cache) fails the same way again. */
-  const confirmed = async (model: ProjectModel, out: PropertyOutcome & { status: 'fail' }, laneCtx: PropertyContext): Promise<boolean> => {
+  /**
+   * A failure counts only if a fresh build in forked children (not the cache)
+   * fails again: the same way, when the first builds were forked too (else the
+   * backend is nondeterministic); or at all, when the first builds ran
+   * in-process (then the forked builds' outcome is the one that counts).
+   * Returns the outcome that counts, or null.
+   */
+  const confirmed = async (model: ProjectModel, out: PropertyOutcome & { status: 'fail' }, laneCtx: PropertyContext): Promise<(PropertyOutcome & { status: 'fail' }) | null> => {
     const again = await def.evaluate(model, laneCtx);
-    if (again.status === 'fail' && again.signature.id === out.signature.id) return true;
-    stats.unconfirmed++;
+    const inProcess = laneCtx.a.inProcessAllowed || (laneCtx.b?.inProcessAllowed ?? false);
     cache.set(JSON.stringify(model), again);
-    return false;
+    if (again.status === 'fail' && !isKnown(again) && (inProcess || again.signature.id === out.signature.id)) return again;
+    stats.unconfirmed++;
+    return null;
   };
 
   // 1. The corpus first: what failed before is checked before anything new.
@@ -229,12 +236,14 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzRun> {
       const note = (m: ProjectModel, out: PropertyOutcome & { status: 'fail' }, shrinks: number): void =>
         opts.onShrinkProgress?.(laneNo, findingOf(m, out, { seed, path: '', foundAt, shrinks, shrinkComplete: false }));
       let steps = 0;
+      // Searching builds in-process where the runner allows it; a failure is confirmed, and shrunk, in forks.
+      const searchCtx: PropertyContext = { ...laneCtx, build: { ...laneCtx.build, inProcess: true } };
       const property = fc.asyncProperty(projectModel({ targets }), async (model) => {
         if (fatal) return true;
         if (target === undefined) opts.onModel?.(model);
         let out: PropertyOutcome;
         try {
-          out = await evaluate(model, laneCtx);
+          out = await evaluate(model, target === undefined ? searchCtx : laneCtx);
         } catch (e) {
           if (!(e instanceof EnvironmentError)) throw e;
           fatal = e;
@@ -242,14 +251,15 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzRun> {
         }
         if (out.status !== 'fail' || isKnown(out)) return true;
         if (target === undefined) {
-          if (!(await confirmed(model, out, laneCtx))) return true;
-          target = new Set(out.signature.classes);
+          const sure = await confirmed(model, out, laneCtx);
+          if (!sure) return true;
+          target = new Set(sure.signature.classes);
           foundAt = performance.now() - started;
           phase = 'shrinking';
-          note(model, out, 0);
+          note(model, sure, 0);
           return false;
         }
-        if (!sameProblem(out)) return true;
+        if (!sameProblem(out) || out.status !== 'fail') return true;
         note(model, out, ++steps);
         return false;
       });

@@ -28,6 +28,41 @@ function groupAlive(pattern: string): boolean {
   }
 }
 
+describe('HookWorker: hooks run in the worker itself (inProcess)', () => {
+  it('puts the interpreter back after each call: environment, modules, folder, sys.path, argv', async () => {
+    const w = await start('messy');
+    const names: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const r = await buildArtifacts(files, w, { timeoutSec: 30, inProcess: true });
+      expect(r.wheel.ok, JSON.stringify(!r.wheel.ok && r.wheel.error)).toBe(true);
+      if (r.wheel.ok) names.push(r.wheel.filename);
+      expect(r.wheel.outcome.stdout).toContain('messy says hello');
+    }
+    // Each call saw none of the earlier calls' leftovers.
+    expect(names).toEqual(Array(3).fill('messy-1.0-clean-none-any.whl'));
+    // The same worker still forks as before.
+    const forked = await buildArtifacts(files, w, { timeoutSec: 30 });
+    expect(forked.wheel.ok && forked.wheel.filename).toBe('messy-1.0-clean-none-any.whl');
+  });
+
+  it('stops a hook at the timeout and keeps serving', async () => {
+    const w = await start('slow_python');
+    const t0 = performance.now();
+    const r = await buildArtifacts(files, w, { timeoutSec: 1, inProcess: true });
+    expect(performance.now() - t0).toBeLessThan(10_000);
+    expect(!r.wheel.ok && r.wheel.error.kind).toBe('timeout');
+    expect(r.sdist.ok).toBe(true);
+    expect(w.alive).toBe(true);
+  });
+
+  it('the runner honours it except for setuptools (whose builds leave state behind)', () => {
+    const st = new BackendRunner(fakeBackend('ok'));
+    expect(st.inProcessAllowed).toBe(false);
+    const other = new BackendRunner({ ...fakeBackend('ok'), family: 'hatchling' });
+    expect(other.inProcessAllowed).toBe(true);
+  });
+});
+
 describe('HookWorker', () => {
   it('builds both artifacts with a well-behaved backend and lists its hooks', async () => {
     const w = await start('ok');

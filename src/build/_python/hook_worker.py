@@ -602,6 +602,113 @@ def _call(backend, req):
     return res
 
 
+class _HookTimeout(BaseException):
+    """Raised in an in-process hook when its time is up (not an Exception: hooks must not catch it)."""
+
+
+def _on_alarm(signum, frame):
+    raise _HookTimeout()
+
+
+def _call_inprocess(backend, req):
+    """Run one hook in this process (no fork) and put the interpreter back as
+    it was: working folder, environment, umask, sys.path, sys.argv, stdout
+    and stderr, and every module the hook imported is forgotten. Cheaper than
+    a fork by the copy-on-write faults and lazy set-up a forked child redoes;
+    twinbuild uses it only where it confirms every failure in a fork."""
+    import tempfile
+    hook = req["hook"]
+    saved = {
+        "cwd": os.getcwd(),
+        "environ": dict(os.environ),
+        "path": list(sys.path),
+        "argv": list(sys.argv),
+        "modules": set(sys.modules),
+        "tempdir": tempfile.tempdir,
+    }
+    fds = []
+    for key in ("stdout", "stderr"):
+        fds.append(os.open(req[key], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except BaseException:  # noqa: BLE001
+            pass
+    keep = (os.dup(1), os.dup(2))
+    old_umask = None
+    old_alarm = signal.signal(signal.SIGALRM, _on_alarm)
+    try:
+        os.dup2(fds[0], 1)
+        os.dup2(fds[1], 2)
+        if req.get("umask") is not None:
+            old_umask = os.umask(req["umask"])
+        env = req.get("env") or {}
+        os.environ.update(env)
+        if "TZ" in env:
+            time.tzset()
+        tempfile.tempdir = None
+        os.chdir(req["cwd"])
+        fn = getattr(backend, hook, None)
+        if fn is None:
+            result = {"ok": False, "error": _error("missing-hook", "backend has no hook %s" % hook)}
+        else:
+            signal.setitimer(signal.ITIMER_REAL, float(req.get("timeout") or 120))
+            try:
+                value = fn(*_hook_args(hook, req.get("args") or {}))
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                json.dumps(value)
+                result = {"ok": True, "value": value}
+            except _HookTimeout:
+                result = {"ok": False, "error": _error("timeout", "hook %s did not finish within %ss" % (hook, req.get("timeout")))}
+            except SystemExit as e:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                result = {"ok": False, "error": _error("system-exit", "SystemExit: %r" % (e.code,), traceback.format_exc())}
+            except BaseException as e:  # noqa: BLE001 - every failure is data
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                last = traceback.format_exception_only(type(e), e)[-1].strip()
+                result = {"ok": False, "error": _error("exception", last, traceback.format_exc())}
+            if not result["ok"] and hook in REQUIRES_HOOK:
+                missing = _missing_requirements(backend, REQUIRES_HOOK[hook], req.get("args") or {})
+                if missing:
+                    result["error"]["missing"] = missing
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old_alarm)
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except BaseException:  # noqa: BLE001
+                pass
+        os.dup2(keep[0], 1)
+        os.dup2(keep[1], 2)
+        for fd in (*keep, *fds):
+            os.close(fd)
+        try:
+            os.chdir(saved["cwd"])
+        except OSError:
+            os.chdir("/")
+        os.environ.clear()
+        os.environ.update(saved["environ"])
+        time.tzset()
+        if old_umask is not None:
+            os.umask(old_umask)
+        sys.path[:] = saved["path"]
+        sys.argv[:] = saved["argv"]
+        tempfile.tempdir = saved["tempdir"]
+        for name in set(sys.modules) - saved["modules"]:
+            del sys.modules[name]
+        importlib.invalidate_caches()
+    cut = {}
+    for key in ("stdout", "stderr"):
+        size = os.path.getsize(req[key])
+        if size > LOG_CAP:
+            with open(req[key], "r+b") as f:
+                f.truncate(LOG_CAP)
+        cut[key] = max(0, size - LOG_CAP)
+    result["cut"] = cut
+    return result
+
+
 def _send(msg):
     """One protocol line to twinbuild; if twinbuild is gone, stop everything and exit."""
     try:
@@ -657,6 +764,8 @@ def main():
         start = time.monotonic()
         if req.get("op") == "warm":
             res = {"ok": True, "value": _warm(req.get("modules") or [])}
+        elif req.get("inprocess"):
+            res = _call_inprocess(backend, req)
         else:
             res = _call(backend, req)
         res["id"] = req["id"]
