@@ -43,6 +43,21 @@ describe('real findings still reproduce with the recorded releases', () => {
     for (const r of REPLAYED) expect(files).toContain(r.file);
   });
 
+  it('bisect --match --fixed names the release that fixed the hex RECORD digests', { timeout: 240_000 }, async () => {
+    const r = await twinbuild([
+      'bisect',
+      FINDINGS + 'uv-0.8.13-record-digest-encoding.json',
+      '--family', 'uv',
+      '--good', '0.8.11',
+      '--bad', '0.8.13',
+      '--match', 'wheel:spec:W010:a',
+      '--fixed',
+    ]);
+    expect(r.stderr).not.toContain('twinbuild: internal error');
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('first release that no longer shows it: uv 0.8.13 (last good: 0.8.12;');
+  });
+
   for (const { file, shows } of REPLAYED) {
     it(`replays ${file}`, { timeout: 240_000 }, async () => {
       const r = await twinbuild(['replay', FINDINGS + file]);
