@@ -31,6 +31,20 @@ export async function indexVersions(family: Family): Promise<string[]> {
   return line.split(',').map((v) => v.trim()).filter(Boolean);
 }
 
+/**
+ * Whether a candidate's outcome counts as "shows the behaviour" when bisecting.
+ * Without `match`, any failure does. With it, the failure's signature text
+ * must contain every given part (a signature component such as
+ * `sdist:only-in-b:*.orig` or `wheel:content:dist-info/RECORD`), so that a range
+ * holding several changes can be bisected for one of them.
+ */
+export function showsBehaviour(failed: boolean, signatureText: string | undefined, match: readonly string[] = []): boolean {
+  if (!failed) return false;
+  if (match.length === 0) return true;
+  const components = (signatureText ?? '').split('|');
+  return match.every((m) => components.some((c) => c.includes(m)));
+}
+
 export interface BisectStep {
   version: string;
   verdict: 'good' | 'bad';

@@ -28,7 +28,7 @@ import {
 const ARCHIVE_FORMAT = ['member-order', 'timestamps', 'ownership', 'compression', 'mode-executable-only'];
 /** Rules at level content, in order: the folder rename comes before the field and RECORD rules. */
 const CONTENT_WHEEL = [...ARCHIVE_FORMAT, 'dist-info-folder', 'metadata-as-fields', 'record-as-set'];
-const CONTENT_SDIST = [...ARCHIVE_FORMAT, 'sdist-top-folder', 'metadata-as-fields', 'family-config-files'];
+const CONTENT_SDIST = [...ARCHIVE_FORMAT, 'sdist-top-folder', 'metadata-as-fields', 'family-config-files', 'pdm-rewritten-pyproject'];
 
 describe('rules per level', () => {
   it('applies no rule at level bytes', () => {
@@ -52,10 +52,10 @@ describe('rules per level', () => {
       'metadata-as-fields',
       'record-as-set',
       'family-config-files',
+      'pdm-rewritten-pyproject',
       'setuptools-egg-info',
       'setuptools-generated-setup-cfg',
       'top-level-txt',
-      'pdm-rewritten-pyproject',
       'pdm-empty-entry-points',
       'poetry-generated-setup-py',
       'poetry-automatic-classifiers',
@@ -98,7 +98,6 @@ describe('rules per level', () => {
       ...CONTENT_SDIST,
       'setuptools-egg-info',
       'setuptools-generated-setup-cfg',
-      'pdm-rewritten-pyproject',
       'poetry-generated-setup-py',
       'poetry-automatic-classifiers',
       'poetry-specifier-sets',

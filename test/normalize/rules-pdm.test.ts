@@ -46,9 +46,9 @@ includes = [
 `;
 
 describe('pdm-rewritten-pyproject', () => {
-  it('is registered, semantic, for sdists', () => {
+  it('is registered, from level content on, for sdists', () => {
     expect(ruleByName('pdm-rewritten-pyproject')).toBe(pdmRewrittenPyproject);
-    expect(pdmRewrittenPyproject.level).toBe('semantic');
+    expect(pdmRewrittenPyproject.level).toBe('content');
     expect(pdmRewrittenPyproject.artifacts).toEqual(['sdist']);
   });
 
@@ -58,6 +58,21 @@ describe('pdm-rewritten-pyproject', () => {
     });
     expect(textOf(members, 'pyproject.toml')).toBe(UNCHANGED_CONFIG);
     expect(textOf(members, 'x/__init__.py')).toBe('');
+  });
+
+  it('two releases re-serializing their own pinned copies compare equal at level content', () => {
+    // As pdm-backend 2.1.0 and 2.5.0 write the project twinbuild rendered for each
+    // (only the pin differs): the bytes differ, but each is its project's own data.
+    const own21 = OWN.replace('pdm-backend==2.5.0', 'pdm-backend==2.1.0');
+    const rewritten21 = REWRITTEN.replace('pdm-backend==2.5.0', 'pdm-backend==2.1.0');
+    const contentCtx = (inputs: FileMap): RuleContext => ({ artifact: 'sdist', level: 'content', pathMaps: [], inputs });
+    const a = pdmRewrittenPyproject.apply([member('pyproject.toml', rewritten21)], contentCtx({ 'pyproject.toml': own21 }));
+    const b = pdmRewrittenPyproject.apply([member('pyproject.toml', REWRITTEN)], contentCtx({ 'pyproject.toml': OWN }));
+    expect(textOf(a, 'pyproject.toml')).toBe(UNCHANGED_CONFIG);
+    expect(textOf(b, 'pyproject.toml')).toBe(UNCHANGED_CONFIG);
+    // A release that wrote the other release's pin (or any other data) would still differ.
+    const c = pdmRewrittenPyproject.apply([member('pyproject.toml', REWRITTEN)], contentCtx({ 'pyproject.toml': own21 }));
+    expect(textOf(c, 'pyproject.toml')).toBe(REWRITTEN);
   });
 
   it('keeps a pyproject.toml whose data differs, one in a subfolder, and everything without inputs', () => {

@@ -2,6 +2,13 @@
  * Rules for what pdm-backend legitimately adds to its artifacts, or writes
  * its own way. (uv_build 0.12 and later also re-serializes pyproject.toml,
  * which `pdm-rewritten-pyproject` covers as well.)
+ *
+ * `pdm-rewritten-pyproject` applies from level `content` on: every release of
+ * pdm-backend re-serializes pyproject.toml, and the project twinbuild renders
+ * for each release pins that release in `[build-system] requires`, so two
+ * releases given the same model write different bytes for the same data.
+ * Without the rule at `content`, every comparison of two pdm-backend
+ * releases reported "sdist member pyproject.toml differs" (a false finding).
  */
 import { parse } from 'smol-toml';
 import { UNCHANGED_CONFIG } from './familyConfig.js';
@@ -29,7 +36,7 @@ function tomlData(text: string): string | null {
 
 export const pdmRewrittenPyproject: NormalizationRule = {
   name: 'pdm-rewritten-pyproject',
-  level: 'semantic',
+  level: 'content',
   artifacts: ['sdist'],
   doc: "pdm-backend (and uv_build) re-serialize pyproject.toml into their sdists; one holding the same TOML data as the project's own copy counts as that copy.",
   apply: (members, ctx) => {
