@@ -84,7 +84,10 @@ export const FAMILY_INFO: Record<Family, FamilyInfo> = {
   pdm: family(
     'pdm',
     [PDM_BACKEND, PDM_PEP517],
-    () => [],
+    // pdm-backend's build_editable imports `editables` in the 2.0/2.1 releases
+    // and asks for it through get_requires_for_build_editable: put it in the
+    // environment, as for hatchling.
+    (v) => (cmp(v, gte, '2.0.0') ? ['editables>=0.3'] : []),
     // pdm-backend starts at 2.0.0; the 0.x/1.x releases were pdm-pep517.
     (v) => (cmp(v, gte, '2.0.0') ? PDM_BACKEND : PDM_PEP517),
   ),

@@ -13,7 +13,7 @@ import { replayCommand } from './replayCommand.js';
 const USAGE = `twinbuild ${'{version}'} — differential fuzzing of Python build backends
 
 ${FUZZ_USAGE}
-twinbuild replay FILE|DIR [--a SPEC] [--b SPEC] [--materialize DIR] [--report FILE.json]
+twinbuild replay FILE|DIR [--a SPEC] [--b SPEC] [--materialize DIR] [--report FILE.json] [--update]
 twinbuild explain FILE
 twinbuild merge REPORT... --out FILE
 twinbuild bisect FILE --family F --good V1 --bad V2

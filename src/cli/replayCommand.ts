@@ -31,7 +31,8 @@ export interface ReplayRow {
 /**
  * Rebuild saved counterexamples. Each is `reproduced` (same signature),
  * `changed` (fails, but differently), `fixed` (passes) or `rejected`
- * (the backends no longer build the project). A named scenario that must
+ * (the backends no longer build the project); `--update` re-records each
+ * `changed` file with what it shows now. A named scenario that must
  * pass (`expect: "pass"`) either `holds` or has `regressed`.
  */
 export async function replayCommand(argv: string[], io: CliIO): Promise<number> {
@@ -44,9 +45,10 @@ export async function replayCommand(argv: string[], io: CliIO): Promise<number> 
       b: { type: 'string' },
       materialize: { type: 'string' },
       report: { type: 'string' },
+      update: { type: 'boolean' },
     },
   });
-  if (positionals.length !== 1) throw new ConfigError('replay takes one corpus file or folder', 'twinbuild replay FILE|DIR [--a SPEC] [--b SPEC] [--materialize DIR] [--report FILE.json]');
+  if (positionals.length !== 1) throw new ConfigError('replay takes one corpus file or folder', 'twinbuild replay FILE|DIR [--a SPEC] [--b SPEC] [--materialize DIR] [--report FILE.json] [--update]');
   const files = await corpusFiles(resolve(io.cwd, positionals[0]!));
   const entries: [string, CorpusFile][] = [];
   for (const f of files) entries.push([f, await loadCorpusFile(f)]); // every file validated before anything runs
@@ -95,6 +97,12 @@ export async function replayCommand(argv: string[], io: CliIO): Promise<number> 
         status: statusOf(entry, out),
         summary: out.status === 'fail' ? out.summary : out.status === 'rejected' ? out.reason : entry.summary,
       };
+      if (out.status === 'fail' && row.status === 'changed' && values.update) {
+        // Re-record: the same project still fails, now as this (after a fix in twinbuild, say).
+        const updated: CorpusFile = { ...entry, signature: out.signature.id, signatureText: out.signature.text, summary: out.summary, differences: out.differences, tool: `twinbuild ${toolVersion()}` };
+        await writeAtomic(file, JSON.stringify(updated, null, 2) + '\n');
+        io.err(`twinbuild: ${row.file}: re-recorded with signature ${out.signature.id}`);
+      }
       if (out.status === 'fail') {
         row.newSignature = out.signature.id;
         if (entries.length === 1) {

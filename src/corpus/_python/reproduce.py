@@ -39,7 +39,9 @@ def build(side, kind, out):
     python = os.environ.get("PYTHON_" + side["role"].upper()) or side["python"]
     module, _, obj = side["hook"].partition(":")
     code = HOOK_CALL.format(paths=side["paths"], module=module, attrs=[p for p in obj.split(".") if p], hook="build_" + kind, out=out)
-    proc = subprocess.run([python, "-c", code], cwd=os.path.join(HERE, side["project"]), capture_output=True, text=True)
+    # The interpreter's own bin/ first on PATH, as in an activated environment (uv_build runs its `uv` binary from there).
+    env = dict(os.environ, PATH=os.path.dirname(os.path.abspath(python)) + os.pathsep + os.environ.get("PATH", ""))
+    proc = subprocess.run([python, "-c", code], cwd=os.path.join(HERE, side["project"]), capture_output=True, text=True, env=env)
     if proc.returncode != 0:
         return None, proc.stderr.strip().splitlines()[-1:] or ["exit status %d" % proc.returncode]
     return os.path.join(out, proc.stdout.strip().splitlines()[-1]), None
@@ -82,7 +84,8 @@ def compare(kind, pa, pb, la, lb):
             ta, tb = text(ma[name]), text(mb[name])
             print("differs: %s" % name)
             if ta is not None and tb is not None:
-                sys.stdout.writelines(difflib.unified_diff(ta, tb, "a/" + name, "b/" + name))
+                for line in difflib.unified_diff(ta, tb, "a/" + name, "b/" + name):
+                    sys.stdout.write(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
         else:
             continue
         found += 1
