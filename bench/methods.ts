@@ -119,7 +119,7 @@ export async function runTwinbuild(ctx: MethodContext): Promise<MethodRun> {
     const workerCpu0 = pid === undefined ? undefined : procCpuMs(pid);
     const start = performance.now();
     for (const files of ctx.projects) {
-      const r = await runner.build(files, { timeoutSec: ctx.timeoutSec });
+      const r = await runner.build(files, { timeoutSec: ctx.timeoutSec, inProcess: true }); // as a fuzz run searches (setuptools still forks)
       const conv = (x: typeof r.sdist): Artifact =>
         x.ok ? { ok: true, filename: x.filename, bytes: x.bytes } : { ok: false, error: `${x.error.kind}: ${x.error.message}` };
       artifacts.push({ sdist: conv(r.sdist), wheel: conv(r.wheel) });

@@ -26,6 +26,7 @@ import { parseSpec } from '../src/backends/parseSpec.js';
 import { resolveBackend } from '../src/backends/resolveBackend.js';
 import type { Backend } from '../src/backends/types.js';
 import { timeoutFromEnv } from '../src/build/buildArtifacts.js';
+import { defaultTempRoot } from '../src/build/lifecycle.js';
 import { ConfigError } from '../src/errors.js';
 import { render, renderableFamilies } from '../src/render/index.js';
 import type { FileMap } from '../src/render/fileMap.js';
@@ -162,7 +163,7 @@ async function main(): Promise<number> {
     : [...METHODS];
   // Every temporary folder of the run (twinbuild's included) goes into a private folder, so that
   // leftovers can be counted without seeing other programs' folders, and are removed at the end.
-  const baseTmp = values.tmpdir ? resolve(values.tmpdir) : tmpdir();
+  const baseTmp = values.tmpdir ? resolve(values.tmpdir) : defaultTempRoot(); // as a fuzz run: /dev/shm when it is a tmpfs
   if (!existsSync(baseTmp)) throw new ConfigError(`--tmpdir ${values.tmpdir}: no such folder`);
   const privateTmp = mkdtempSync(join(baseTmp, 'twinbench-'));
   process.env['TMPDIR'] = privateTmp; // os.tmpdir() reads it on every call
