@@ -70,12 +70,8 @@ describe.skipIf(!debianAvailable(DEBIAN.flit))(DEBIAN.flit.label, () => {
 
 describe.skipIf(!debianAvailable(DEBIAN.poetry))(DEBIAN.poetry.label, () => {
   const p = DEBIAN_PROJECTS.poetry;
-  const compressedTag = [
-    'W008 error a-0.dist-info/WHEEL',
-    'W009 error a-0.dist-info/WHEEL',
-    'W009 error a-0.dist-info/WHEEL',
-    'W009 error a-0.dist-info/WHEEL',
-  ];
+  // One defect, one problem: W009 reads the compressed line as the two tags of the filename.
+  const compressedTag = ['W008 error a-0.dist-info/WHEEL'];
 
   it('writes the compressed tag set py2.py3-none-any as one WHEEL Tag line, and nothing else is wrong with a plain project', async () => {
     const r = await problems(DEBIAN.poetry, p.plain);
