@@ -1,7 +1,11 @@
 import { fieldsOf } from '../lib/metadata.js';
+import { expandTags } from '../lib/names.js';
 import type { CheckFinding, SpecCheck } from '../types.js';
 import { quote, SPEC } from './_shared.js';
 import { wheelFile } from './_wheelFile.js';
+
+/** A `{python}-{abi}-{platform}` triple whose parts may be `.`-separated tag sets. */
+const COMPRESSED = /^[A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*-[A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*-[A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*$/;
 
 export const wheelTagsMatchFilename: SpecCheck = {
   code: 'W009',
@@ -15,11 +19,23 @@ export const wheelTagsMatchFilename: SpecCheck = {
     if (parsed === undefined || !parsed.ok || wheel === undefined) return [];
     const findings: CheckFinding[] = [];
     const add = (message: string): void => void findings.push({ path: wheel.path, message });
-    const listed = new Set(fieldsOf(wheel.parsed, 'tag').map((f) => f.value.trim()));
+    // A compressed Tag line (`py2.py3-none-any`) still names its expanded tags, as
+    // packaging.tags.parse_tag reads it; W008 reports the compression itself.
+    const listed = new Map<string, string>();
+    for (const field of fieldsOf(wheel.parsed, 'tag')) {
+      const value = field.value.trim();
+      const parts = COMPRESSED.test(value) ? value.split('-') : [];
+      const tags = parts.length === 3 ? expandTags(parts[0]!, parts[1]!, parts[2]!) : [value];
+      for (const tag of tags) if (!listed.has(tag)) listed.set(tag, value);
+    }
     const expected = new Set(parsed.value.tags);
     if (listed.size > 0) {
       for (const tag of expected) if (!listed.has(tag)) add(`the filename has tag ${tag}, which WHEEL does not list`);
-      for (const tag of listed) if (!expected.has(tag)) add(`WHEEL lists tag ${quote(tag)}, which is not in the filename's tags (${[...expected].join(', ')})`);
+      for (const [tag, line] of listed) {
+        if (expected.has(tag)) continue;
+        const from = line === tag ? '' : ` (from ${quote(line)})`;
+        add(`WHEEL lists tag ${quote(tag)}${from}, which is not in the filename's tags (${[...expected].join(', ')})`);
+      }
     }
     const build = fieldsOf(wheel.parsed, 'build')[0]?.value.trim();
     const fileBuild = parsed.value.build;
