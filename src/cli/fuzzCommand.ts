@@ -11,6 +11,9 @@ import type { Backend } from '../backends/types.js';
 import { ConfigError } from '../errors.js';
 import { PROPERTIES } from '../fuzz/properties.js';
 import { runFuzz, type FuzzRun, type Progress, type ReplayEntry } from '../fuzz/runFuzz.js';
+import type { ProjectModel } from '../model/projectModel.js';
+import { renderLimits } from '../render/canRender.js';
+import { canRenderFor } from '../render/forBackend.js';
 import { emptyStats, PROPERTY_NAMES, type Finding, type PropertyName } from '../fuzz/types.js';
 import { LEVELS, type Level } from '../normalize/types.js';
 import { formatFinding } from '../report/human.js';
@@ -122,6 +125,14 @@ async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
 
   const a = await resolveSpec(values.a, io);
   const b = values.b ? await resolveSpec(values.b, io) : undefined;
+  // A backend no project can be written for (pdm-pep517, setuptools style= it cannot take) would
+  // leave the generator searching for ever: say so now.
+  for (const x of b ? [a, b] : [a]) {
+    const limits = renderLimits(TRIVIAL_MODEL, x.family, x.version);
+    if (limits.length > 0 || (x.spec.style !== undefined && !canRenderFor(TRIVIAL_MODEL, x))) {
+      throw new ConfigError(`twinbuild cannot write projects for ${x.label}: ${limits[0] ?? `style=${x.spec.style} is not available for this version`}`);
+    }
+  }
   const levelOf = (p: PropertyName): Level => (values.level as Level | undefined) ?? PROPERTIES[p]!.defaultLevel(a, b);
   const level = levelOf(properties[0]!);
   io.err(`twinbuild ${toolVersion()}: A = ${a.label} (${a.python})${b ? `, B = ${b.label} (${b.python})` : ''}; ${properties.map((p) => `${p} at level ${levelOf(p)}`).join(', ')}; seed ${seed}`);
@@ -268,6 +279,9 @@ async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
   );
   return findings.length ? EXIT.findings : EXIT.ok;
 }
+
+/** The smallest project: if a backend cannot take this one, it can take none. */
+const TRIVIAL_MODEL: ProjectModel = { name: 'a', version: '0', description: null, dependencies: [], layout: 'flat', packages: [], modules: [{ name: 'a', source: '' }] };
 
 /** Saved counterexamples of `property` in the corpus folder (all files validated: a bad one is a usage error). */
 async function loadReplaySet(dir: string, property: PropertyName): Promise<ReplayEntry[]> {

@@ -33,6 +33,10 @@ export const reproducibleProperty: PropertyDef = {
   async evaluate(model, ctx) {
     const files = renderFor(model, ctx.a.backend);
     const first = await ctx.a.build(files, { ...ctx.build, write: { order: 'sorted' }, umask: 0o022 });
+    // The second build starts in a later second of the clock than the first one ended in, so that
+    // a backend writing the current time (a gzip header, a generated file) shows it.
+    const firstEnded = Date.now();
+    await new Promise((r) => setTimeout(r, 1000 - (firstEnded % 1000) + 5));
     const root = await mkdtemp(join(ctx.build.tmpRoot ?? tmpdir(), 'twinbuild-repro-'));
     let second;
     try {

@@ -29,7 +29,10 @@ export const roundtripProperty: PropertyDef = {
       return { status: 'rejected', rules: [], reason: `the backend does not build the tree: ${err?.message ?? ''}` };
     }
     const sdistFiles = sdistAsProject(await readArtifact('sdist', tree.sdist.filename, tree.sdist.bytes));
-    if (!sdistFiles) return { status: 'rejected', rules: [], reason: 'the sdist cannot be unpacked safely (see the spec property)' };
+    if (!sdistFiles) {
+      ctx.stats.rejected.a++; // counted, so that a run says how many projects it could not check
+      return { status: 'rejected', rules: [], reason: 'the sdist cannot be unpacked safely (see the spec property)' };
+    }
     const fromSdist = await ctx.a.buildOne('wheel', sdistFiles, ctx.build);
     ctx.stats.builds++;
     const cmp = await compareArtifacts(tree.wheel, fromSdist, ctx.level, SIDES);
