@@ -5,7 +5,7 @@
  * with distinct top-level names; and, each with its own probability, the
  * optional parts: requires-python, readme, license, license files, authors,
  * maintainers, keywords, classifiers, URLs, optional dependencies, entry
- * points, sdist-only files and setuptools scenarios.
+ * points, sdist-only files, a dynamic version and setuptools scenarios.
  *
  * `targets` names the backends the project must suit (family, version,
  * configuration style): the generator then never uses a feature one of them
@@ -20,7 +20,7 @@
  */
 import fc from 'fast-check';
 import type { ProjectModel } from '../src/model/projectModel.js';
-import { topLevelNames } from '../src/model/projectModel.js';
+import { topLevelNames, versionModule } from '../src/model/projectModel.js';
 import { supportedByAll, unsupportedFeatures, type RenderTarget } from '../src/render/capabilities.js';
 import { canRender } from '../src/render/render.js';
 import { classifiers } from './classifiers.js';
@@ -64,6 +64,7 @@ export const OPTIONAL_PARTS = [
   'entryPoints',
   'namespacePackages',
   'sdistFiles',
+  'dynamicVersion',
   'setuptools',
 ] as const satisfies readonly (keyof ProjectModel)[];
 export type OptionalPart = (typeof OPTIONAL_PARTS)[number];
@@ -83,6 +84,7 @@ export const DEFAULT_PROBABILITIES: Readonly<Record<OptionalPart, number>> = {
   entryPoints: 0.25,
   namespacePackages: 0.15,
   sdistFiles: 0.25,
+  dynamicVersion: 0.15,
   setuptools: 0.2,
 };
 
@@ -165,7 +167,19 @@ function consistent(m: ProjectModel): boolean {
   const self = normalizeDistributionName(m.name);
   const requirements = [...m.dependencies, ...(m.optionalDependencies ?? []).flatMap((e) => e.requirements)];
   if (requirements.some((r) => normalizeDistributionName(requirementName(r)) === self)) return false;
+  if (m.dynamicVersion === true && !dynamicVersionReadable(m)) return false;
   return true;
+}
+
+/**
+ * A dynamic version needs a version module whose own text names no version:
+ * hatchling's default pattern also takes `VERSION = "..."` (any case) and
+ * pdm's the first `__version__ = ...` anywhere, so the appended line must be
+ * the only candidate.
+ */
+export function dynamicVersionReadable(m: ProjectModel): boolean {
+  const holder = versionModule(m);
+  return holder !== null && !/version\s*=|__version__/i.test(holder.source);
 }
 
 export function projectModel(options: ProjectModelOptions = {}): fc.Arbitrary<ProjectModel> {
@@ -241,6 +255,7 @@ export function projectModel(options: ProjectModelOptions = {}): fc.Arbitrary<Pr
         namespaceProbability,
       ),
       sdistFiles: maybe(sdistFiles(options.sdistFiles), p('sdistFiles', 'sdist-files')),
+      dynamicVersion: maybe(fc.constant(true as const), p('dynamicVersion', 'dynamic:version')),
       setuptools: maybe(setuptoolsOptions(), p('setuptools')).filter((s) => s === undefined || Object.keys(s).length > 0),
     }),
     OPTIONAL_PARTS,

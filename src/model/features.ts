@@ -7,7 +7,7 @@
  * `generators/`) and by the renderers' capability table
  * (`src/render/capabilities.ts`), whose feature names are a subset of these.
  */
-import { allNamespaces, allPackages, topLevelNames, type PackageModel, type PersonModel, type ProjectModel } from './projectModel.js';
+import { allNamespaces, allPackages, topLevelNames, versionModule, type PackageModel, type PersonModel, type ProjectModel } from './projectModel.js';
 import { parsePep440 } from './pep440.js';
 
 const README_KIND: Record<string, string> = { 'text/markdown': 'md', 'text/x-rst': 'rst', 'text/plain': 'txt' };
@@ -130,6 +130,7 @@ export function modelFeatures(model: ProjectModel): string[] {
     add('entry-points');
     add(group.group === 'console_scripts' ? 'entry-points:console' : group.group === 'gui_scripts' ? 'entry-points:gui' : 'entry-points:custom');
   }
+  add('dynamic:version', model.dynamicVersion === true && versionModule(model) !== null);
   // setuptools scenarios.
   const st = model.setuptools;
   if (st !== undefined) {

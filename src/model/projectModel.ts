@@ -57,6 +57,15 @@ export interface ProjectModel {
    * tests/), paths relative to the project root.
    */
   sdistFiles?: ProjectFileModel[];
+  /**
+   * PEP 621 `dynamic = ["version"]`: the version is written as
+   * `__version__ = "<version>"` at the end of the version module (see
+   * `versionModule`), and each family reads it from there its own way
+   * (setuptools `attr:`, hatchling `[tool.hatch.version] path`, flit from the
+   * module, pdm `source = "file"`). Families without a dynamic version write
+   * it statically (same metadata).
+   */
+  dynamicVersion?: boolean;
   /** Options only the setuptools family reads (setup.py / setup.cfg scenarios); other families ignore them. */
   setuptools?: SetuptoolsOptionsModel;
 }
@@ -194,6 +203,26 @@ export interface SetuptoolsOptionsModel {
   setupRequires?: { spelling: SetupRequiresSpelling; requirements: string[] };
   /** setup.cfg style: also write a stub `setup.py` (`__import__("setuptools").setup()`). */
   stubSetupPy?: boolean;
+}
+
+/**
+ * Where a dynamic version is written: the first top-level package's
+ * `__init__.py`, else the first top-level module; null when the model has
+ * neither (only namespace folders). `dotted` is the import name, `path` the
+ * file relative to the import root (`pkg/__init__.py`, `mod.py`).
+ */
+export function versionModule(model: ProjectModel): { dotted: string; path: string; source: string } | null {
+  const pkg = model.packages[0];
+  if (pkg !== undefined) return { dotted: pkg.name, path: `${pkg.name}/__init__.py`, source: pkg.init };
+  const mod = model.modules[0];
+  if (mod !== undefined) return { dotted: mod.name, path: `${mod.name}.py`, source: mod.source };
+  return null;
+}
+
+/** `source` with the line `__version__ = "<version>"` appended (after a newline if `source` lacks a final one). */
+export function withVersionLine(source: string, version: string): string {
+  const sep = source === '' || source.endsWith('\n') ? '' : '\n';
+  return `${source}${sep}__version__ = ${JSON.stringify(version)}\n`;
 }
 
 /** Dotted import names of every package in the model, parents before children. */

@@ -177,6 +177,7 @@ export function checkModelExtensions(
   if (m['namespacePackages'] !== undefined) {
     array(m['namespacePackages'], f('namespacePackages'), fail).forEach((n, i) => namespace(n, f(`namespacePackages[${i}]`), fail, 0, checkPackage, checkModule));
   }
+  if (m['dynamicVersion'] !== undefined && typeof m['dynamicVersion'] !== 'boolean') fail(f('dynamicVersion'), 'must be a boolean');
   if (m['setuptools'] !== undefined) {
     const keys = ['codeBeforeSetup', 'temporaryFile', 'exitAfterSetup', 'mainGuard', 'useFile', 'setupRequires', 'stubSetupPy'];
     const o = obj(m['setuptools'], f('setuptools'), fail, keys);

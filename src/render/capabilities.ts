@@ -71,6 +71,8 @@ export const CAPABILITY_FEATURES = [
   'namespace-package',
   /** Files shipped in the sdist only (docs/, tests/, changelog). */
   'sdist-files',
+  /** `dynamic = ["version"]`, read from `__version__` in the version module. */
+  'dynamic:version',
 ] as const;
 export type CapabilityFeature = (typeof CAPABILITY_FEATURES)[number];
 
@@ -134,6 +136,14 @@ const LIMITATIONS: Readonly<Partial<Record<CapabilityFeature, readonly Limitatio
   'layout:several-top-level': [
     { family: 'flit', why: 'flit_core builds exactly one top-level module or package' },
     { family: 'uv', below: '0.7.20', why: 'uv_build takes a list of module names from 0.7.20' },
+  ],
+  'dynamic:version': [
+    { family: 'poetry', why: 'poetry-core reads a dynamic version from [tool.poetry] only, not from a module' },
+    { family: 'uv', why: 'uv_build has no dynamic metadata' },
+    {
+      family: 'pdm',
+      why: "pdm-backend writes the resolved version into the sdist's pyproject.toml (dynamic = []), which other families copy unchanged",
+    },
   ],
   'layout:top-level-modules': [{ family: 'uv', why: 'uv_build packages import packages only, not single-file modules' }],
 };

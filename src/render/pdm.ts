@@ -11,6 +11,9 @@
  *   pdm-backend would default to `["tests"]`, so it is written whenever
  *   there is something to list.
  *
+ * A dynamic version is read from the version module (`[tool.pdm.version]
+ * source = "file"`).
+ *
  * pdm-backend 2.0 and later (`pdm` releases before 2.0 are pdm-pep517).
  * Version-aware: before 2.4, a license expression is written as
  * `license = {text = ...}` and `license-files` is left out (capabilities.ts).
@@ -18,7 +21,7 @@
 import type { ProjectModel } from '../model/projectModel.js';
 import { supports } from './capabilities.js';
 import type { FamilyRenderer } from './_internals/familyRenderer.js';
-import { sdistOnlyPaths, sortedFileMap, sourceFiles, topLevelPaths } from './_internals/projectFiles.js';
+import { sdistOnlyPaths, sortedFileMap, sourceFiles, topLevelPaths, versionFile } from './_internals/projectFiles.js';
 import { buildSystemTable, pinnedRequirement, projectTable } from './_internals/projectTable.js';
 import { tomlDocument, type TomlTable } from './_internals/toml.js';
 import { assertRenderable, pythonGlobEscape } from './canRender.js';
@@ -30,6 +33,14 @@ function buildTable(model: ProjectModel): TomlTable {
   if (model.layout === 'src') table['package-dir'] = 'src';
   const extra = sdistOnlyPaths(model).map(pythonGlobEscape);
   if (extra.length > 0) table['source-includes'] = extra;
+  return table;
+}
+
+/** `[tool.pdm]`: the build table, and `version = {source = "file", path}` for a dynamic version. */
+function pdmTable(model: ProjectModel): TomlTable {
+  const table: TomlTable = { build: buildTable(model) };
+  const holder = versionFile(model);
+  if (holder !== null) table.version = { source: 'file', path: holder };
   return table;
 }
 
@@ -45,7 +56,7 @@ export const pdmRenderer: FamilyRenderer = {
     const pyproject = tomlDocument({
       'build-system': buildSystemTable(pinnedRequirement('pdm-backend', familyVersion, MINIMUM), 'pdm.backend'),
       project,
-      tool: { pdm: { build: buildTable(model) } },
+      tool: { pdm: pdmTable(model) },
     });
     return sortedFileMap({ ...sourceFiles(model), 'pyproject.toml': pyproject });
   },

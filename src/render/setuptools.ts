@@ -11,6 +11,8 @@
  * - `[tool.setuptools.package-data]`: each package's data files, `py.typed`
  *   and stubs, by exact path. setuptools' sdist also adds package data, so
  *   the sdist and the wheel both get them;
+ * - `[tool.setuptools.dynamic] version = {attr = "MODULE.__version__"}` for
+ *   a dynamic version;
  * - root files: the readme and license files are added to the sdist by
  *   setuptools itself; sdist-only files through `MANIFEST.in` (see
  *   `manifestIn`).
@@ -21,7 +23,7 @@
  * is `setup.cfg`.
  */
 import { ConfigError } from '../errors.js';
-import type { ProjectModel } from '../model/projectModel.js';
+import { versionModule, type ProjectModel } from '../model/projectModel.js';
 import { supports } from './capabilities.js';
 import type { FamilyRenderer } from './_internals/familyRenderer.js';
 import {
@@ -50,6 +52,8 @@ function toolTable(model: ProjectModel, familyVersion: string | undefined): Toml
     'py-modules': topLevelModuleNames(model),
   };
   if (model.layout === 'src') table['package-dir'] = { '': 'src' };
+  const holder = versionModule(model);
+  if (model.dynamicVersion === true && holder !== null) table.dynamic = { version: { attr: `${holder.dotted}.__version__` } };
   const data = packageDataPaths(model);
   if (Object.keys(data).length > 0) table['package-data'] = data;
   const licenseFiles = (model.licenseFiles ?? []).map((f) => f.path);

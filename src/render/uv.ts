@@ -56,7 +56,8 @@ export const uvRenderer: FamilyRenderer = {
     assertRenderable(model, 'uv', familyVersion);
     const pyproject = tomlDocument({
       'build-system': buildSystemTable(pinnedRequirement('uv_build', familyVersion, `>=${minimum(model)}`), 'uv_build'),
-      project: projectTable(model),
+      // uv_build has no dynamic metadata: a dynamic version is written statically.
+      project: projectTable(model, { dynamicVersion: false }),
       tool: { uv: { 'build-backend': backendTable(model) } },
     });
     return sortedFileMap({ ...sourceFiles(model), 'pyproject.toml': pyproject });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { projectModel } from '../../generators/projectModel.js';
 import { ConfigError } from '../../src/errors.js';
 import { FAMILIES } from '../../src/backends/types.js';
-import { allNamespaces, allPackages, type PackageModel } from '../../src/model/projectModel.js';
+import { allNamespaces, allPackages, versionModule, type PackageModel } from '../../src/model/projectModel.js';
 import { unsupportedFeatures } from '../../src/render/capabilities.js';
 import type { FileMap } from '../../src/render/fileMap.js';
 import { render, renderStyles, renderableFamilies } from '../../src/render/index.js';
@@ -210,9 +210,10 @@ describe('render: contract', () => {
         const roots = Object.keys(files).filter((f) => f !== 'pyproject.toml' && !tops.some((t) => f === t || f.startsWith(`${t}/`)));
         expect(new Set(hatch.tool.hatch.build.targets.sdist['only-include'])).toEqual(new Set([...tops, ...roots]));
         expect(hatch.tool.hatch.build.targets.wheel.sources).toEqual(model.layout === 'src' ? ['src'] : undefined);
+        const dynamic = model.dynamicVersion === true && versionModule(model) !== null;
         const expectedProject: Record<string, unknown> = {
           name: model.name,
-          version: model.version,
+          ...(dynamic ? { dynamic: ['version'] } : { version: model.version }),
           ...(model.description === null ? {} : { description: model.description }),
           ...(model.dependencies.length === 0 ? {} : { dependencies: model.dependencies }),
           ...(model.requiresPython === undefined ? {} : { 'requires-python': model.requiresPython }),

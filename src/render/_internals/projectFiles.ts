@@ -12,6 +12,8 @@ import {
   type NamespaceModel,
   type PackageModel,
   type ProjectModel,
+  versionModule,
+  withVersionLine,
 } from '../../model/projectModel.js';
 import type { FileMap } from '../fileMap.js';
 
@@ -42,14 +44,27 @@ function writeNamespace(files: FileMap, ns: NamespaceModel, folder: string): voi
   for (const sub of ns.namespaces) writeNamespace(files, sub, dir);
 }
 
-/** The files the wheel ships: every package, namespace folder, module, stub, `py.typed` and data file. */
+/**
+ * The files the wheel ships: every package, namespace folder, module, stub,
+ * `py.typed` and data file; with a dynamic version, the version module ends
+ * with `__version__ = "<version>"` (for every family alike).
+ */
 export function importFiles(model: ProjectModel): FileMap {
   const root = importRoot(model);
   const files: FileMap = {};
   for (const pkg of model.packages) writePackage(files, pkg, root);
   for (const ns of model.namespacePackages ?? []) writeNamespace(files, ns, root);
   writeModules(files, model.modules, root);
+  const holder = versionFile(model);
+  if (holder !== null) files[holder] = withVersionLine(files[holder] as string, model.version);
   return files;
+}
+
+/** Path (from the project root) of the file holding `__version__` when the model's version is dynamic, else null. */
+export function versionFile(model: ProjectModel): string | null {
+  if (model.dynamicVersion !== true) return null;
+  const holder = versionModule(model);
+  return holder === null ? null : `${importRoot(model)}${holder.path}`;
 }
 
 /**

@@ -18,7 +18,7 @@
  * `setup.py` next to `setup.cfg`); none of them changes the artifacts.
  */
 import { ConfigError } from '../../errors.js';
-import { README_FILES, type PersonModel, type ProjectModel, type SetupRequiresSpelling } from '../../model/projectModel.js';
+import { README_FILES, versionModule, type PersonModel, type ProjectModel, type SetupRequiresSpelling } from '../../model/projectModel.js';
 import { supports, whyUnsupported } from '../capabilities.js';
 import type { ConfigStyle, FileMap } from '../fileMap.js';
 import { namespacePackageNames, dottedPackageNames, packageDataPaths, sortedFileMap, sourceFiles, topLevelModuleNames } from './projectFiles.js';
@@ -85,7 +85,10 @@ function keywords(model: ProjectModel, familyVersion: string | undefined): Keywo
     out.push({ name, value, cfg: 'options' });
   };
   meta('name', model.name);
-  meta('version', model.version);
+  const holder = versionModule(model);
+  // A dynamic version: `attr:` in setup.cfg; setup.py passes the literal (same metadata).
+  if (model.dynamicVersion === true && holder !== null) meta('version', model.version, { cfgDirective: `attr: ${holder.dotted}.__version__` });
+  else meta('version', model.version);
   if (model.description !== null && model.description !== '') meta('description', model.description);
   const readme = model.readme;
   if (readme !== undefined) {
