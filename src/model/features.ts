@@ -130,6 +130,12 @@ export function modelFeatures(model: ProjectModel): string[] {
     add('entry-points');
     add(group.group === 'console_scripts' ? 'entry-points:console' : group.group === 'gui_scripts' ? 'entry-points:gui' : 'entry-points:custom');
   }
+  const wheelData = model.wheelData ?? [];
+  add('wheel-data', wheelData.length > 0);
+  add('wheel-data:nested', wheelData.some((f) => f.path.includes('/')));
+  const scripts = model.scriptFiles ?? [];
+  add('script-files', scripts.length > 0);
+  add('script-files:python-shebang', scripts.some((s) => /^#!.*python/.test(s.content)));
   add('dynamic:version', model.dynamicVersion === true && versionModule(model) !== null);
   // setuptools scenarios.
   const st = model.setuptools;

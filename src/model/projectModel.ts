@@ -66,6 +66,20 @@ export interface ProjectModel {
    * it statically (same metadata).
    */
   dynamicVersion?: boolean;
+  /**
+   * Files installed into the wheel's data scheme (`{dist}.data/data/<path>`):
+   * `path` is relative to the scheme (`share/app/x.json`); the project holds
+   * each at `data/<path>` (setuptools `data-files`, hatchling `shared-data`).
+   * The sdist ships them too.
+   */
+  wheelData?: ProjectFileModel[];
+  /**
+   * Scripts installed into the wheel's scripts scheme
+   * (`{dist}.data/scripts/<path>`): `path` is a file name; the project holds
+   * each at `scripts/<path>` (setuptools `script-files`, which also rewrites
+   * a Python `#!` line to `#!python`). The sdist ships them too.
+   */
+  scriptFiles?: ProjectFileModel[];
   /** Options only the setuptools family reads (setup.py / setup.cfg scenarios); other families ignore them. */
   setuptools?: SetuptoolsOptionsModel;
 }
@@ -224,6 +238,11 @@ export function withVersionLine(source: string, version: string): string {
   const sep = source === '' || source.endsWith('\n') ? '' : '\n';
   return `${source}${sep}__version__ = ${JSON.stringify(version)}\n`;
 }
+
+/** Folder of the project holding the wheel data files (`wheelData`). */
+export const WHEEL_DATA_DIR = 'data';
+/** Folder of the project holding the scripts (`scriptFiles`). */
+export const SCRIPTS_DIR = 'scripts';
 
 /** Dotted import names of every package in the model, parents before children. */
 export function allPackages(model: ProjectModel): { dotted: string; pkg: PackageModel }[] {

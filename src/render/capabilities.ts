@@ -73,6 +73,10 @@ export const CAPABILITY_FEATURES = [
   'sdist-files',
   /** `dynamic = ["version"]`, read from `__version__` in the version module. */
   'dynamic:version',
+  /** Files in the wheel's data scheme (`{dist}.data/data/`). */
+  'wheel-data',
+  /** Scripts in the wheel's scripts scheme (`{dist}.data/scripts/`). */
+  'script-files',
 ] as const;
 export type CapabilityFeature = (typeof CAPABILITY_FEATURES)[number];
 
@@ -144,6 +148,19 @@ const LIMITATIONS: Readonly<Partial<Record<CapabilityFeature, readonly Limitatio
       family: 'pdm',
       why: "pdm-backend writes the resolved version into the sdist's pyproject.toml (dynamic = []), which other families copy unchanged",
     },
+  ],
+  'wheel-data': [
+    { family: 'flit', why: 'flit-core maps one whole folder (external-data, 3.7+); the renderer does not write it yet' },
+    { family: 'poetry', why: 'poetry-core has no data scheme' },
+    { family: 'pdm', why: 'pdm-backend wheel-data is not rendered yet' },
+    { family: 'uv', why: 'uv_build [tool.uv.build-backend.data] is not rendered yet' },
+  ],
+  'script-files': [
+    { family: 'hatchling', why: "hatchling's shared-scripts keep the source file's mode, which a rendered file map does not set (setuptools makes scripts executable)" },
+    { family: 'flit', why: 'flit-core has no scripts scheme besides entry points' },
+    { family: 'poetry', why: 'poetry-core has no scripts scheme besides entry points' },
+    { family: 'pdm', why: 'pdm-backend wheel-data scripts are not rendered yet' },
+    { family: 'uv', why: 'uv_build [tool.uv.build-backend.data] scripts are not rendered yet' },
   ],
   'layout:top-level-modules': [{ family: 'uv', why: 'uv_build packages import packages only, not single-file modules' }],
 };

@@ -11,6 +11,8 @@
  * - `[tool.setuptools.package-data]`: each package's data files, `py.typed`
  *   and stubs, by exact path. setuptools' sdist also adds package data, so
  *   the sdist and the wheel both get them;
+ * - `data-files` and `script-files` for the wheel's data and scripts
+ *   schemes (setuptools adds both to the sdist by itself);
  * - `[tool.setuptools.dynamic] version = {attr = "MODULE.__version__"}` for
  *   a dynamic version;
  * - root files: the readme and license files are added to the sdist by
@@ -30,6 +32,8 @@ import {
   dottedPackageNames,
   namespacePackageNames,
   packageDataPaths,
+  scriptPaths,
+  setuptoolsDataFiles,
   sortedFileMap,
   sourceFiles,
   topLevelModuleNames,
@@ -56,6 +60,10 @@ function toolTable(model: ProjectModel, familyVersion: string | undefined): Toml
   if (model.dynamicVersion === true && holder !== null) table.dynamic = { version: { attr: `${holder.dotted}.__version__` } };
   const data = packageDataPaths(model);
   if (Object.keys(data).length > 0) table['package-data'] = data;
+  const dataFiles = setuptoolsDataFiles(model);
+  if (dataFiles.length > 0) table['data-files'] = Object.fromEntries(dataFiles);
+  const scripts = scriptPaths(model);
+  if (scripts.length > 0) table['script-files'] = scripts;
   const licenseFiles = (model.licenseFiles ?? []).map((f) => f.path);
   if (licenseFiles.length > 0 && !supports('license-files', 'setuptools', familyVersion)) table['license-files'] = licenseFiles;
   return table;

@@ -173,7 +173,8 @@ describe('render: contract', () => {
           const { 'pyproject.toml': _p, 'setup.cfg': _c, 'setup.py': _s, ...rest } = files;
           return rest;
         });
-        expect(renderings.length).toBeGreaterThanOrEqual(3);
+        // setuptools always renders a model in its pyproject and setup.py styles.
+        expect(renderings.length).toBeGreaterThanOrEqual(2);
         for (const files of withoutConfig) expect(files).toEqual(withoutConfig[0]);
       }),
       { numRuns: 200, seed: 1 },

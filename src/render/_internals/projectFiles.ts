@@ -12,6 +12,8 @@ import {
   type NamespaceModel,
   type PackageModel,
   type ProjectModel,
+  SCRIPTS_DIR,
+  WHEEL_DATA_DIR,
   versionModule,
   withVersionLine,
 } from '../../model/projectModel.js';
@@ -70,7 +72,8 @@ export function versionFile(model: ProjectModel): string | null {
 /**
  * Files at the project root that the configuration refers to or the sdist
  * must ship: the readme file, the license file of `license = {file}`, the
- * license files, the sdist-only files, and `MANIFEST.in` when there are
+ * license files, the sdist-only files, the wheel data files (under `data/`)
+ * and scripts (under `scripts/`), and `MANIFEST.in` when there are
  * sdist-only files.
  */
 export function rootFiles(model: ProjectModel): FileMap {
@@ -79,6 +82,8 @@ export function rootFiles(model: ProjectModel): FileMap {
   if (model.license?.kind === 'file') files[model.license.path] = model.license.content;
   for (const f of model.licenseFiles ?? []) files[f.path] = f.content;
   for (const f of model.sdistFiles ?? []) files[f.path] = f.content;
+  for (const f of model.wheelData ?? []) files[`${WHEEL_DATA_DIR}/${f.path}`] = f.content;
+  for (const f of model.scriptFiles ?? []) files[`${SCRIPTS_DIR}/${f.path}`] = f.content;
   const manifest = manifestIn(model);
   if (manifest !== null) files['MANIFEST.in'] = manifest;
   return files;
@@ -164,6 +169,26 @@ export function packageDataPaths(model: ProjectModel): Record<string, string[]> 
     .filter(({ paths }) => paths.length > 0);
   for (const { dotted, paths } of withFiles.sort((a, b) => (a.dotted < b.dotted ? -1 : 1))) out[dotted] = paths.sort();
   return out;
+}
+
+/**
+ * setuptools `data_files`: destination folder (relative to the data scheme,
+ * `.` for its root) -> the project paths of the files installed there, both
+ * sorted.
+ */
+export function setuptoolsDataFiles(model: ProjectModel): [string, string[]][] {
+  const byDir = new Map<string, string[]>();
+  for (const f of model.wheelData ?? []) {
+    const slash = f.path.lastIndexOf('/');
+    const dir = slash < 0 ? '.' : f.path.slice(0, slash);
+    byDir.set(dir, [...(byDir.get(dir) ?? []), `${WHEEL_DATA_DIR}/${f.path}`]);
+  }
+  return [...byDir].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([dir, paths]) => [dir, paths.sort()]);
+}
+
+/** Project paths of the scripts (`scripts/<name>`), sorted. */
+export function scriptPaths(model: ProjectModel): string[] {
+  return (model.scriptFiles ?? []).map((s) => `${SCRIPTS_DIR}/${s.path}`).sort();
 }
 
 /** A FileMap whose keys are inserted in sorted order (deterministic iteration). */
