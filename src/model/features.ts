@@ -147,6 +147,9 @@ export function modelFeatures(model: ProjectModel): string[] {
     add('setuptools:use-file', st.useFile === true);
     add('setuptools:stub-setup-py', st.stubSetupPy === true);
     if (st.setupRequires !== undefined) add(`setuptools:setup-requires:${st.setupRequires.spelling}`);
+    const hasData = packages.some(({ pkg }) => pkg.data.length > 0 || pkg.typed === true || (pkg.stubs ?? []).length > 0);
+    add('setuptools:package-data-glob', st.packageData === 'glob' && hasData);
+    add('setuptools:include-package-data', st.packageData === 'manifest' && hasData);
   }
   return [...out].sort();
 }

@@ -197,10 +197,13 @@ export interface NamespaceModel {
 export const SETUP_REQUIRES_SPELLINGS = ['list', 'string', 'multiline', 'comments', 'continuation'] as const;
 export type SetupRequiresSpelling = (typeof SETUP_REQUIRES_SPELLINGS)[number];
 
+export const SETUPTOOLS_PACKAGE_DATA = ['glob', 'manifest'] as const;
+export type SetuptoolsPackageData = (typeof SETUPTOOLS_PACKAGE_DATA)[number];
+
 /**
  * The scenarios of setuptools' own backend tests, as options of a project
- * rendered in the `setup.py` (or `setup.cfg`) style. Ignored by the
- * `pyproject` style and by other families: none changes the artifacts.
+ * rendered in the `setup.py` (or `setup.cfg`) style, and how package data is
+ * selected (all styles). Ignored by other families: none changes the artifacts.
  */
 export interface SetuptoolsOptionsModel {
   /** setup.py runs other code (defines names, asserts) before `setup()`. */
@@ -217,6 +220,14 @@ export interface SetuptoolsOptionsModel {
   setupRequires?: { spelling: SetupRequiresSpelling; requirements: string[] };
   /** setup.cfg style: also write a stub `setup.py` (`__import__("setuptools").setup()`). */
   stubSetupPy?: boolean;
+  /**
+   * How package data is selected, in every setuptools style (absent:
+   * `package-data` by exact path): `glob`, `package-data` patterns
+   * (`*.json`, `data/*.txt`, `py.typed`, `*.pyi`) that match exactly the
+   * same files; `manifest`, `include-package-data` with `recursive-include`
+   * lines in `MANIFEST.in` (which every family ships alike).
+   */
+  packageData?: SetuptoolsPackageData;
 }
 
 /**

@@ -9,7 +9,8 @@
  * - `py-modules`: every top-level module (also when empty);
  * - `package-dir = { "" = "src" }` for the src layout;
  * - `[tool.setuptools.package-data]`: each package's data files, `py.typed`
- *   and stubs, by exact path. setuptools' sdist also adds package data, so
+ *   and stubs, by exact path; or by patterns, or `include-package-data`
+ *   with `MANIFEST.in` lines (`SetuptoolsOptionsModel.packageData`). setuptools' sdist also adds package data, so
  *   the sdist and the wheel both get them;
  * - `data-files` and `script-files` for the wheel's data and scripts
  *   schemes (setuptools adds both to the sdist by itself);
@@ -31,8 +32,10 @@ import type { FamilyRenderer } from './_internals/familyRenderer.js';
 import {
   dottedPackageNames,
   namespacePackageNames,
+  packageDataGlobs,
   packageDataPaths,
   scriptPaths,
+  setuptoolsPackageDataStyle,
   setuptoolsDataFiles,
   sortedFileMap,
   sourceFiles,
@@ -58,8 +61,10 @@ function toolTable(model: ProjectModel, familyVersion: string | undefined): Toml
   if (model.layout === 'src') table['package-dir'] = { '': 'src' };
   const holder = versionModule(model);
   if (model.dynamicVersion === true && holder !== null) table.dynamic = { version: { attr: `${holder.dotted}.__version__` } };
-  const data = packageDataPaths(model);
-  if (Object.keys(data).length > 0) table['package-data'] = data;
+  const style = setuptoolsPackageDataStyle(model);
+  const data = style === 'glob' ? packageDataGlobs(model) : packageDataPaths(model);
+  if (style === 'manifest') table['include-package-data'] = true;
+  else if (Object.keys(data).length > 0) table['package-data'] = data;
   const dataFiles = setuptoolsDataFiles(model);
   if (dataFiles.length > 0) table['data-files'] = Object.fromEntries(dataFiles);
   const scripts = scriptPaths(model);

@@ -5,6 +5,7 @@ import { projectModel } from '../../generators/projectModel.js';
 import { ConfigError } from '../../src/errors.js';
 import { FAMILIES } from '../../src/backends/types.js';
 import { allNamespaces, allPackages, versionModule, type PackageModel } from '../../src/model/projectModel.js';
+import { packageDataGlobs } from '../../src/render/_internals/projectFiles.js';
 import { unsupportedFeatures } from '../../src/render/capabilities.js';
 import type { FileMap } from '../../src/render/fileMap.js';
 import { render, renderStyles, renderableFamilies } from '../../src/render/index.js';
@@ -198,8 +199,16 @@ describe('render: contract', () => {
         expect(new Set(st['py-modules'])).toEqual(new Set(model.modules.map((m) => m.name)));
         const nonPython = (pkg: PackageModel): string[] => [...pkg.data.map((d) => d.path), ...(pkg.typed ? ['py.typed'] : []), ...(pkg.stubs ?? []).map((x) => `${x.name}.pyi`)];
         const data = allPackages(model).filter((p) => nonPython(p.pkg).length > 0);
-        expect(Object.keys(st['package-data'] ?? {}).sort()).toEqual(data.map((p) => p.dotted).sort());
-        for (const { dotted, pkg } of data) expect(new Set(st['package-data']?.[dotted])).toEqual(new Set(nonPython(pkg)));
+        const dataStyle = model.setuptools?.packageData;
+        if (dataStyle === 'manifest') {
+          expect(st['package-data']).toBeUndefined();
+          expect((st as Record<string, unknown>)['include-package-data']).toBe(true);
+        } else if (dataStyle === 'glob') {
+          expect(st['package-data'] ?? {}).toEqual(packageDataGlobs(model));
+        } else {
+          expect(Object.keys(st['package-data'] ?? {}).sort()).toEqual(data.map((p) => p.dotted).sort());
+          for (const { dotted, pkg } of data) expect(new Set(st['package-data']?.[dotted])).toEqual(new Set(nonPython(pkg)));
+        }
         const tops = [
           ...model.packages.map((p) => `${prefix}${p.name}`),
           ...(model.namespacePackages ?? []).map((n) => `${prefix}${n.name}`),

@@ -107,13 +107,67 @@ export function sourceFiles(model: ProjectModel): FileMap {
  */
 export function manifestIn(model: ProjectModel): string | null {
   const sdist = model.sdistFiles ?? [];
+  const dataLines = manifestPackageDataLines(model);
   // The file of `license = {file}` reaches setuptools' sdist by itself only in the pyproject style.
-  if (sdist.length === 0 && model.license?.kind !== 'file') return null;
+  if (sdist.length === 0 && model.license?.kind !== 'file' && dataLines.length === 0) return null;
   const paths = new Set<string>(sdist.map((f) => f.path));
   if (model.readme !== undefined && model.readme.form !== 'inline') paths.add(README_FILES[model.readme.contentType]);
   if (model.license?.kind === 'file') paths.add(model.license.path);
   for (const f of model.licenseFiles ?? []) paths.add(f.path);
-  return [...paths].sort().map((p) => `include ${p}\n`).join('');
+  return [...paths].sort().map((p) => `include ${p}\n`).join('') + dataLines.map((l) => `${l}\n`).join('');
+}
+
+/** How setuptools is told about package data (see `SetuptoolsOptionsModel.packageData`). */
+export function setuptoolsPackageDataStyle(model: ProjectModel): 'exact' | 'glob' | 'manifest' {
+  return model.setuptools?.packageData ?? 'exact';
+}
+
+/** The non-Python files of a package, relative to its folder: data, `py.typed`, stubs. */
+function nonPythonFiles(pkg: PackageModel): string[] {
+  return [...pkg.data.map((d) => d.path), ...(pkg.typed === true ? ['py.typed'] : []), ...(pkg.stubs ?? []).map((s) => `${s.name}.pyi`)];
+}
+
+/** A glob for one non-Python file that matches it and its kind only: `folder/*.ext`, `py.typed`, `*.pyi`. */
+function kindGlob(path: string): string {
+  if (path === 'py.typed') return path;
+  const slash = path.lastIndexOf('/');
+  const name = path.slice(slash + 1);
+  return `${path.slice(0, slash + 1)}*${name.slice(name.lastIndexOf('.'))}`;
+}
+
+/**
+ * `package-data` as patterns: for each package with non-Python files, one
+ * `folder/*.ext` per folder and extension, `py.typed`, `*.pyi` (sorted).
+ * They match exactly the files `packageDataPaths` lists: data files always
+ * have an extension that is never `.py`, and a package folder holds nothing
+ * else but modules and subpackage folders.
+ */
+export function packageDataGlobs(model: ProjectModel): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [dotted, paths] of Object.entries(packageDataPaths(model))) out[dotted] = [...new Set(paths.map(kindGlob))].sort();
+  return out;
+}
+
+/**
+ * `MANIFEST.in` lines for the `manifest` package-data style: one
+ * `recursive-include FOLDER PATTERNS` per top-level package or namespace
+ * folder that holds non-Python files, with `*.ext`, `py.typed` and `*.pyi`
+ * patterns for what it holds. Empty in the other styles.
+ */
+export function manifestPackageDataLines(model: ProjectModel): string[] {
+  if (setuptoolsPackageDataStyle(model) !== 'manifest') return [];
+  const root = importRoot(model);
+  const patternsOf = (pkgs: { pkg: PackageModel }[]): string[] =>
+    [...new Set(pkgs.flatMap(({ pkg }) => nonPythonFiles(pkg).map((p) => kindGlob(p.slice(p.lastIndexOf('/') + 1)))))].sort();
+  const tops: [string, { pkg: PackageModel }[]][] = [
+    ...model.packages.map((p): [string, { pkg: PackageModel }[]] => [p.name, allPackages({ ...model, packages: [p], namespacePackages: [] })]),
+    ...(model.namespacePackages ?? []).map((n): [string, { pkg: PackageModel }[]] => [n.name, allPackages({ ...model, packages: [], namespacePackages: [n] })]),
+  ];
+  return tops
+    .map(([name, pkgs]) => [name, patternsOf(pkgs)] as const)
+    .filter(([, patterns]) => patterns.length > 0)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, patterns]) => `recursive-include ${root}${name} ${patterns.join(' ')}`);
 }
 
 /**

@@ -24,8 +24,10 @@ import type { ConfigStyle, FileMap } from '../fileMap.js';
 import {
   dottedPackageNames,
   namespacePackageNames,
+  packageDataGlobs,
   packageDataPaths,
   scriptPaths,
+  setuptoolsPackageDataStyle,
   setuptoolsDataFiles,
   sortedFileMap,
   sourceFiles,
@@ -139,8 +141,10 @@ function keywords(model: ProjectModel, familyVersion: string | undefined): Keywo
 
   const scripts = scriptPaths(model);
   if (scripts.length > 0) opt('scripts', scripts);
-  const data = packageDataPaths(model);
-  if (Object.keys(data).length > 0) out.push({ name: 'package_data', value: Object.entries(data), cfg: 'section' });
+  const style = setuptoolsPackageDataStyle(model);
+  const data = style === 'glob' ? packageDataGlobs(model) : packageDataPaths(model);
+  if (style === 'manifest') out.push({ name: 'include_package_data', value: 'True', cfg: 'options', cfgDirective: 'True', pyExpression: 'True' });
+  else if (Object.keys(data).length > 0) out.push({ name: 'package_data', value: Object.entries(data), cfg: 'section' });
   const dataFiles = setuptoolsDataFiles(model);
   if (dataFiles.length > 0) out.push({ name: 'data_files', value: dataFiles, cfg: 'section' });
   const extras = [...(model.optionalDependencies ?? [])].sort(byKey((e) => e.name));
