@@ -234,7 +234,7 @@ export function projectModel(options: ProjectModelOptions = {}): fc.Arbitrary<Pr
   const arb: fc.Arbitrary<ProjectModel> = omitUndefined(
     fc.record({
       name: distributionName(options.name),
-      version: version(options.version),
+      version: version(options.version).filter((v) => allowed('version:uppercase') || !/[A-Z]/.test(v.split('+')[0] ?? '')),
       description: description({
         ...options.description,
         nullable: (options.description?.nullable ?? true) && allowed('description:none'),

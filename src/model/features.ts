@@ -76,6 +76,7 @@ export function modelFeatures(model: ProjectModel): string[] {
     add('version:dev', v.dev !== null);
     add('version:local', v.local !== null);
     add('version:non-normalized', v.normalized !== model.version);
+    add('version:uppercase', /[A-Z]/.test(model.version.split('+')[0] ?? ''));
   }
   // Metadata.
   add('description:none', model.description === null);

@@ -61,3 +61,17 @@ describe('dynamic version', () => {
     expect(render(onlyNamespace, 'hatchling')['pyproject.toml']).toContain('version = "1.0rc1"');
   });
 });
+
+describe('upper-case versions', () => {
+  it('poetry-core 2 refuses them (case-sensitive schema); poetry-core 1 and other families take them', () => {
+    const upper: ProjectModel = { ...onePackage, version: 'V1.0RC1.DEV2' };
+    expect(modelFeatures(upper)).toContain('version:uppercase');
+    expect(modelFeatures({ ...onePackage, version: '1.0+ABC' })).not.toContain('version:uppercase');
+    expect(supports('version:uppercase', 'poetry', '2.5.0')).toBe(false);
+    expect(supports('version:uppercase', 'poetry')).toBe(false);
+    expect(supports('version:uppercase', 'poetry', '1.9.1')).toBe(true);
+    expect(supports('version:uppercase', 'setuptools', '80.9.0')).toBe(true);
+    expect(canRender(upper, 'poetry', '2.5.0')).toBe(false);
+    expect(canRender(upper, 'poetry', '1.9.1')).toBe(true);
+  });
+});
