@@ -157,10 +157,9 @@ const LIMITATIONS: Readonly<Partial<Record<CapabilityFeature, readonly Limitatio
     },
   ],
   'wheel-data': [
-    { family: 'flit', why: 'flit-core maps one whole folder (external-data, 3.7+); the renderer does not write it yet' },
+    { family: 'flit', below: '3.7', why: 'flit-core has [tool.flit.external-data] from 3.7' },
     { family: 'poetry', why: 'poetry-core has no data scheme' },
     { family: 'pdm', why: 'pdm-backend wheel-data is not rendered yet' },
-    { family: 'uv', why: 'uv_build [tool.uv.build-backend.data] is not rendered yet' },
   ],
   'script-files': [
     { family: 'hatchling', why: "hatchling's shared-scripts keep the source file's mode, which a rendered file map does not set (setuptools makes scripts executable)" },

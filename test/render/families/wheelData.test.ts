@@ -55,10 +55,18 @@ describe('wheel data files and scripts', () => {
     expect(toml.tool.hatch.build.targets.sdist['only-include']).toEqual(expect.arrayContaining(['data/top.txt', 'data/share/app/x.json']));
   });
 
-  it('only setuptools takes scripts; setuptools and hatchling take data files', () => {
+  it('flit and uv map the data folder as a whole', () => {
+    expect(render(dataOnly, 'flit')['pyproject.toml']).toContain('[tool.flit.external-data]\ndirectory = "data"\n');
+    expect(render(dataOnly, 'uv')['pyproject.toml']).toContain('[tool.uv.build-backend.data]\ndata = "data"\n');
+    expect(render(onePackage, 'flit')['pyproject.toml']).not.toContain('external-data');
+    expect(render(onePackage, 'uv')['pyproject.toml']).not.toContain('build-backend.data');
+  });
+
+  it('only setuptools takes scripts; setuptools, hatchling, flit (3.7+) and uv take data files', () => {
     expect(canRender(withData, 'setuptools')).toBe(true);
     expect(canRender(withData, 'hatchling')).toBe(false);
-    expect(canRender(dataOnly, 'hatchling')).toBe(true);
-    for (const family of ['flit', 'poetry', 'pdm', 'uv'] as const) expect(canRender(dataOnly, family)).toBe(false);
+    for (const family of ['setuptools', 'hatchling', 'flit', 'uv'] as const) expect(canRender(dataOnly, family), family).toBe(true);
+    expect(canRender(dataOnly, 'flit', '3.6.0')).toBe(false);
+    for (const family of ['poetry', 'pdm'] as const) expect(canRender(dataOnly, family), family).toBe(false);
   });
 });
