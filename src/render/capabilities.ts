@@ -159,7 +159,7 @@ const LIMITATIONS: Readonly<Partial<Record<CapabilityFeature, readonly Limitatio
   'wheel-data': [
     { family: 'flit', below: '3.7', why: 'flit-core has [tool.flit.external-data] from 3.7' },
     { family: 'poetry', why: 'poetry-core has no data scheme' },
-    { family: 'pdm', why: 'pdm-backend wheel-data is not rendered yet' },
+    { family: 'pdm', below: '2.2', why: 'pdm-backend 2.0 ignores wheel-data (nested data files fixed in 2.1.8)' },
   ],
   'script-files': [
     { family: 'hatchling', why: "hatchling's shared-scripts keep the source file's mode, which a rendered file map does not set (setuptools makes scripts executable)" },

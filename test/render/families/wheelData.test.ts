@@ -58,15 +58,23 @@ describe('wheel data files and scripts', () => {
   it('flit and uv map the data folder as a whole', () => {
     expect(render(dataOnly, 'flit')['pyproject.toml']).toContain('[tool.flit.external-data]\ndirectory = "data"\n');
     expect(render(dataOnly, 'uv')['pyproject.toml']).toContain('[tool.uv.build-backend.data]\ndata = "data"\n');
+    expect(render(dataOnly, 'pdm')['pyproject.toml']).toContain('[[tool.pdm.build.wheel-data.data]]\npath = "data/**/*"\nrelative-to = "data"\n');
     expect(render(onePackage, 'flit')['pyproject.toml']).not.toContain('external-data');
     expect(render(onePackage, 'uv')['pyproject.toml']).not.toContain('build-backend.data');
   });
 
-  it('only setuptools takes scripts; setuptools, hatchling, flit (3.7+) and uv take data files', () => {
+  it('only setuptools takes scripts; setuptools, hatchling, flit (3.7+), pdm (2.2+) and uv take data files', () => {
     expect(canRender(withData, 'setuptools')).toBe(true);
     expect(canRender(withData, 'hatchling')).toBe(false);
-    for (const family of ['setuptools', 'hatchling', 'flit', 'uv'] as const) expect(canRender(dataOnly, family), family).toBe(true);
+    for (const family of ['setuptools', 'hatchling', 'flit', 'pdm', 'uv'] as const) expect(canRender(dataOnly, family), family).toBe(true);
     expect(canRender(dataOnly, 'flit', '3.6.0')).toBe(false);
-    for (const family of ['poetry', 'pdm'] as const) expect(canRender(dataOnly, family), family).toBe(false);
+    expect(canRender(dataOnly, 'pdm', '2.0.0')).toBe(false);
+    expect(canRender(dataOnly, 'poetry')).toBe(false);
+  });
+
+  it('pdm-backend 2.0.x gets an empty dynamic list (it reads the key unconditionally)', () => {
+    expect(render(onePackage, 'pdm', { familyVersion: '2.0.0' })['pyproject.toml']).toContain('dynamic = []');
+    expect(render(onePackage, 'pdm', { familyVersion: '2.5.0' })['pyproject.toml']).not.toContain('dynamic');
+    expect(render(onePackage, 'pdm')['pyproject.toml']).not.toContain('dynamic');
   });
 });
