@@ -30,3 +30,4 @@ export { sdistFiles, type SdistFilesOptions } from './sdistFiles.js';
 export { setuptoolsOptions, type SetuptoolsOptionsOptions } from './setuptoolsOptions.js';
 export { urls, type UrlsOptions } from './urls.js';
 export { version, type VersionOptions } from './version.js';
+export { scriptFiles, wheelDataFiles, type WheelDataOptions } from './wheelData.js';

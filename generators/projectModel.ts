@@ -5,7 +5,8 @@
  * with distinct top-level names; and, each with its own probability, the
  * optional parts: requires-python, readme, license, license files, authors,
  * maintainers, keywords, classifiers, URLs, optional dependencies, entry
- * points, sdist-only files and setuptools scenarios.
+ * points, sdist-only files, wheel data files, scripts, a dynamic version
+ * and setuptools scenarios.
  *
  * `targets` names the backends the project must suit (family, version,
  * configuration style): the generator then never uses a feature one of them
@@ -19,8 +20,8 @@
  * with one empty module `a`.
  */
 import fc from 'fast-check';
-import type { ProjectModel } from '../src/model/projectModel.js';
-import { topLevelNames } from '../src/model/projectModel.js';
+import type { NamespaceModel, PackageModel, ProjectModel } from '../src/model/projectModel.js';
+import { SCRIPTS_DIR, WHEEL_DATA_DIR, topLevelNames, versionModule } from '../src/model/projectModel.js';
 import { supportedByAll, unsupportedFeatures, type RenderTarget } from '../src/render/capabilities.js';
 import { canRender } from '../src/render/render.js';
 import { classifiers } from './classifiers.js';
@@ -42,6 +43,7 @@ import { sdistFiles, type SdistFilesOptions } from './sdistFiles.js';
 import { setuptoolsOptions } from './setuptoolsOptions.js';
 import { urls } from './urls.js';
 import { version, type VersionOptions } from './version.js';
+import { scriptFiles, wheelDataFiles } from './wheelData.js';
 import { withExtraShrinks } from './_internals/extraShrinks.js';
 import { maybe, omitUndefined } from './_internals/optional.js';
 import { allDistinct, normalizeDistributionName, requirementName, siblingKey } from './_internals/names.js';
@@ -64,6 +66,9 @@ export const OPTIONAL_PARTS = [
   'entryPoints',
   'namespacePackages',
   'sdistFiles',
+  'wheelData',
+  'scriptFiles',
+  'dynamicVersion',
   'setuptools',
 ] as const satisfies readonly (keyof ProjectModel)[];
 export type OptionalPart = (typeof OPTIONAL_PARTS)[number];
@@ -83,6 +88,9 @@ export const DEFAULT_PROBABILITIES: Readonly<Record<OptionalPart, number>> = {
   entryPoints: 0.25,
   namespacePackages: 0.15,
   sdistFiles: 0.25,
+  wheelData: 0.12,
+  scriptFiles: 0.1,
+  dynamicVersion: 0.15,
   setuptools: 0.2,
 };
 
@@ -126,16 +134,34 @@ export interface ProjectModelOptions {
  * always one empty module, whatever it was shrunk from.
  */
 function packagesToModules(model: ProjectModel): ProjectModel[] {
-  return model.packages.flatMap((pkg, index) => {
-    const bare =
-      pkg.init === '' &&
-      pkg.modules.length + pkg.data.length + pkg.subpackages.length === 0 &&
-      pkg.typed !== true &&
-      (pkg.stubs ?? []).length === 0;
-    if (!bare) return [];
+  const top = model.packages.flatMap((pkg, index) => {
+    if (!isBare(pkg)) return [];
     const packages = model.packages.filter((_, i) => i !== index);
     return [{ ...model, packages, modules: [...model.modules, { name: pkg.name, source: '' }] }];
   });
+  // The same inside namespace folders (at any depth).
+  const inNamespaces = (model.namespacePackages ?? []).flatMap((ns, index) =>
+    namespaceBareToModules(ns).map((replacement) => ({
+      ...model,
+      namespacePackages: (model.namespacePackages ?? []).map((n, i) => (i === index ? replacement : n)),
+    })),
+  );
+  return [...top, ...inNamespaces];
+}
+
+function isBare(pkg: PackageModel): boolean {
+  return pkg.init === '' && pkg.modules.length + pkg.data.length + pkg.subpackages.length === 0 && pkg.typed !== true && (pkg.stubs ?? []).length === 0;
+}
+
+/** Each way to turn one bare package of `ns` (or of a folder inside it) into an empty module. */
+function namespaceBareToModules(ns: NamespaceModel): NamespaceModel[] {
+  const here = ns.packages.flatMap((pkg, index) =>
+    isBare(pkg) ? [{ ...ns, packages: ns.packages.filter((_, i) => i !== index), modules: [...ns.modules, { name: pkg.name, source: '' }] }] : [],
+  );
+  const deeper = ns.namespaces.flatMap((sub, index) =>
+    namespaceBareToModules(sub).map((replacement) => ({ ...ns, namespaces: ns.namespaces.map((n, i) => (i === index ? replacement : n)) })),
+  );
+  return [...here, ...deeper];
 }
 
 /**
@@ -165,7 +191,24 @@ function consistent(m: ProjectModel): boolean {
   const self = normalizeDistributionName(m.name);
   const requirements = [...m.dependencies, ...(m.optionalDependencies ?? []).flatMap((e) => e.requirements)];
   if (requirements.some((r) => normalizeDistributionName(requirementName(r)) === self)) return false;
+  if (m.dynamicVersion === true && !dynamicVersionReadable(m)) return false;
+  // In the flat layout, the data/ and scripts/ folders sit next to the import packages.
+  if (m.layout === 'flat' && (m.wheelData !== undefined || m.scriptFiles !== undefined)) {
+    const reserved = new Set([WHEEL_DATA_DIR, SCRIPTS_DIR].map(siblingKey));
+    if (tops.some((t) => reserved.has(siblingKey(t)))) return false;
+  }
   return true;
+}
+
+/**
+ * A dynamic version needs a version module whose own text names no version:
+ * hatchling's default pattern also takes `VERSION = "..."` (any case) and
+ * pdm's the first `__version__ = ...` anywhere, so the appended line must be
+ * the only candidate.
+ */
+export function dynamicVersionReadable(m: ProjectModel): boolean {
+  const holder = versionModule(m);
+  return holder !== null && !/version\s*=|__version__/i.test(holder.source);
 }
 
 export function projectModel(options: ProjectModelOptions = {}): fc.Arbitrary<ProjectModel> {
@@ -191,7 +234,7 @@ export function projectModel(options: ProjectModelOptions = {}): fc.Arbitrary<Pr
   const arb: fc.Arbitrary<ProjectModel> = omitUndefined(
     fc.record({
       name: distributionName(options.name),
-      version: version(options.version),
+      version: version(options.version).filter((v) => allowed('version:uppercase') || !/[A-Z]/.test(v.split('+')[0] ?? '')),
       description: description({
         ...options.description,
         nullable: (options.description?.nullable ?? true) && allowed('description:none'),
@@ -241,6 +284,9 @@ export function projectModel(options: ProjectModelOptions = {}): fc.Arbitrary<Pr
         namespaceProbability,
       ),
       sdistFiles: maybe(sdistFiles(options.sdistFiles), p('sdistFiles', 'sdist-files')),
+      wheelData: maybe(wheelDataFiles(), p('wheelData', 'wheel-data')),
+      scriptFiles: maybe(scriptFiles(), p('scriptFiles', 'script-files')),
+      dynamicVersion: maybe(fc.constant(true as const), p('dynamicVersion', 'dynamic:version')),
       setuptools: maybe(setuptoolsOptions(), p('setuptools')).filter((s) => s === undefined || Object.keys(s).length > 0),
     }),
     OPTIONAL_PARTS,

@@ -4,13 +4,15 @@
  * (`SetuptoolsOptionsModel`): code before `setup()`, a temporary file
  * created and removed around `setup()`, `sys.exit(0)` after it, a
  * `__name__ == "__main__"` guard, `__file__`, `setup_requires` in one of its
- * spellings, and for the `setup.cfg` style a stub `setup.py`. None changes
- * the artifacts; other families and the `pyproject` style ignore them.
+ * spellings, and for the `setup.cfg` style a stub `setup.py`; and, in every
+ * setuptools style, how package data is selected (patterns, or
+ * `include-package-data` with `MANIFEST.in`). None changes the artifacts;
+ * other families ignore them.
  *
  * Shrinks toward `{}` (no scenario).
  */
 import fc from 'fast-check';
-import { SETUP_REQUIRES_SPELLINGS, type SetuptoolsOptionsModel } from '../src/model/projectModel.js';
+import { SETUP_REQUIRES_SPELLINGS, SETUPTOOLS_PACKAGE_DATA, type SetuptoolsOptionsModel } from '../src/model/projectModel.js';
 import { requirement } from './requirement.js';
 import { normalizeDistributionName, requirementName } from './_internals/names.js';
 import { flag, maybe, omitUndefined } from './_internals/optional.js';
@@ -39,7 +41,8 @@ export function setuptoolsOptions(options: SetuptoolsOptionsOptions = {}): fc.Ar
       useFile: flag(probability),
       setupRequires: maybe(setupRequires, probability),
       stubSetupPy: flag(probability),
+      packageData: maybe(fc.constantFrom(...SETUPTOOLS_PACKAGE_DATA), probability),
     }),
-    ['codeBeforeSetup', 'temporaryFile', 'exitAfterSetup', 'mainGuard', 'useFile', 'setupRequires', 'stubSetupPy'],
+    ['codeBeforeSetup', 'temporaryFile', 'exitAfterSetup', 'mainGuard', 'useFile', 'setupRequires', 'stubSetupPy', 'packageData'],
   );
 }

@@ -7,7 +7,7 @@
  * `generators/`) and by the renderers' capability table
  * (`src/render/capabilities.ts`), whose feature names are a subset of these.
  */
-import { allNamespaces, allPackages, topLevelNames, type PackageModel, type PersonModel, type ProjectModel } from './projectModel.js';
+import { allNamespaces, allPackages, topLevelNames, versionModule, type PackageModel, type PersonModel, type ProjectModel } from './projectModel.js';
 import { parsePep440 } from './pep440.js';
 
 const README_KIND: Record<string, string> = { 'text/markdown': 'md', 'text/x-rst': 'rst', 'text/plain': 'txt' };
@@ -76,6 +76,7 @@ export function modelFeatures(model: ProjectModel): string[] {
     add('version:dev', v.dev !== null);
     add('version:local', v.local !== null);
     add('version:non-normalized', v.normalized !== model.version);
+    add('version:uppercase', /[A-Z]/.test(model.version.split('+')[0] ?? ''));
   }
   // Metadata.
   add('description:none', model.description === null);
@@ -130,6 +131,13 @@ export function modelFeatures(model: ProjectModel): string[] {
     add('entry-points');
     add(group.group === 'console_scripts' ? 'entry-points:console' : group.group === 'gui_scripts' ? 'entry-points:gui' : 'entry-points:custom');
   }
+  const wheelData = model.wheelData ?? [];
+  add('wheel-data', wheelData.length > 0);
+  add('wheel-data:nested', wheelData.some((f) => f.path.includes('/')));
+  const scripts = model.scriptFiles ?? [];
+  add('script-files', scripts.length > 0);
+  add('script-files:python-shebang', scripts.some((s) => /^#!.*python/.test(s.content)));
+  add('dynamic:version', model.dynamicVersion === true && versionModule(model) !== null);
   // setuptools scenarios.
   const st = model.setuptools;
   if (st !== undefined) {
@@ -140,6 +148,9 @@ export function modelFeatures(model: ProjectModel): string[] {
     add('setuptools:use-file', st.useFile === true);
     add('setuptools:stub-setup-py', st.stubSetupPy === true);
     if (st.setupRequires !== undefined) add(`setuptools:setup-requires:${st.setupRequires.spelling}`);
+    const hasData = packages.some(({ pkg }) => pkg.data.length > 0 || pkg.typed === true || (pkg.stubs ?? []).length > 0);
+    add('setuptools:package-data-glob', st.packageData === 'glob' && hasData);
+    add('setuptools:include-package-data', st.packageData === 'manifest' && hasData);
   }
   return [...out].sort();
 }

@@ -57,6 +57,29 @@ export interface ProjectModel {
    * tests/), paths relative to the project root.
    */
   sdistFiles?: ProjectFileModel[];
+  /**
+   * PEP 621 `dynamic = ["version"]`: the version is written as
+   * `__version__ = "<version>"` at the end of the version module (see
+   * `versionModule`), and each family reads it from there its own way
+   * (setuptools `attr:`, hatchling `[tool.hatch.version] path`, flit from the
+   * module, pdm `source = "file"`). Families without a dynamic version write
+   * it statically (same metadata).
+   */
+  dynamicVersion?: boolean;
+  /**
+   * Files installed into the wheel's data scheme (`{dist}.data/data/<path>`):
+   * `path` is relative to the scheme (`share/app/x.json`); the project holds
+   * each at `data/<path>` (setuptools `data-files`, hatchling `shared-data`).
+   * The sdist ships them too.
+   */
+  wheelData?: ProjectFileModel[];
+  /**
+   * Scripts installed into the wheel's scripts scheme
+   * (`{dist}.data/scripts/<path>`): `path` is a file name; the project holds
+   * each at `scripts/<path>` (setuptools `script-files`, which also rewrites
+   * a Python `#!` line to `#!python`). The sdist ships them too.
+   */
+  scriptFiles?: ProjectFileModel[];
   /** Options only the setuptools family reads (setup.py / setup.cfg scenarios); other families ignore them. */
   setuptools?: SetuptoolsOptionsModel;
 }
@@ -174,10 +197,13 @@ export interface NamespaceModel {
 export const SETUP_REQUIRES_SPELLINGS = ['list', 'string', 'multiline', 'comments', 'continuation'] as const;
 export type SetupRequiresSpelling = (typeof SETUP_REQUIRES_SPELLINGS)[number];
 
+export const SETUPTOOLS_PACKAGE_DATA = ['glob', 'manifest'] as const;
+export type SetuptoolsPackageData = (typeof SETUPTOOLS_PACKAGE_DATA)[number];
+
 /**
  * The scenarios of setuptools' own backend tests, as options of a project
- * rendered in the `setup.py` (or `setup.cfg`) style. Ignored by the
- * `pyproject` style and by other families: none changes the artifacts.
+ * rendered in the `setup.py` (or `setup.cfg`) style, and how package data is
+ * selected (all styles). Ignored by other families: none changes the artifacts.
  */
 export interface SetuptoolsOptionsModel {
   /** setup.py runs other code (defines names, asserts) before `setup()`. */
@@ -194,7 +220,40 @@ export interface SetuptoolsOptionsModel {
   setupRequires?: { spelling: SetupRequiresSpelling; requirements: string[] };
   /** setup.cfg style: also write a stub `setup.py` (`__import__("setuptools").setup()`). */
   stubSetupPy?: boolean;
+  /**
+   * How package data is selected, in every setuptools style (absent:
+   * `package-data` by exact path): `glob`, `package-data` patterns
+   * (`*.json`, `data/*.txt`, `py.typed`, `*.pyi`) that match exactly the
+   * same files; `manifest`, `include-package-data` with `recursive-include`
+   * lines in `MANIFEST.in` (which every family ships alike).
+   */
+  packageData?: SetuptoolsPackageData;
 }
+
+/**
+ * Where a dynamic version is written: the first top-level package's
+ * `__init__.py`, else the first top-level module; null when the model has
+ * neither (only namespace folders). `dotted` is the import name, `path` the
+ * file relative to the import root (`pkg/__init__.py`, `mod.py`).
+ */
+export function versionModule(model: ProjectModel): { dotted: string; path: string; source: string } | null {
+  const pkg = model.packages[0];
+  if (pkg !== undefined) return { dotted: pkg.name, path: `${pkg.name}/__init__.py`, source: pkg.init };
+  const mod = model.modules[0];
+  if (mod !== undefined) return { dotted: mod.name, path: `${mod.name}.py`, source: mod.source };
+  return null;
+}
+
+/** `source` with the line `__version__ = "<version>"` appended (after a newline if `source` lacks a final one). */
+export function withVersionLine(source: string, version: string): string {
+  const sep = source === '' || source.endsWith('\n') ? '' : '\n';
+  return `${source}${sep}__version__ = ${JSON.stringify(version)}\n`;
+}
+
+/** Folder of the project holding the wheel data files (`wheelData`). */
+export const WHEEL_DATA_DIR = 'data';
+/** Folder of the project holding the scripts (`scriptFiles`). */
+export const SCRIPTS_DIR = 'scripts';
 
 /** Dotted import names of every package in the model, parents before children. */
 export function allPackages(model: ProjectModel): { dotted: string; pkg: PackageModel }[] {

@@ -14,7 +14,7 @@
  * - Top-level import names never shadow the standard library or the build
  *   tools (the project folder may be on `sys.path` while a backend runs).
  */
-import { README_CONTENT_TYPES, SETUP_REQUIRES_SPELLINGS } from './projectModel.js';
+import { README_CONTENT_TYPES, SCRIPTS_DIR, SETUP_REQUIRES_SPELLINGS, SETUPTOOLS_PACKAGE_DATA, WHEEL_DATA_DIR } from './projectModel.js';
 import { shadowsToolOrStdlib } from './reservedNames.js';
 
 type Obj = Record<string, unknown>;
@@ -144,6 +144,17 @@ export function checkModelExtensions(
     } else fail(f('license.kind'), 'must be spdx, text or file');
   }
   for (const k of ['licenseFiles', 'sdistFiles']) if (m[k] !== undefined) files(m[k], f(k), fail);
+  // Wheel data and scripts: paths below data/ and scripts/ (a script path is a file name).
+  for (const [k, dir] of [['wheelData', WHEEL_DATA_DIR], ['scriptFiles', SCRIPTS_DIR]] as const) {
+    if (m[k] === undefined) continue;
+    array(m[k], f(k), fail).forEach((x, i) => {
+      const o = obj(x, f(`${k}[${i}]`), fail, ['path', 'content']);
+      const path = line(o['path'], f(`${k}[${i}].path`), fail);
+      if (k === 'scriptFiles' && path.includes('/')) fail(f(`${k}[${i}].path`), 'must be a file name (no folder)');
+      checkRootPath(`${dir}/${path}`, f(`${k}[${i}].path`), fail);
+      text(o['content'], f(`${k}[${i}].content`), fail);
+    });
+  }
   for (const k of ['authors', 'maintainers']) if (m[k] !== undefined) people(m[k], f(k), fail);
   if (m['keywords'] !== undefined) array(m['keywords'], f('keywords'), fail).forEach((k, i) => line(k, f(`keywords[${i}]`), fail, /^[^,]+$/));
   if (m['classifiers'] !== undefined) array(m['classifiers'], f('classifiers'), fail).forEach((c, i) => line(c, f(`classifiers[${i}]`), fail));
@@ -177,10 +188,12 @@ export function checkModelExtensions(
   if (m['namespacePackages'] !== undefined) {
     array(m['namespacePackages'], f('namespacePackages'), fail).forEach((n, i) => namespace(n, f(`namespacePackages[${i}]`), fail, 0, checkPackage, checkModule));
   }
+  if (m['dynamicVersion'] !== undefined && typeof m['dynamicVersion'] !== 'boolean') fail(f('dynamicVersion'), 'must be a boolean');
   if (m['setuptools'] !== undefined) {
-    const keys = ['codeBeforeSetup', 'temporaryFile', 'exitAfterSetup', 'mainGuard', 'useFile', 'setupRequires', 'stubSetupPy'];
+    const keys = ['codeBeforeSetup', 'temporaryFile', 'exitAfterSetup', 'mainGuard', 'useFile', 'setupRequires', 'stubSetupPy', 'packageData'];
     const o = obj(m['setuptools'], f('setuptools'), fail, keys);
-    for (const k of keys) if (k !== 'setupRequires' && o[k] !== undefined && typeof o[k] !== 'boolean') fail(f(`setuptools.${k}`), 'must be a boolean');
+    for (const k of keys) if (k !== 'setupRequires' && k !== 'packageData' && o[k] !== undefined && typeof o[k] !== 'boolean') fail(f(`setuptools.${k}`), 'must be a boolean');
+    if (o['packageData'] !== undefined && !SETUPTOOLS_PACKAGE_DATA.includes(o['packageData'] as never)) fail(f('setuptools.packageData'), `must be one of ${SETUPTOOLS_PACKAGE_DATA.join(', ')}`);
     if (o['setupRequires'] !== undefined) {
       const sr = obj(o['setupRequires'], f('setuptools.setupRequires'), fail, ['spelling', 'requirements']);
       if (!SETUP_REQUIRES_SPELLINGS.includes(sr['spelling'] as never)) fail(f('setuptools.setupRequires.spelling'), `must be one of ${SETUP_REQUIRES_SPELLINGS.join(', ')}`);

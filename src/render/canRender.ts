@@ -61,8 +61,8 @@ export function uvGlobEscape(path: string): string {
 }
 
 /** The model's `[project]` table (as every PEP 621 family writes it). */
-function pep621(model: ProjectModel): TomlTable {
-  return projectTable(model);
+function pep621(model: ProjectModel, dynamicVersion = true): TomlTable {
+  return projectTable(model, { dynamicVersion });
 }
 
 const dynamicOf = (table: TomlTable): string[] => {
@@ -157,7 +157,7 @@ export function poetryUsesToolTable(familyVersion?: string): boolean {
 /** Why poetry-core (at `familyVersion`) cannot build `model` at all, or null. */
 export function poetryProblem(model: ProjectModel, familyVersion?: string): string | null {
   if (!poetryUsesToolTable(familyVersion)) return null;
-  for (const key of Object.keys(pep621(model))) {
+  for (const key of Object.keys(pep621(model, false))) {
     if (!POETRY_TOOL_KEYS.has(key)) return `the [tool.poetry] rendering for poetry-core ${familyVersion} does not translate [project].${key} yet`;
   }
   for (const dependency of model.dependencies) {

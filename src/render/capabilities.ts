@@ -71,6 +71,14 @@ export const CAPABILITY_FEATURES = [
   'namespace-package',
   /** Files shipped in the sdist only (docs/, tests/, changelog). */
   'sdist-files',
+  /** A version with upper-case letters before any local label (`V1.0`, `1.0RC1`, `1.0.DEV2`), which PEP 440 reads case-insensitively. */
+  'version:uppercase',
+  /** `dynamic = ["version"]`, read from `__version__` in the version module. */
+  'dynamic:version',
+  /** Files in the wheel's data scheme (`{dist}.data/data/`). */
+  'wheel-data',
+  /** Scripts in the wheel's scripts scheme (`{dist}.data/scripts/`). */
+  'script-files',
 ] as const;
 export type CapabilityFeature = (typeof CAPABILITY_FEATURES)[number];
 
@@ -78,6 +86,8 @@ interface Limitation {
   family: Family;
   /** Versions `< below` lack the feature (absent: every version). */
   below?: string;
+  /** Versions `>= from` lack the feature (absent: every version). */
+  from?: string;
   /** Only these styles lack it (absent: every style). */
   styles?: readonly ConfigStyle[];
   why: string;
@@ -135,6 +145,29 @@ const LIMITATIONS: Readonly<Partial<Record<CapabilityFeature, readonly Limitatio
     { family: 'flit', why: 'flit_core builds exactly one top-level module or package' },
     { family: 'uv', below: '0.7.20', why: 'uv_build takes a list of module names from 0.7.20' },
   ],
+  'version:uppercase': [
+    { family: 'poetry', from: '2', why: "poetry-core 2 validates [project].version with a case-sensitive pattern (lower-case labels, 'v' prefix only)" },
+  ],
+  'dynamic:version': [
+    { family: 'poetry', why: 'poetry-core reads a dynamic version from [tool.poetry] only, not from a module' },
+    { family: 'uv', why: 'uv_build has no dynamic metadata' },
+    {
+      family: 'pdm',
+      why: "pdm-backend writes the resolved version into the sdist's pyproject.toml (dynamic = []), which other families copy unchanged",
+    },
+  ],
+  'wheel-data': [
+    { family: 'flit', below: '3.7', why: 'flit-core has [tool.flit.external-data] from 3.7' },
+    { family: 'poetry', why: 'poetry-core has no data scheme' },
+    { family: 'pdm', below: '2.2', why: 'pdm-backend 2.0 ignores wheel-data (nested data files fixed in 2.1.8)' },
+  ],
+  'script-files': [
+    { family: 'hatchling', why: "hatchling's shared-scripts keep the source file's mode, which a rendered file map does not set (setuptools makes scripts executable)" },
+    { family: 'flit', why: 'flit-core has no scripts scheme besides entry points' },
+    { family: 'poetry', why: 'poetry-core has no scripts scheme besides entry points' },
+    { family: 'pdm', why: 'pdm-backend wheel-data scripts are not rendered yet' },
+    { family: 'uv', why: 'uv_build [tool.uv.build-backend.data] scripts are not rendered yet' },
+  ],
   'layout:top-level-modules': [{ family: 'uv', why: 'uv_build packages import packages only, not single-file modules' }],
 };
 
@@ -146,7 +179,8 @@ function knownVersion(version: string | undefined): version is string {
 function applies(l: Limitation, family: Family, version: string | undefined, style: ConfigStyle | undefined): boolean {
   if (l.family !== family) return false;
   if (l.styles !== undefined && (style === undefined || !l.styles.includes(style))) return false;
-  // An unknown version is taken to be a recent one: only unbounded limitations apply.
+  // An unknown version is taken to be a recent one: `below` limitations do not apply to it, `from` ones do.
+  if (l.from !== undefined && knownVersion(version) && lt(version, l.from)) return false;
   return l.below === undefined || (knownVersion(version) && lt(version, l.below));
 }
 

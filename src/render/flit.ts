@@ -20,10 +20,12 @@
  * are listed in `[tool.flit.sdist] include` (all root files are listed, which
  * is harmless for those flit adds anyway).
  *
+ * Wheel data files: `[tool.flit.external-data] directory = "data"` (flit-core 3.7 and later).
+ *
  * Version-aware: before 3.11, a license expression is written as
  * `license = {text = ...}` and `license-files` is left out (capabilities.ts).
  */
-import type { ProjectModel } from '../model/projectModel.js';
+import { WHEEL_DATA_DIR, type ProjectModel } from '../model/projectModel.js';
 import { supports } from './capabilities.js';
 import type { FamilyRenderer } from './_internals/familyRenderer.js';
 import { sdistOnlyPaths, sortedFileMap, sourceFiles } from './_internals/projectFiles.js';
@@ -45,6 +47,8 @@ function toolTable(model: ProjectModel): TomlTable {
   const flit: TomlTable = { module: { name: moduleOf(model).name } };
   const extra = sdistOnlyPaths(model).map(pythonGlobEscape);
   if (extra.length > 0) flit.sdist = { include: extra };
+  // The data folder holds exactly the wheel data files, so the folder maps one to one.
+  if ((model.wheelData ?? []).length > 0) flit['external-data'] = { directory: WHEEL_DATA_DIR };
   return flit;
 }
 

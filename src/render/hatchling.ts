@@ -11,13 +11,17 @@
  *   needs (readme, license files, sdist-only files, `MANIFEST.in`);
  *   hatchling always adds `pyproject.toml` itself.
  *
+ * Wheel data files are mapped one by one (`shared-data`).
+ *
+ * A dynamic version is read from the version module (`[tool.hatch.version] path`).
+ *
  * Version-aware: before 1.27 a license expression is written as
  * `license = {text = ...}` and license files as `license-files = {paths = [...]}`.
  */
-import type { ProjectModel } from '../model/projectModel.js';
+import { WHEEL_DATA_DIR, type ProjectModel } from '../model/projectModel.js';
 import { supports } from './capabilities.js';
 import type { FamilyRenderer } from './_internals/familyRenderer.js';
-import { sdistOnlyPaths, sortedFileMap, sourceFiles, topLevelPaths } from './_internals/projectFiles.js';
+import { sdistOnlyPaths, sortedFileMap, sourceFiles, topLevelPaths, versionFile } from './_internals/projectFiles.js';
 import { buildSystemTable, pinnedRequirement, projectTable } from './_internals/projectTable.js';
 import { tomlDocument, type TomlTable } from './_internals/toml.js';
 
@@ -25,6 +29,8 @@ function targetsTable(model: ProjectModel): TomlTable {
   const paths = topLevelPaths(model);
   const wheel: TomlTable = { 'only-include': paths };
   if (model.layout === 'src') wheel.sources = ['src'];
+  const shared = model.wheelData ?? [];
+  if (shared.length > 0) wheel['shared-data'] = Object.fromEntries(shared.map((f) => [`${WHEEL_DATA_DIR}/${f.path}`, f.path]));
   return { wheel, sdist: { 'only-include': [...paths, ...sdistOnlyPaths(model)].sort() } };
 }
 
@@ -36,10 +42,13 @@ export const hatchlingRenderer: FamilyRenderer = {
       licenseExpression: supports('license:spdx', 'hatchling', familyVersion),
       licenseFiles: supports('license-files', 'hatchling', familyVersion) ? 'array' : 'paths-table',
     });
+    const hatch: TomlTable = { build: { targets: targetsTable(model) } };
+    const holder = versionFile(model);
+    if (holder !== null) hatch.version = { path: holder };
     const pyproject = tomlDocument({
       'build-system': buildSystemTable(pinnedRequirement('hatchling', familyVersion), 'hatchling.build'),
       project,
-      tool: { hatch: { build: { targets: targetsTable(model) } } },
+      tool: { hatch },
     });
     return sortedFileMap({ ...sourceFiles(model), 'pyproject.toml': pyproject });
   },

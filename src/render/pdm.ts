@@ -11,17 +11,27 @@
  *   pdm-backend would default to `["tests"]`, so it is written whenever
  *   there is something to list.
  *
+ * A dynamic version is read from the version module (`[tool.pdm.version]
+ * source = "file"`).
+ *
+ * Wheel data files: `wheel-data`, every file below `data/` relative to it.
+ *
+ * pdm-backend 2.0.x needs `dynamic` in `[project]`: an empty list is written.
+ *
  * pdm-backend 2.0 and later (`pdm` releases before 2.0 are pdm-pep517).
  * Version-aware: before 2.4, a license expression is written as
  * `license = {text = ...}` and `license-files` is left out (capabilities.ts).
  */
-import type { ProjectModel } from '../model/projectModel.js';
+import { WHEEL_DATA_DIR, type ProjectModel } from '../model/projectModel.js';
 import { supports } from './capabilities.js';
 import type { FamilyRenderer } from './_internals/familyRenderer.js';
-import { sdistOnlyPaths, sortedFileMap, sourceFiles, topLevelPaths } from './_internals/projectFiles.js';
+import { sdistOnlyPaths, sortedFileMap, sourceFiles, topLevelPaths, versionFile } from './_internals/projectFiles.js';
 import { buildSystemTable, pinnedRequirement, projectTable } from './_internals/projectTable.js';
 import { tomlDocument, type TomlTable } from './_internals/toml.js';
-import { assertRenderable, pythonGlobEscape } from './canRender.js';
+import { assertRenderable, pythonGlobEscape, versionBefore } from './canRender.js';
+
+/** First pdm-backend that builds a project without a `dynamic` key (2.0.0 raises KeyError; conservatively 2.1). */
+export const PDM_DYNAMIC_OPTIONAL = '2.1';
 
 const MINIMUM = '>=2.0';
 
@@ -30,6 +40,16 @@ function buildTable(model: ProjectModel): TomlTable {
   if (model.layout === 'src') table['package-dir'] = 'src';
   const extra = sdistOnlyPaths(model).map(pythonGlobEscape);
   if (extra.length > 0) table['source-includes'] = extra;
+  // Every file below the data folder, at its path relative to it.
+  if ((model.wheelData ?? []).length > 0) table['wheel-data'] = { data: [{ path: `${WHEEL_DATA_DIR}/**/*`, 'relative-to': WHEEL_DATA_DIR }] };
+  return table;
+}
+
+/** `[tool.pdm]`: the build table, and `version = {source = "file", path}` for a dynamic version. */
+function pdmTable(model: ProjectModel): TomlTable {
+  const table: TomlTable = { build: buildTable(model) };
+  const holder = versionFile(model);
+  if (holder !== null) table.version = { source: 'file', path: holder };
   return table;
 }
 
@@ -42,10 +62,12 @@ export const pdmRenderer: FamilyRenderer = {
       licenseExpression: supports('license:spdx', 'pdm', familyVersion),
       licenseFiles: supports('license-files', 'pdm', familyVersion) ? 'array' : 'omit',
     });
+    // pdm-backend 2.0.x reads project.dynamic unconditionally (KeyError without it).
+    if (project.dynamic === undefined && versionBefore(familyVersion, PDM_DYNAMIC_OPTIONAL)) project.dynamic = [];
     const pyproject = tomlDocument({
       'build-system': buildSystemTable(pinnedRequirement('pdm-backend', familyVersion, MINIMUM), 'pdm.backend'),
       project,
-      tool: { pdm: { build: buildTable(model) } },
+      tool: { pdm: pdmTable(model) },
     });
     return sortedFileMap({ ...sourceFiles(model), 'pyproject.toml': pyproject });
   },

@@ -112,6 +112,8 @@ function projectDocument(model: ProjectModel, familyVersion: string | undefined)
     project: projectTable(model, {
       licenseExpression: supports('license:spdx', 'poetry', familyVersion),
       licenseFiles: supports('license-files', 'poetry', familyVersion) ? 'array' : 'omit',
+      // poetry-core takes a dynamic version from [tool.poetry] only, never from a module: static.
+      dynamicVersion: false,
     }),
     tool: { poetry: fileSelection(model) },
   });

@@ -9,8 +9,13 @@
  * - `py-modules`: every top-level module (also when empty);
  * - `package-dir = { "" = "src" }` for the src layout;
  * - `[tool.setuptools.package-data]`: each package's data files, `py.typed`
- *   and stubs, by exact path. setuptools' sdist also adds package data, so
+ *   and stubs, by exact path; or by patterns, or `include-package-data`
+ *   with `MANIFEST.in` lines (`SetuptoolsOptionsModel.packageData`). setuptools' sdist also adds package data, so
  *   the sdist and the wheel both get them;
+ * - `data-files` and `script-files` for the wheel's data and scripts
+ *   schemes (setuptools adds both to the sdist by itself);
+ * - `[tool.setuptools.dynamic] version = {attr = "MODULE.__version__"}` for
+ *   a dynamic version;
  * - root files: the readme and license files are added to the sdist by
  *   setuptools itself; sdist-only files through `MANIFEST.in` (see
  *   `manifestIn`).
@@ -21,13 +26,17 @@
  * is `setup.cfg`.
  */
 import { ConfigError } from '../errors.js';
-import type { ProjectModel } from '../model/projectModel.js';
+import { versionModule, type ProjectModel } from '../model/projectModel.js';
 import { supports } from './capabilities.js';
 import type { FamilyRenderer } from './_internals/familyRenderer.js';
 import {
   dottedPackageNames,
   namespacePackageNames,
+  packageDataGlobs,
   packageDataPaths,
+  scriptPaths,
+  setuptoolsPackageDataStyle,
+  setuptoolsDataFiles,
   sortedFileMap,
   sourceFiles,
   topLevelModuleNames,
@@ -50,8 +59,16 @@ function toolTable(model: ProjectModel, familyVersion: string | undefined): Toml
     'py-modules': topLevelModuleNames(model),
   };
   if (model.layout === 'src') table['package-dir'] = { '': 'src' };
-  const data = packageDataPaths(model);
-  if (Object.keys(data).length > 0) table['package-data'] = data;
+  const holder = versionModule(model);
+  if (model.dynamicVersion === true && holder !== null) table.dynamic = { version: { attr: `${holder.dotted}.__version__` } };
+  const style = setuptoolsPackageDataStyle(model);
+  const data = style === 'glob' ? packageDataGlobs(model) : packageDataPaths(model);
+  if (style === 'manifest') table['include-package-data'] = true;
+  else if (Object.keys(data).length > 0) table['package-data'] = data;
+  const dataFiles = setuptoolsDataFiles(model);
+  if (dataFiles.length > 0) table['data-files'] = Object.fromEntries(dataFiles);
+  const scripts = scriptPaths(model);
+  if (scripts.length > 0) table['script-files'] = scripts;
   const licenseFiles = (model.licenseFiles ?? []).map((f) => f.path);
   if (licenseFiles.length > 0 && !supports('license-files', 'setuptools', familyVersion)) table['license-files'] = licenseFiles;
   return table;

@@ -13,12 +13,14 @@
  *   sdist-only files, `MANIFEST.in`), escaped for uv's globs, which go to the
  *   sdist only.
  *
+ * - `data = { data = "data" }` for wheel data files.
+ *
  * uv_build ships every file inside a module folder (but `__pycache__`,
  * `*.pyc`, `*.pyo`), so package data, `py.typed` and stubs need no
  * configuration. It packages only import packages: top-level single-file
  * modules cannot be expressed, which `uvProblem` (canRender.ts) checks.
  */
-import type { ProjectModel } from '../model/projectModel.js';
+import { WHEEL_DATA_DIR, type ProjectModel } from '../model/projectModel.js';
 import type { FamilyRenderer } from './_internals/familyRenderer.js';
 import { sdistOnlyPaths, sortedFileMap, sourceFiles } from './_internals/projectFiles.js';
 import { buildSystemTable, pinnedRequirement, projectTable } from './_internals/projectTable.js';
@@ -39,6 +41,8 @@ function backendTable(model: ProjectModel): TomlTable {
   if ((model.namespacePackages ?? []).length > 0) table.namespace = true;
   const extra = sdistOnlyPaths(model).map(uvGlobEscape);
   if (extra.length > 0) table['source-include'] = extra;
+  // The data folder holds exactly the wheel data files, so the folder maps one to one.
+  if ((model.wheelData ?? []).length > 0) table.data = { data: WHEEL_DATA_DIR };
   return table;
 }
 
@@ -56,7 +60,8 @@ export const uvRenderer: FamilyRenderer = {
     assertRenderable(model, 'uv', familyVersion);
     const pyproject = tomlDocument({
       'build-system': buildSystemTable(pinnedRequirement('uv_build', familyVersion, `>=${minimum(model)}`), 'uv_build'),
-      project: projectTable(model),
+      // uv_build has no dynamic metadata: a dynamic version is written statically.
+      project: projectTable(model, { dynamicVersion: false }),
       tool: { uv: { 'build-backend': backendTable(model) } },
     });
     return sortedFileMap({ ...sourceFiles(model), 'pyproject.toml': pyproject });

@@ -13,6 +13,7 @@ import { requiresPython } from '../../generators/requiresPython.js';
 import { sdistFiles } from '../../generators/sdistFiles.js';
 import { setuptoolsOptions } from '../../generators/setuptoolsOptions.js';
 import { urls } from '../../generators/urls.js';
+import { scriptFiles, wheelDataFiles } from '../../generators/wheelData.js';
 import { shrinkTo } from './shrink.js';
 import {
   entryPointProblems,
@@ -23,7 +24,9 @@ import {
   readmeProblems,
   requirementProblems,
   requiresPythonProblems,
+  scriptProblems,
   urlsProblems,
+  wheelDataProblems,
 } from './validators.js';
 
 /** The fast-check contract of one generator: determinism, validity, replayable values. */
@@ -59,9 +62,27 @@ contract('urls', () => urls(), urlsProblems);
 contract('optionalDependencies', () => optionalDependencies(), extrasProblems);
 contract('entryPoints', () => entryPoints(), entryPointProblems);
 contract('sdistFiles', () => sdistFiles(), (f) => filesProblems(f, 'sdist file'));
+contract('wheelDataFiles', () => wheelDataFiles(), wheelDataProblems);
+contract('scriptFiles', () => scriptFiles(), scriptProblems);
 contract('setuptoolsOptions', () => setuptoolsOptions(), (o) => (o.setupRequires?.requirements ?? []).flatMap(requirementProblems));
 
 describe('coverage and shrinking of the metadata generators', () => {
+  it('wheelDataFiles: files at the root and in folders, empty and not; shrinks to one empty a.txt', () => {
+    const values = fc.sample(wheelDataFiles(), { seed: 1, numRuns: 500 }).flat();
+    expect(values.some((f) => !f.path.includes('/'))).toBe(true);
+    expect(values.some((f) => f.path.split('/').length === 3)).toBe(true);
+    expect(values.some((f) => f.content === '')).toBe(true);
+    expect(values.some((f) => f.content.length > 0)).toBe(true);
+    expect(shrinkTo(wheelDataFiles(), () => true).minimal).toEqual([{ path: 'a.txt', content: '' }]);
+  });
+
+  it('scriptFiles: shell and Python scripts with every #! line; shrinks to one shell script a', () => {
+    const values = fc.sample(scriptFiles(), { seed: 1, numRuns: 500 }).flat();
+    for (const start of ['#!/bin/sh\n', '#!/usr/bin/env python3\n', '#!/usr/bin/python -u\n', '#!python\n', 'print(']) expect(values.some((s) => s.content.startsWith(start)), start).toBe(true);
+    for (const ext of ['.sh', '.py']) expect(values.some((s) => s.path.endsWith(ext)), ext).toBe(true);
+    expect(shrinkTo(scriptFiles(), () => true).minimal).toEqual([{ path: 'a', content: '#!/bin/sh\necho 0\n' }]);
+  });
+
   it('requiresPython: every operator, spaces, two clauses; === only last and with a full version; shrinks to >=3', () => {
     const specs = fc.sample(requiresPython(), { seed: 1, numRuns: 3000 });
     for (const op of ['>=', '>', '<', '<=', '==', '!=', '~=', '===']) expect(specs.some((s) => s.split(/, ?/).some((c) => c.startsWith(op) && !c.startsWith(`${op}=`))), op).toBe(true);

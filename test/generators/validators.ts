@@ -322,13 +322,45 @@ export function modelProblems(model: ProjectModel, { normalizedVersion = false }
   if (model.setuptools !== undefined) {
     const st = model.setuptools;
     if (Object.keys(st).length === 0) problems.push('empty setuptools block (absent when none)');
-    for (const [k, v] of Object.entries(st)) if (k !== 'setupRequires' && v !== true) problems.push(`setuptools.${k} is ${String(v)} (absent or true)`);
+    for (const [k, v] of Object.entries(st)) if (k !== 'setupRequires' && k !== 'packageData' && v !== true) problems.push(`setuptools.${k} is ${String(v)} (absent or true)`);
+    if (st.packageData !== undefined && !['glob', 'manifest'].includes(st.packageData)) problems.push(`setuptools.packageData is ${String(st.packageData)}`);
     if (st.setupRequires !== undefined) {
       if (st.setupRequires.requirements.length === 0) problems.push('empty setup_requires');
       for (const r of st.setupRequires.requirements) problems.push(...requirementProblems(r));
     }
   }
+  if (model.wheelData !== undefined) problems.push(...wheelDataProblems(model.wheelData));
+  if (model.scriptFiles !== undefined) problems.push(...scriptProblems(model.scriptFiles));
+  if (model.layout === 'flat' && (model.wheelData !== undefined || model.scriptFiles !== undefined)) {
+    for (const t of tops) if (['data', 'scripts'].includes(t.toLowerCase())) problems.push(`top-level name ${t} is the data or scripts folder`);
+  }
+  if (model.dynamicVersion !== undefined && model.dynamicVersion !== true) problems.push('dynamicVersion is false (absent when static)');
   for (const [k, v] of Object.entries(model)) if (v === undefined) problems.push(`key ${k} present with value undefined`);
+  return problems;
+}
+
+/** Wheel data files: distinct paths of safe segments, each file name with an extension. */
+export function wheelDataProblems(files: ProjectFileModel[]): string[] {
+  const problems: string[] = [];
+  if (files.length === 0) problems.push('empty wheel data (absent when none)');
+  for (const f of files) {
+    const parts = f.path.split('/');
+    if (parts.length > 3 || parts.some((p) => !/^[a-z][a-z0-9_-]*(\.[a-z]+)?$/.test(p))) problems.push(`wheel data path ${f.path}`);
+    if (!/\.[a-z]+$/.test(parts[parts.length - 1] ?? '') || parts.slice(0, -1).some((p) => p.includes('.'))) problems.push(`wheel data path ${f.path}: a file needs an extension, a folder none`);
+  }
+  for (const d of duplicates(files.map((f) => f.path.toLowerCase()))) problems.push(`wheel data ${d} twice`);
+  return problems;
+}
+
+/** Scripts: distinct file names, a shell script or a Python one. */
+export function scriptProblems(files: ProjectFileModel[]): string[] {
+  const problems: string[] = [];
+  if (files.length === 0) problems.push('no scripts (absent when none)');
+  for (const f of files) {
+    if (!/^[a-z][a-z0-9_-]*(\.sh|\.py)?$/.test(f.path)) problems.push(`script name ${f.path}`);
+    if (!/^(#!\/bin\/sh\necho [0-9]+\n|(#![^\n]*python[^\n]*\n)?print\([0-9]+\)\n)$/.test(f.content)) problems.push(`script ${f.path}: ${JSON.stringify(f.content)}`);
+  }
+  for (const d of duplicates(files.map((f) => f.path.toLowerCase()))) problems.push(`script ${d} twice`);
   return problems;
 }
 

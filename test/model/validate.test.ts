@@ -33,6 +33,7 @@ describe('corpus files with extended models', () => {
     );
     load(smallModel());
     load(richModel);
+    load({ ...richModel, dynamicVersion: true, wheelData: [{ path: 'share/a/x.json', content: '' }], scriptFiles: [{ path: 'run.sh', content: '#!/bin/sh\n' }], setuptools: { packageData: 'manifest' } });
   });
 
   const rejected: [string, (m: Json) => void, RegExp][] = [
@@ -64,6 +65,11 @@ describe('corpus files with extended models', () => {
     ['a top-level namespace shadowing the standard library', (m) => (m.namespacePackages[0].name = 'os'), /shadow/],
     ['a requires-python with a line break', (m) => (m.requiresPython = '>=3\n'), /requiresPython/],
     ['a lone surrogate', (m) => (m.readme.text = '\ud800'), /well-formed/],
+    ['a non-boolean dynamicVersion', (m) => (m.dynamicVersion = 'yes'), /dynamicVersion/],
+    ['wheel data outside the data folder', (m) => (m.wheelData = [{ path: '../setup.py', content: '' }]), /wheelData\[0\]\.path/],
+    ['a script in a folder', (m) => (m.scriptFiles = [{ path: 'bin/x', content: '' }]), /scriptFiles\[0\]\.path/],
+    ['a hidden script', (m) => (m.scriptFiles = [{ path: '.x', content: '' }]), /scriptFiles\[0\]\.path/],
+    ['an unknown package data style', (m) => (m.setuptools.packageData = 'graft'), /setuptools\.packageData/],
   ];
   for (const [what, edit, field] of rejected) {
     it(`rejects ${what}`, () => {

@@ -12,6 +12,10 @@ import {
   type NamespaceModel,
   type PackageModel,
   type ProjectModel,
+  SCRIPTS_DIR,
+  WHEEL_DATA_DIR,
+  versionModule,
+  withVersionLine,
 } from '../../model/projectModel.js';
 import type { FileMap } from '../fileMap.js';
 
@@ -42,20 +46,34 @@ function writeNamespace(files: FileMap, ns: NamespaceModel, folder: string): voi
   for (const sub of ns.namespaces) writeNamespace(files, sub, dir);
 }
 
-/** The files the wheel ships: every package, namespace folder, module, stub, `py.typed` and data file. */
+/**
+ * The files the wheel ships: every package, namespace folder, module, stub,
+ * `py.typed` and data file; with a dynamic version, the version module ends
+ * with `__version__ = "<version>"` (for every family alike).
+ */
 export function importFiles(model: ProjectModel): FileMap {
   const root = importRoot(model);
   const files: FileMap = {};
   for (const pkg of model.packages) writePackage(files, pkg, root);
   for (const ns of model.namespacePackages ?? []) writeNamespace(files, ns, root);
   writeModules(files, model.modules, root);
+  const holder = versionFile(model);
+  if (holder !== null) files[holder] = withVersionLine(files[holder] as string, model.version);
   return files;
+}
+
+/** Path (from the project root) of the file holding `__version__` when the model's version is dynamic, else null. */
+export function versionFile(model: ProjectModel): string | null {
+  if (model.dynamicVersion !== true) return null;
+  const holder = versionModule(model);
+  return holder === null ? null : `${importRoot(model)}${holder.path}`;
 }
 
 /**
  * Files at the project root that the configuration refers to or the sdist
  * must ship: the readme file, the license file of `license = {file}`, the
- * license files, the sdist-only files, and `MANIFEST.in` when there are
+ * license files, the sdist-only files, the wheel data files (under `data/`)
+ * and scripts (under `scripts/`), and `MANIFEST.in` when there are
  * sdist-only files.
  */
 export function rootFiles(model: ProjectModel): FileMap {
@@ -64,6 +82,8 @@ export function rootFiles(model: ProjectModel): FileMap {
   if (model.license?.kind === 'file') files[model.license.path] = model.license.content;
   for (const f of model.licenseFiles ?? []) files[f.path] = f.content;
   for (const f of model.sdistFiles ?? []) files[f.path] = f.content;
+  for (const f of model.wheelData ?? []) files[`${WHEEL_DATA_DIR}/${f.path}`] = f.content;
+  for (const f of model.scriptFiles ?? []) files[`${SCRIPTS_DIR}/${f.path}`] = f.content;
   const manifest = manifestIn(model);
   if (manifest !== null) files['MANIFEST.in'] = manifest;
   return files;
@@ -87,13 +107,67 @@ export function sourceFiles(model: ProjectModel): FileMap {
  */
 export function manifestIn(model: ProjectModel): string | null {
   const sdist = model.sdistFiles ?? [];
+  const dataLines = manifestPackageDataLines(model);
   // The file of `license = {file}` reaches setuptools' sdist by itself only in the pyproject style.
-  if (sdist.length === 0 && model.license?.kind !== 'file') return null;
+  if (sdist.length === 0 && model.license?.kind !== 'file' && dataLines.length === 0) return null;
   const paths = new Set<string>(sdist.map((f) => f.path));
   if (model.readme !== undefined && model.readme.form !== 'inline') paths.add(README_FILES[model.readme.contentType]);
   if (model.license?.kind === 'file') paths.add(model.license.path);
   for (const f of model.licenseFiles ?? []) paths.add(f.path);
-  return [...paths].sort().map((p) => `include ${p}\n`).join('');
+  return [...paths].sort().map((p) => `include ${p}\n`).join('') + dataLines.map((l) => `${l}\n`).join('');
+}
+
+/** How setuptools is told about package data (see `SetuptoolsOptionsModel.packageData`). */
+export function setuptoolsPackageDataStyle(model: ProjectModel): 'exact' | 'glob' | 'manifest' {
+  return model.setuptools?.packageData ?? 'exact';
+}
+
+/** The non-Python files of a package, relative to its folder: data, `py.typed`, stubs. */
+function nonPythonFiles(pkg: PackageModel): string[] {
+  return [...pkg.data.map((d) => d.path), ...(pkg.typed === true ? ['py.typed'] : []), ...(pkg.stubs ?? []).map((s) => `${s.name}.pyi`)];
+}
+
+/** A glob for one non-Python file that matches it and its kind only: `folder/*.ext`, `py.typed`, `*.pyi`. */
+function kindGlob(path: string): string {
+  if (path === 'py.typed') return path;
+  const slash = path.lastIndexOf('/');
+  const name = path.slice(slash + 1);
+  return `${path.slice(0, slash + 1)}*${name.slice(name.lastIndexOf('.'))}`;
+}
+
+/**
+ * `package-data` as patterns: for each package with non-Python files, one
+ * `folder/*.ext` per folder and extension, `py.typed`, `*.pyi` (sorted).
+ * They match exactly the files `packageDataPaths` lists: data files always
+ * have an extension that is never `.py`, and a package folder holds nothing
+ * else but modules and subpackage folders.
+ */
+export function packageDataGlobs(model: ProjectModel): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [dotted, paths] of Object.entries(packageDataPaths(model))) out[dotted] = [...new Set(paths.map(kindGlob))].sort();
+  return out;
+}
+
+/**
+ * `MANIFEST.in` lines for the `manifest` package-data style: one
+ * `recursive-include FOLDER PATTERNS` per top-level package or namespace
+ * folder that holds non-Python files, with `*.ext`, `py.typed` and `*.pyi`
+ * patterns for what it holds. Empty in the other styles.
+ */
+export function manifestPackageDataLines(model: ProjectModel): string[] {
+  if (setuptoolsPackageDataStyle(model) !== 'manifest') return [];
+  const root = importRoot(model);
+  const patternsOf = (pkgs: { pkg: PackageModel }[]): string[] =>
+    [...new Set(pkgs.flatMap(({ pkg }) => nonPythonFiles(pkg).map((p) => kindGlob(p.slice(p.lastIndexOf('/') + 1)))))].sort();
+  const tops: [string, { pkg: PackageModel }[]][] = [
+    ...model.packages.map((p): [string, { pkg: PackageModel }[]] => [p.name, allPackages({ ...model, packages: [p], namespacePackages: [] })]),
+    ...(model.namespacePackages ?? []).map((n): [string, { pkg: PackageModel }[]] => [n.name, allPackages({ ...model, packages: [], namespacePackages: [n] })]),
+  ];
+  return tops
+    .map(([name, pkgs]) => [name, patternsOf(pkgs)] as const)
+    .filter(([, patterns]) => patterns.length > 0)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, patterns]) => `recursive-include ${root}${name} ${patterns.join(' ')}`);
 }
 
 /**
@@ -149,6 +223,26 @@ export function packageDataPaths(model: ProjectModel): Record<string, string[]> 
     .filter(({ paths }) => paths.length > 0);
   for (const { dotted, paths } of withFiles.sort((a, b) => (a.dotted < b.dotted ? -1 : 1))) out[dotted] = paths.sort();
   return out;
+}
+
+/**
+ * setuptools `data_files`: destination folder (relative to the data scheme,
+ * `.` for its root) -> the project paths of the files installed there, both
+ * sorted.
+ */
+export function setuptoolsDataFiles(model: ProjectModel): [string, string[]][] {
+  const byDir = new Map<string, string[]>();
+  for (const f of model.wheelData ?? []) {
+    const slash = f.path.lastIndexOf('/');
+    const dir = slash < 0 ? '.' : f.path.slice(0, slash);
+    byDir.set(dir, [...(byDir.get(dir) ?? []), `${WHEEL_DATA_DIR}/${f.path}`]);
+  }
+  return [...byDir].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([dir, paths]) => [dir, paths.sort()]);
+}
+
+/** Project paths of the scripts (`scripts/<name>`), sorted. */
+export function scriptPaths(model: ProjectModel): string[] {
+  return (model.scriptFiles ?? []).map((s) => `${SCRIPTS_DIR}/${s.path}`).sort();
 }
 
 /** A FileMap whose keys are inserted in sorted order (deterministic iteration). */

@@ -1,5 +1,5 @@
 /** The PEP 621 `[project]` table, the same for every family that reads it. */
-import { README_FILES, type PersonModel, type ProjectModel } from '../../model/projectModel.js';
+import { README_FILES, versionModule, type PersonModel, type ProjectModel } from '../../model/projectModel.js';
 import type { TomlTable } from './toml.js';
 
 /** How the license is written, for backend versions before PEP 639 (see `capabilities.ts`). */
@@ -15,6 +15,12 @@ export interface ProjectTableOptions {
    * `omit` (the family lists them elsewhere, e.g. `[tool.setuptools]`).
    */
   licenseFiles?: 'array' | 'paths-table' | 'omit';
+  /**
+   * Whether a dynamic version of the model is written as `dynamic =
+   * ["version"]` (default true; the family then configures where it reads
+   * it) or statically, for a family that has no dynamic version.
+   */
+  dynamicVersion?: boolean;
 }
 
 /** Key order of JS sorting, which `tomlDocument` also uses: renderings of lists keyed by name follow it. */
@@ -59,11 +65,14 @@ export function entryPointTables(model: ProjectModel): { scripts?: TomlTable; gu
  * - `license`: `"SPDX"`, `{text = ...}` or `{file = ...}`, and
  *   `license-files` (see `ProjectTableOptions`);
  * - `authors`, `maintainers`, `keywords`, `classifiers`, `urls`,
- *   `optional-dependencies`, `scripts`, `gui-scripts`, `entry-points`.
+ *   `optional-dependencies`, `scripts`, `gui-scripts`, `entry-points`;
+ * - `dynamic = ["version"]` instead of `version` for a dynamic version
+ *   (see `ProjectTableOptions.dynamicVersion`).
  */
 export function projectTable(model: ProjectModel, options: ProjectTableOptions = {}): TomlTable {
-  const { licenseExpression = true, licenseFiles = 'array' } = options;
-  const table: TomlTable = { name: model.name, version: model.version };
+  const { licenseExpression = true, licenseFiles = 'array', dynamicVersion = true } = options;
+  const dynamic = dynamicVersion && model.dynamicVersion === true && versionModule(model) !== null;
+  const table: TomlTable = dynamic ? { name: model.name } : { name: model.name, version: model.version };
   if (model.description !== null) table.description = model.description;
   if (model.requiresPython !== undefined) table['requires-python'] = model.requiresPython;
   if (model.dependencies.length > 0) table.dependencies = [...model.dependencies];
@@ -102,6 +111,7 @@ export function projectTable(model: ProjectModel, options: ProjectTableOptions =
   if (eps.scripts !== undefined) table.scripts = eps.scripts;
   if (eps.gui !== undefined) table['gui-scripts'] = eps.gui;
   if (Object.keys(eps.other).length > 0) table['entry-points'] = eps.other;
+  if (dynamic) table.dynamic = ['version'];
   return table;
 }
 

@@ -18,10 +18,21 @@
  * `setup.py` next to `setup.cfg`); none of them changes the artifacts.
  */
 import { ConfigError } from '../../errors.js';
-import { README_FILES, type PersonModel, type ProjectModel, type SetupRequiresSpelling } from '../../model/projectModel.js';
+import { README_FILES, versionModule, type PersonModel, type ProjectModel, type SetupRequiresSpelling } from '../../model/projectModel.js';
 import { supports, whyUnsupported } from '../capabilities.js';
 import type { ConfigStyle, FileMap } from '../fileMap.js';
-import { namespacePackageNames, dottedPackageNames, packageDataPaths, sortedFileMap, sourceFiles, topLevelModuleNames } from './projectFiles.js';
+import {
+  dottedPackageNames,
+  namespacePackageNames,
+  packageDataGlobs,
+  packageDataPaths,
+  scriptPaths,
+  setuptoolsPackageDataStyle,
+  setuptoolsDataFiles,
+  sortedFileMap,
+  sourceFiles,
+  topLevelModuleNames,
+} from './projectFiles.js';
 import { buildSystemTable, byKey, pinnedRequirement } from './projectTable.js';
 import { tomlDocument } from './toml.js';
 
@@ -85,7 +96,10 @@ function keywords(model: ProjectModel, familyVersion: string | undefined): Keywo
     out.push({ name, value, cfg: 'options' });
   };
   meta('name', model.name);
-  meta('version', model.version);
+  const holder = versionModule(model);
+  // A dynamic version: `attr:` in setup.cfg; setup.py passes the literal (same metadata).
+  if (model.dynamicVersion === true && holder !== null) meta('version', model.version, { cfgDirective: `attr: ${holder.dotted}.__version__` });
+  else meta('version', model.version);
   if (model.description !== null && model.description !== '') meta('description', model.description);
   const readme = model.readme;
   if (readme !== undefined) {
@@ -125,8 +139,14 @@ function keywords(model: ProjectModel, familyVersion: string | undefined): Keywo
   const setupRequires = model.setuptools?.setupRequires;
   if (setupRequires !== undefined) opt('setup_requires', [...setupRequires.requirements]);
 
-  const data = packageDataPaths(model);
-  if (Object.keys(data).length > 0) out.push({ name: 'package_data', value: Object.entries(data), cfg: 'section' });
+  const scripts = scriptPaths(model);
+  if (scripts.length > 0) opt('scripts', scripts);
+  const style = setuptoolsPackageDataStyle(model);
+  const data = style === 'glob' ? packageDataGlobs(model) : packageDataPaths(model);
+  if (style === 'manifest') out.push({ name: 'include_package_data', value: 'True', cfg: 'options', cfgDirective: 'True', pyExpression: 'True' });
+  else if (Object.keys(data).length > 0) out.push({ name: 'package_data', value: Object.entries(data), cfg: 'section' });
+  const dataFiles = setuptoolsDataFiles(model);
+  if (dataFiles.length > 0) out.push({ name: 'data_files', value: dataFiles, cfg: 'section' });
   const extras = [...(model.optionalDependencies ?? [])].sort(byKey((e) => e.name));
   if (extras.length > 0) out.push({ name: 'extras_require', value: extras.map((e): [string, string[]] => [e.name, [...e.requirements]]), cfg: 'section' });
   const groups = (model.entryPoints ?? []).filter((g) => g.entries.length > 0).sort(byKey((g) => g.group));
@@ -231,6 +251,11 @@ function pyValue(k: Keyword, indent: string): string {
   const v = k.value;
   if (typeof v === 'string') return pyString(v);
   if (k.name === 'package_dir') return '{"": "src"}';
+  if (k.name === 'data_files') {
+    // A list of (folder, files) pairs (a dict would pass its keys only).
+    const pairs = v as [string, string[]][];
+    return `[\n${pairs.map(([dir, paths]) => `${indent}    (${pyString(dir)}, ${pyList(paths, `${indent}    `)}),\n`).join('')}${indent}]`;
+  }
   if (v.length > 0 && Array.isArray(v[0])) {
     const pairs = v as [string, string[] | string][];
     const inner = pairs.map(([key, val]) => `${indent}    ${pyString(key)}: ${typeof val === 'string' ? pyString(val) : pyList(val, `${indent}    `)},\n`).join('');
