@@ -88,5 +88,36 @@ export function normalMarker(marker: string): string {
     prev = out;
     out = out.replace(/\(([^()]*)\)/g, (whole, inner: string) => (/ (and|or) /.test(inner) ? whole : inner));
   }
-  return out;
+  return sortConjunction(out);
+}
+
+/**
+ * `A and B` means what `B and A` means: the operands of a top-level `and`
+ * (with no top-level `or`) are sorted. Quoted strings and parenthesized
+ * groups are kept whole.
+ */
+function sortConjunction(marker: string): string {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  let quote = '';
+  for (let i = 0; i < marker.length; i++) {
+    const c = marker[i]!;
+    if (quote) {
+      if (c === quote) quote = '';
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (depth === 0 && marker.startsWith(' or ', i)) return marker;
+    else if (depth === 0 && marker.startsWith(' and ', i)) {
+      parts.push(marker.slice(start, i));
+      start = i + 5;
+      i += 4;
+    }
+  }
+  if (parts.length === 0) return marker;
+  parts.push(marker.slice(start));
+  return parts.sort().join(' and ');
 }

@@ -22,6 +22,9 @@ describe('semantic rules for field order, white space, Dynamic and entry points'
     ['Classifier order', `${head}Classifier: Programming Language :: Python :: 3\nClassifier: Framework :: Pytest\n`, `${head}Classifier: Framework :: Pytest\nClassifier: Programming Language :: Python :: 3\n`],
     ['License-File order and Dynamic', `${head}Dynamic: license-file\nLicense-File: LICENSES/MIT.txt\nLicense-File: LICENSE\n`, `${head}License-File: LICENSE\nLicense-File: LICENSES/MIT.txt\n`],
     ['white-space-only continuation line', `${head}License: \n             \n`, `${head}License: \n`],
+    ['an empty Summary and none', `${head}Summary: \n`, head],
+    ['Requires-Python specifiers in another order (=== has no canonical range)', `${head}Requires-Python: >=3, ===3.0.0\n`, `${head}Requires-Python: ===3.0.0,>=3\n`],
+    ['marker operands of and in another order', `${head}Requires-Dist: b; extra == "x" and python_version >= "3.8"\n`, `${head}Requires-Dist: b; python_version >= "3.8" and extra == "x"\n`],
   ])('%s: equal at semantic, different at content', (_name, a, b) => {
     expect(diff(wheel(a), wheel(b), 'semantic')).toEqual([]);
     expect(diff(wheel(a), wheel(b), 'content')).toEqual(['content {dist-info}/METADATA']);
@@ -32,6 +35,10 @@ describe('semantic rules for field order, white space, Dynamic and entry points'
     expect(diff(wheel(`${head}Classifier: X\nClassifier: Y\n`), wheel(`${head}Classifier: X\n`), 'semantic')).toEqual(['content {dist-info}/METADATA']);
     expect(diff(wheel(`${head}License-File: A\nLicense-File: B\n`), wheel(`${head}License-File: A\n`), 'semantic')).toEqual(['content {dist-info}/METADATA']);
     expect(diff(wheel(`${head}License: MIT\n  more\n`), wheel(`${head}License: MIT\n`), 'semantic')).toEqual(['content {dist-info}/METADATA']);
+    expect(diff(wheel(`${head}Summary: s\n`), wheel(head), 'semantic')).toEqual(['content {dist-info}/METADATA']);
+    expect(diff(wheel(`${head}Requires-Python: >=3, ===3.0.0\n`), wheel(`${head}Requires-Python: ===3.0.1,>=3\n`), 'semantic')).toEqual(['content {dist-info}/METADATA']);
+    // or binds looser than and: (a or b) and c is not a or (b and c).
+    expect(diff(wheel(`${head}Requires-Dist: b; os_name == "nt" or python_version >= "3.8" and extra == "x"\n`), wheel(`${head}Requires-Dist: b; extra == "x" and os_name == "nt" or python_version >= "3.8"\n`), 'semantic')).toEqual(['content {dist-info}/METADATA']);
   });
 
   it('compares entry points as sorted groups of entries', () => {

@@ -96,10 +96,15 @@ describe('normalMarker', () => {
   it('re-joins tokens with single spaces and double quotes', () => {
     expect(normalMarker(`python_version<'3.9'`)).toBe('python_version < "3.9"');
     expect(normalMarker(`  os_name=='nt'and python_version>="3.8"  `)).toBe('os_name == "nt" and python_version >= "3.8"');
-    expect(normalMarker(`(python_version<'3.9')and(extra=='Test_X')`)).toBe('python_version < "3.9" and extra == "test-x"'); // parentheses around one comparison are dropped
+    expect(normalMarker(`(python_version<'3.9')and(extra=='Test_X')`)).toBe('extra == "test-x" and python_version < "3.9"'); // parentheses around one comparison are dropped (and the operands of and sorted)
   });
   it('canonicalizes extra names on both == and !=', () => {
     expect(normalMarker(`extra != "Foo.Bar"`)).toBe('extra != "foo-bar"');
+    // the operands of a top-level and are sorted; an or, a group or a quoted " and " stays as it is
+    expect(normalMarker(`python_version >= "3.8" and extra == "x"`)).toBe(normalMarker(`extra == "x" and python_version >= "3.8"`));
+    expect(normalMarker(`(os_name == "nt" or os_name == "posix") and extra == "x"`)).toBe('(os_name == "nt" or os_name == "posix") and extra == "x"');
+    expect(normalMarker(`os_name == "nt" or extra == "x" and python_version >= "3"`)).toBe('os_name == "nt" or extra == "x" and python_version >= "3"');
+    expect(normalMarker(`platform_release == "a and b" and extra == "x"`)).toBe('extra == "x" and platform_release == "a and b"');
   });
   it('leaves values other than extras alone', () => {
     expect(normalMarker(`platform_system == 'Windows'`)).toBe('platform_system == "Windows"');

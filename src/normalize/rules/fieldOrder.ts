@@ -38,18 +38,20 @@ export const fieldWhitespace: NormalizationRule = {
   name: 'field-whitespace',
   level: 'semantic',
   artifacts: ['wheel', 'sdist'],
-  doc: 'White space at the ends of field values and white-space-only continuation lines are ignored (backends fold multi-line values differently).',
+  doc: 'White space at the ends of field values and white-space-only continuation lines are ignored (backends fold multi-line values differently); an empty Summary is compared as an absent one.',
   apply: (members) =>
     edit(members, isCoreMetadata, (text) => {
       const h = parseHeaderFile(text);
-      const fields = h.fields.map(([k, v]): [string, string] => [
-        k,
-        v
-          .split('\n')
-          .map((l) => l.trim())
-          .filter((l, i) => i === 0 || l !== '')
-          .join('\n'),
-      ]);
+      const fields = h.fields
+        .map(([k, v]): [string, string] => [
+          k,
+          v
+            .split('\n')
+            .map((l) => l.trim())
+            .filter((l, i) => i === 0 || l !== '')
+            .join('\n'),
+        ])
+        .filter(([k, v]) => !(k.toLowerCase() === 'summary' && v === ''));
       return formatHeaderFile({ ...h, fields });
     }),
 };

@@ -298,7 +298,8 @@ export const poetrySpecifierSets: NormalizationRule = {
       fields.map(([k, v]): [string, string] => {
         const key = k.toLowerCase();
         if (key === 'requires-dist') return [k, canonicalRequirement(v)];
-        if (key === 'requires-python' && v.trim() !== '') return [k, canonicalSpecifiers(v) || v];
+        // A set it cannot spell canonically (===) is still a set: its specifiers sorted, spaces dropped.
+        if (key === 'requires-python' && v.trim() !== '') return [k, canonicalSpecifiers(v) || v.split(',').map((x) => x.replace(/\s+/g, '')).filter(Boolean).sort().join(',')];
         return [k, v];
       }),
     ),
