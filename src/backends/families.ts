@@ -97,3 +97,8 @@ export const FAMILY_INFO: Record<Family, FamilyInfo> = {
 export function familyInfo(name: Family): FamilyInfo {
   return FAMILY_INFO[name];
 }
+
+/** Whether a hook module belongs to the family's own distribution (setuptools.build_meta, its __legacy__ object, ...). */
+export function isOwnHook(module: string, family: Family): boolean {
+  return FAMILY_INFO[family].impls.some((impl) => module === impl.hook.module || module === impl.module || module.startsWith(`${impl.module}.`));
+}

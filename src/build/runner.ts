@@ -2,6 +2,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Backend } from '../backends/types.js';
 import { EnvironmentError } from '../errors.js';
+import { isOwnHook } from '../backends/families.js';
 import { writeFileMap } from './fileMapIO.js';
 import type { FileMap } from '../render/fileMap.js';
 import { buildArtifacts, buildOne, type BuildOptions } from './buildArtifacts.js';
@@ -54,12 +55,18 @@ export class BackendRunner {
 
   /**
    * Whether builds may run in the worker process itself (BuildOptions.inProcess):
-   * not for setuptools, whose builds leave state in the interpreter (distutils
-   * caches, the project's modules imported by `attr:`), and not when
-   * TWINBUILD_ISOLATION=fork.
+   * yes unless TWINBUILD_ISOLATION=fork. The worker puts the interpreter back
+   * after each call (modules the build imported, such as the project's own
+   * read by setuptools' `attr:`, are forgotten; distutils' mkpath cache is
+   * cleared), and a fuzz run confirms every failure in forks.
    */
   get inProcessAllowed(): boolean {
-    return this.backend.family !== 'setuptools' && process.env['TWINBUILD_ISOLATION'] !== 'fork';
+    if (process.env['TWINBUILD_ISOLATION'] === 'fork') return false;
+    // Only the family's own hook object (a release, or a build of it given with @): a wrapper or
+    // anything else named with backend= / path= is arbitrary code, which gets a fork of its own
+    // (a process group to kill, resource limits, nothing it can leave in the worker).
+    const spec = this.backend.spec;
+    return spec.paths.length === 0 && (spec.backend === undefined || isOwnHook(spec.backend.module, this.backend.family));
   }
 
   private isolation(opts: BuildOptions): BuildOptions {

@@ -1,6 +1,5 @@
-import { familyInfo } from '../backends/families.js';
+import { isOwnHook } from '../backends/families.js';
 import { parseSpec } from '../backends/parseSpec.js';
-import type { Family } from '../backends/types.js';
 import type { CorpusBackend } from './corpusFile.js';
 
 /**
@@ -19,9 +18,7 @@ export function replaySpec(recorded: CorpusBackend): { spec: string; note?: stri
     parsed = undefined;
   }
   // A hook object of the family's own distribution (setuptools.build_meta:__legacy__) runs no one else's code.
-  const ownHook = (b: { module: string }, family: Family): boolean =>
-    familyInfo(family).impls.some((impl) => b.module === impl.hook.module || b.module.startsWith(`${impl.module}.`));
-  const plain = parsed && !parsed.location && (!parsed.backend || ownHook(parsed.backend, parsed.family)) && parsed.paths.length === 0 && !parsed.python;
+  const plain = parsed && !parsed.location && (!parsed.backend || isOwnHook(parsed.backend.module, parsed.family)) && parsed.paths.length === 0 && !parsed.python;
   if (plain) return { spec: recorded.spec };
   const safe = /^[A-Za-z0-9.!+_-]+$/.test(recorded.version) && recorded.version !== '0' ? `${recorded.family}==${recorded.version}` : recorded.family;
   return {

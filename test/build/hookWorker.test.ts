@@ -55,11 +55,21 @@ describe('HookWorker: hooks run in the worker itself (inProcess)', () => {
     expect(w.alive).toBe(true);
   });
 
-  it('the runner honours it except for setuptools (whose builds leave state behind)', () => {
-    const st = new BackendRunner(fakeBackend('ok'));
-    expect(st.inProcessAllowed).toBe(false);
-    const other = new BackendRunner({ ...fakeBackend('ok'), family: 'hatchling' });
-    expect(other.inProcessAllowed).toBe(true);
+  it("the runner honours it for the family's own hook object only, unless TWINBUILD_ISOLATION=fork", () => {
+    // A wrapper (backend=, path=) is arbitrary code: it always gets a fork of its own.
+    expect(new BackendRunner(fakeBackend('ok')).inProcessAllowed).toBe(false);
+    const own = (backend?: { module: string; object?: string }) =>
+      new BackendRunner({ ...fakeBackend('ok'), spec: { raw: 'setuptools', family: 'setuptools', paths: [], ...(backend ? { backend } : {}) } });
+    expect(own({ module: 'setuptools.build_meta', object: '__legacy__' }).inProcessAllowed).toBe(true);
+    expect(own({ module: 'setuptoolsx' }).inProcessAllowed).toBe(false);
+    const r = own();
+    expect(r.inProcessAllowed).toBe(true);
+    process.env['TWINBUILD_ISOLATION'] = 'fork';
+    try {
+      expect(r.inProcessAllowed).toBe(false);
+    } finally {
+      delete process.env['TWINBUILD_ISOLATION'];
+    }
   });
 });
 

@@ -618,6 +618,7 @@ def _call_inprocess(backend, req):
     twinbuild uses it only where it confirms every failure in a fork."""
     import tempfile
     hook = req["hook"]
+    worker_pid = os.getpid()
     saved = {
         "cwd": os.getcwd(),
         "environ": dict(os.environ),
@@ -672,6 +673,8 @@ def _call_inprocess(backend, req):
                 if missing:
                     result["error"]["missing"] = missing
     finally:
+        if os.getpid() != worker_pid:
+            os._exit(0)  # a process the hook forked, returning here: it must not go on as a second worker
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, old_alarm)
         for stream in (sys.stdout, sys.stderr):
@@ -698,6 +701,7 @@ def _call_inprocess(backend, req):
         for name in set(sys.modules) - saved["modules"]:
             del sys.modules[name]
         importlib.invalidate_caches()
+        _reset_known_caches()
     cut = {}
     for key in ("stdout", "stderr"):
         size = os.path.getsize(req[key])
@@ -707,6 +711,26 @@ def _call_inprocess(backend, req):
         cut[key] = max(0, size - LOG_CAP)
     result["cut"] = cut
     return result
+
+
+def _reset_known_caches():
+    """Caches that backends keep in modules imported before the call (so not
+    forgotten with the call's own modules): distutils' record of the folders
+    mkpath created, which would make it skip creating a folder of that name
+    again."""
+    for name in ("distutils.dir_util", "setuptools._distutils.dir_util"):
+        mod = sys.modules.get(name)
+        if mod is None:
+            continue
+        created = getattr(mod, "_path_created", None)
+        if isinstance(created, dict):
+            created.clear()
+        skip = getattr(mod, "SkipRepeatAbsolutePaths", None)
+        if skip is not None and getattr(skip, "instance", None) is not None:
+            try:
+                skip.clear()
+            except Exception:  # noqa: BLE001
+                pass
 
 
 def _send(msg):
