@@ -100,7 +100,7 @@ function breakdown(b: BackendReport): string[] {
   const lines: string[] = [];
   lines.push(
     `- (a) per build (median over the projects): **${fmt(wall)} ms** wall in Node, of which **${fmt(worker)} ms** in the worker ` +
-      `(fork + hook + result, timed in Python: \`outcome.ms\`) and **${fmt(nodeSide)} ms** on the Node side ` +
+      `(the hook in the worker itself, or in a forked child for a wrapper, with the reset of the interpreter and the result, timed in Python: \`outcome.ms\`) and **${fmt(nodeSide)} ms** on the Node side ` +
       `(temporary folders, writing the project copy, JSON over the pipe, reading logs and the artifact, removing the folder).`,
   );
   const split = a.filter((r) => r.cpuSplit);
@@ -125,9 +125,9 @@ function breakdown(b: BackendReport): string[] {
     lines.push(
       `- (d) the same hooks in one warm process (median over the projects): build_sdist ${fmt(sdist)} ms, build_wheel ${fmt(wheel)} ms, ` +
         `so **${fmt(steady)} ms** per build (the first call of a loop takes ${fmt(first)} ms; CPU ${fmt(dCpu)} ms per build over the loop). ` +
-        `Isolation by fork therefore costs about **${fmt(worker - steady)} ms** per build (worker time − in-process hook time); ` +
-        `a bare fork + exit + wait of a process with the backend imported takes ${fmt(fork, 2)} ms, the rest is the forked child ` +
-        `redoing lazy initialisation that a warm process keeps, and copy-on-write page faults.`,
+        `Isolation (the reset after an in-process call; a fork for wrappers) therefore costs about **${fmt(worker - steady)} ms** per build ` +
+        `(worker time − in-process hook time); for comparison, a bare fork + exit + wait of a process with the backend imported takes ${fmt(fork, 2)} ms, ` +
+        `and a forked build also redoes lazy initialisation that a warm process keeps, and pays copy-on-write page faults.`,
     );
   }
   const copies = d.map((r) => r.copies).filter((c): c is NonNullable<typeof c> => c !== undefined);

@@ -89,7 +89,7 @@ function passes(run: Run, runs: number, feature: string): void {
 const TIMEOUT = 400_000;
 
 describe('namespace packages: a wheel without the PEP 420 namespace folders', () => {
-  const runs = pair('no_namespaces', 64, 1);
+  const runs = pair('no_namespaces', 458, 1);
   beforeAll(() => runs().then(() => undefined), TIMEOUT);
 
   it('is found and shrunk to one namespace folder holding one thing', async () => {
