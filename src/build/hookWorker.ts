@@ -226,6 +226,9 @@ export class HookWorker implements Stoppable {
     }
     const p = this.pending.get(msg['id']);
     if (!p) return;
+    // An interrupted run: a result that arrives after the stop (the worker reporting the hook it
+    // just saw killed) is not a result; the call stays pending like every other.
+    if (isStopped()) return;
     clearTimeout(p.timer);
     this.pending.delete(msg['id']);
     this.hookPid = undefined;

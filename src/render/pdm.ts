@@ -16,7 +16,10 @@
  *
  * Wheel data files: `wheel-data`, every file below `data/` relative to it.
  *
- * pdm-backend 2.0.x needs `dynamic` in `[project]`: an empty list is written.
+ * pdm-backend 2.0.0 raises KeyError on a `[project]` without `dynamic`
+ * (fixed in 2.0.1): the renderer does not work around it, since a project
+ * without the key is valid and the crash is a real finding
+ * (corpus/findings/pdm-backend-2.0.0-keyerror-dynamic.json).
  *
  * pdm-backend 2.0 and later (`pdm` releases before 2.0 are pdm-pep517).
  * Version-aware: before 2.4, a license expression is written as
@@ -28,10 +31,8 @@ import type { FamilyRenderer } from './_internals/familyRenderer.js';
 import { sdistOnlyPaths, sortedFileMap, sourceFiles, topLevelPaths, versionFile } from './_internals/projectFiles.js';
 import { buildSystemTable, pinnedRequirement, projectTable } from './_internals/projectTable.js';
 import { tomlDocument, type TomlTable } from './_internals/toml.js';
-import { assertRenderable, pythonGlobEscape, versionBefore } from './canRender.js';
+import { assertRenderable, pythonGlobEscape } from './canRender.js';
 
-/** First pdm-backend that builds a project without a `dynamic` key (2.0.0 raises KeyError; conservatively 2.1). */
-export const PDM_DYNAMIC_OPTIONAL = '2.1';
 
 const MINIMUM = '>=2.0';
 
@@ -62,8 +63,6 @@ export const pdmRenderer: FamilyRenderer = {
       licenseExpression: supports('license:spdx', 'pdm', familyVersion),
       licenseFiles: supports('license-files', 'pdm', familyVersion) ? 'array' : 'omit',
     });
-    // pdm-backend 2.0.x reads project.dynamic unconditionally (KeyError without it).
-    if (project.dynamic === undefined && versionBefore(familyVersion, PDM_DYNAMIC_OPTIONAL)) project.dynamic = [];
     const pyproject = tomlDocument({
       'build-system': buildSystemTable(pinnedRequirement('pdm-backend', familyVersion, MINIMUM), 'pdm.backend'),
       project,
