@@ -381,25 +381,7 @@ def _run_child(backend, req, w, out_w, err_w, worker_pid):
         if "TMPDIR" in env and "tempfile" in sys.modules:
             sys.modules["tempfile"].tempdir = None  # the worker may have cached its own
         os.chdir(req["cwd"])
-        hook = req["hook"]
-        fn = getattr(backend, hook, None)
-        if fn is None:
-            result = {"ok": False, "error": _error("missing-hook", "backend has no hook %s" % hook)}
-        else:
-            try:
-                value = fn(*_hook_args(hook, req.get("args") or {}))
-                json.dumps(value)
-                result = {"ok": True, "value": value}
-            except SystemExit as e:
-                result = {"ok": False, "error": _error("system-exit", "SystemExit: %r" % (e.code,), traceback.format_exc())}
-            except BaseException as e:  # noqa: BLE001 - every failure is data
-                last = traceback.format_exception_only(type(e), e)[-1].strip()
-                result = {"ok": False, "error": _error("exception", last, traceback.format_exc())}
-            if not result["ok"] and hook in REQUIRES_HOOK:
-                # A failed build: did the backend ask for something this environment lacks?
-                missing = _missing_requirements(backend, REQUIRES_HOOK[hook], req.get("args") or {})
-                if missing:
-                    result["error"]["missing"] = missing
+        result = _invoke(backend, req)
         if req.get("reportModules"):
             here = os.path.realpath(req["cwd"]) + os.sep
             result["modules"] = sorted(
@@ -419,6 +401,35 @@ def _run_child(backend, req, w, out_w, err_w, worker_pid):
             view = view[n:]
     finally:
         os._exit(0)
+
+
+def _invoke(backend, req, stop=lambda: None):
+    """Call the hook a request names; its value or its failure as data. `stop`
+    runs as soon as the hook is over (the in-process timer). After a failed
+    build, what get_requires_for_build_* asked for that is not installed."""
+    hook = req["hook"]
+    fn = getattr(backend, hook, None)
+    if fn is None:
+        return {"ok": False, "error": _error("missing-hook", "backend has no hook %s" % hook)}
+    try:
+        value = fn(*_hook_args(hook, req.get("args") or {}))
+        stop()
+        json.dumps(value)
+        result = {"ok": True, "value": value}
+    except _HookTimeout:
+        raise
+    except SystemExit as e:
+        stop()
+        result = {"ok": False, "error": _error("system-exit", "SystemExit: %r" % (e.code,), traceback.format_exc())}
+    except BaseException as e:  # noqa: BLE001 - every failure is data
+        stop()
+        last = traceback.format_exception_only(type(e), e)[-1].strip()
+        result = {"ok": False, "error": _error("exception", last, traceback.format_exc())}
+    if not result["ok"] and hook in REQUIRES_HOOK:
+        missing = _missing_requirements(backend, REQUIRES_HOOK[hook], req.get("args") or {})
+        if missing:
+            result["error"]["missing"] = missing
+    return result
 
 
 REQUIRES_HOOK = {
@@ -649,29 +660,11 @@ def _call_inprocess(backend, req):
             time.tzset()
         tempfile.tempdir = None
         os.chdir(req["cwd"])
-        fn = getattr(backend, hook, None)
-        if fn is None:
-            result = {"ok": False, "error": _error("missing-hook", "backend has no hook %s" % hook)}
-        else:
-            signal.setitimer(signal.ITIMER_REAL, float(req.get("timeout") or 120))
-            try:
-                value = fn(*_hook_args(hook, req.get("args") or {}))
-                signal.setitimer(signal.ITIMER_REAL, 0)
-                json.dumps(value)
-                result = {"ok": True, "value": value}
-            except _HookTimeout:
-                result = {"ok": False, "error": _error("timeout", "hook %s did not finish within %ss" % (hook, req.get("timeout")))}
-            except SystemExit as e:
-                signal.setitimer(signal.ITIMER_REAL, 0)
-                result = {"ok": False, "error": _error("system-exit", "SystemExit: %r" % (e.code,), traceback.format_exc())}
-            except BaseException as e:  # noqa: BLE001 - every failure is data
-                signal.setitimer(signal.ITIMER_REAL, 0)
-                last = traceback.format_exception_only(type(e), e)[-1].strip()
-                result = {"ok": False, "error": _error("exception", last, traceback.format_exc())}
-            if not result["ok"] and hook in REQUIRES_HOOK:
-                missing = _missing_requirements(backend, REQUIRES_HOOK[hook], req.get("args") or {})
-                if missing:
-                    result["error"]["missing"] = missing
+        signal.setitimer(signal.ITIMER_REAL, float(req.get("timeout") or 120))
+        try:
+            result = _invoke(backend, req, stop=lambda: signal.setitimer(signal.ITIMER_REAL, 0))
+        except _HookTimeout:
+            result = {"ok": False, "error": _error("timeout", "hook %s did not finish within %ss" % (hook, req.get("timeout")))}
     finally:
         if os.getpid() != worker_pid:
             os._exit(0)  # a process the hook forked, returning here: it must not go on as a second worker
