@@ -128,9 +128,9 @@ async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
   // A backend no project can be written for (pdm-pep517, setuptools style= it cannot take) would
   // leave the generator searching for ever: say so now.
   for (const x of b ? [a, b] : [a]) {
-    const limits = renderLimits(TRIVIAL_MODEL, x.family, x.version);
-    if (limits.length > 0 || (x.spec.style !== undefined && !canRenderFor(TRIVIAL_MODEL, x))) {
-      throw new ConfigError(`twinbuild cannot write projects for ${x.label}: ${limits[0] ?? `style=${x.spec.style} is not available for this version`}`);
+    const limits = TRIVIAL_MODELS.map((m) => renderLimits(m, x.family, x.version));
+    if (!TRIVIAL_MODELS.some((m, i) => limits[i]!.length === 0 && canRenderFor(m, x))) {
+      throw new ConfigError(`twinbuild cannot write projects for ${x.label}: ${limits.flat()[0] ?? `style=${x.spec.style} is not available for this version`}`);
     }
   }
   const levelOf = (p: PropertyName): Level => (values.level as Level | undefined) ?? PROPERTIES[p]!.defaultLevel(a, b);
@@ -280,8 +280,11 @@ async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
   return findings.length ? EXIT.findings : EXIT.ok;
 }
 
-/** The smallest project: if a backend cannot take this one, it can take none. */
-const TRIVIAL_MODEL: ProjectModel = { name: 'a', version: '0', description: null, dependencies: [], layout: 'flat', packages: [], modules: [{ name: 'a', source: '' }] };
+/** The smallest projects (one module; one package): if a backend can take neither, it can take none. */
+const TRIVIAL_MODELS: ProjectModel[] = [
+  { name: 'a', version: '0', description: 'a', dependencies: [], layout: 'flat', packages: [], modules: [{ name: 'a', source: '' }] },
+  { name: 'a', version: '0', description: 'a', dependencies: [], layout: 'flat', packages: [{ name: 'a', init: '', modules: [], data: [], subpackages: [] }], modules: [] },
+];
 
 /** Saved counterexamples of `property` in the corpus folder (all files validated: a bad one is a usage error). */
 async function loadReplaySet(dir: string, property: PropertyName): Promise<ReplayEntry[]> {
