@@ -23,6 +23,7 @@ describe('semantic rules for field order, white space, Dynamic and entry points'
     ['License-File order and Dynamic', `${head}Dynamic: license-file\nLicense-File: LICENSES/MIT.txt\nLicense-File: LICENSE\n`, `${head}License-File: LICENSE\nLicense-File: LICENSES/MIT.txt\n`],
     ['white-space-only continuation line', `${head}License: \n             \n`, `${head}License: \n`],
     ['an empty Summary and none', `${head}Summary: \n`, head],
+    ['an empty License and none', `${head}License: \n   \n`, head],
     ['Requires-Python specifiers in another order (=== has no canonical range)', `${head}Requires-Python: >=3, ===3.0.0\n`, `${head}Requires-Python: ===3.0.0,>=3\n`],
     ['marker operands of and in another order', `${head}Requires-Dist: b; extra == "x" and python_version >= "3.8"\n`, `${head}Requires-Dist: b; python_version >= "3.8" and extra == "x"\n`],
   ])('%s: equal at semantic, different at content', (_name, a, b) => {

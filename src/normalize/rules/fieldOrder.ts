@@ -38,7 +38,7 @@ export const fieldWhitespace: NormalizationRule = {
   name: 'field-whitespace',
   level: 'semantic',
   artifacts: ['wheel', 'sdist'],
-  doc: 'White space at the ends of field values and white-space-only continuation lines are ignored (backends fold multi-line values differently); an empty Summary is compared as an absent one.',
+  doc: 'White space at the ends of field values and white-space-only continuation lines are ignored (backends fold multi-line values differently); a field with an empty value (`Summary: `, `License: `) is compared as an absent one.',
   apply: (members) =>
     edit(members, isCoreMetadata, (text) => {
       const h = parseHeaderFile(text);
@@ -51,7 +51,7 @@ export const fieldWhitespace: NormalizationRule = {
             .filter((l, i) => i === 0 || l !== '')
             .join('\n'),
         ])
-        .filter(([k, v]) => !(k.toLowerCase() === 'summary' && v === ''));
+        .filter(([, v]) => v !== '');
       return formatHeaderFile({ ...h, fields });
     }),
 };
