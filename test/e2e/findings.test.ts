@@ -1,8 +1,10 @@
 import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { execa } from 'execa';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadCorpusFile } from '../../src/corpus/store.js';
-import { twinbuild } from './cli.js';
+import { tempDir, twinbuild } from './cli.js';
 
 /**
  * Real findings (docs/findings.md) still reproduce against the releases they
@@ -68,4 +70,20 @@ describe('real findings still reproduce with the recorded releases', () => {
       expect(r.exitCode).toBe(1);
     });
   }
+});
+
+describe('a release given as a wheel file (@LOCATION) behaves as the same release installed with ==', () => {
+  it('flit-core 4.2.0 from its wheel on the index reproduces the 4.0 finding', { timeout: 300_000 }, async () => {
+    const dir = await tempDir();
+    // The wheel exactly as the index serves it (pip's cache makes this cheap after the first time).
+    const pip = await execa('python3', ['-m', 'pip', 'download', '--no-deps', '--only-binary', ':all:', 'flit-core==4.2.0', '-d', dir], { reject: false });
+    expect(pip.exitCode, pip.stderr).toBe(0);
+    const wheel = (await readdir(dir)).find((f) => f.endsWith('.whl'));
+    expect(wheel).toMatch(/^flit_core-4\.2\.0-.*\.whl$/);
+    const r = await twinbuild(['replay', FINDINGS + 'flit-4.0-metadata-2.5-import-name.json', '--b', `flit@${join(dir, wheel!)}`]);
+    expect(r.stderr).not.toContain('twinbuild: internal error');
+    expect(r.stdout).toMatch(/^REPRODUCED: /);
+    expect(r.stdout).toMatch(/\+Metadata-Version: 2\.5/);
+    expect(r.exitCode).toBe(1);
+  });
 });
