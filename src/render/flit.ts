@@ -26,10 +26,9 @@
  * `license = {text = ...}` and `license-files` is left out (capabilities.ts).
  */
 import { WHEEL_DATA_DIR, type ProjectModel } from '../model/projectModel.js';
-import { supports } from './capabilities.js';
 import type { FamilyRenderer } from './_internals/familyRenderer.js';
 import { sdistOnlyPaths, sortedFileMap, sourceFiles } from './_internals/projectFiles.js';
-import { buildSystemTable, pinnedRequirement, projectTable } from './_internals/projectTable.js';
+import { buildSystemTable, pep639Options, pinnedRequirement, projectTable } from './_internals/projectTable.js';
 import { tomlDocument, type TomlTable } from './_internals/toml.js';
 import { FLIT_NAMESPACES, assertRenderable, flitModule, pythonGlobEscape } from './canRender.js';
 
@@ -57,10 +56,7 @@ export const flitRenderer: FamilyRenderer = {
   styles: ['pyproject'],
   render(model, { familyVersion }) {
     assertRenderable(model, 'flit', familyVersion);
-    const project = projectTable(model, {
-      licenseExpression: supports('license:spdx', 'flit', familyVersion),
-      licenseFiles: supports('license-files', 'flit', familyVersion) ? 'array' : 'omit',
-    });
+    const project = projectTable(model, pep639Options('flit', familyVersion));
     const pyproject = tomlDocument({
       'build-system': buildSystemTable(
         pinnedRequirement('flit_core', familyVersion, `>=${moduleOf(model).namespaced ? FLIT_NAMESPACES : MINIMUM}`),

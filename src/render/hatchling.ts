@@ -19,10 +19,9 @@
  * `license = {text = ...}` and license files as `license-files = {paths = [...]}`.
  */
 import { WHEEL_DATA_DIR, type ProjectModel } from '../model/projectModel.js';
-import { supports } from './capabilities.js';
 import type { FamilyRenderer } from './_internals/familyRenderer.js';
 import { sdistOnlyPaths, sortedFileMap, sourceFiles, topLevelPaths, versionFile } from './_internals/projectFiles.js';
-import { buildSystemTable, pinnedRequirement, projectTable } from './_internals/projectTable.js';
+import { buildSystemTable, pep639Options, pinnedRequirement, projectTable } from './_internals/projectTable.js';
 import { tomlDocument, type TomlTable } from './_internals/toml.js';
 
 function targetsTable(model: ProjectModel): TomlTable {
@@ -38,10 +37,7 @@ export const hatchlingRenderer: FamilyRenderer = {
   family: 'hatchling',
   styles: ['pyproject'],
   render(model, { familyVersion }) {
-    const project = projectTable(model, {
-      licenseExpression: supports('license:spdx', 'hatchling', familyVersion),
-      licenseFiles: supports('license-files', 'hatchling', familyVersion) ? 'array' : 'paths-table',
-    });
+    const project = projectTable(model, pep639Options('hatchling', familyVersion, 'paths-table'));
     const hatch: TomlTable = { build: { targets: targetsTable(model) } };
     const holder = versionFile(model);
     if (holder !== null) hatch.version = { path: holder };

@@ -26,10 +26,9 @@
  * `license = {text = ...}` and `license-files` is left out (capabilities.ts).
  */
 import { WHEEL_DATA_DIR, type ProjectModel } from '../model/projectModel.js';
-import { supports } from './capabilities.js';
 import type { FamilyRenderer } from './_internals/familyRenderer.js';
 import { sdistOnlyPaths, sortedFileMap, sourceFiles, topLevelPaths, versionFile } from './_internals/projectFiles.js';
-import { buildSystemTable, pinnedRequirement, projectTable } from './_internals/projectTable.js';
+import { buildSystemTable, pep639Options, pinnedRequirement, projectTable } from './_internals/projectTable.js';
 import { tomlDocument, type TomlTable } from './_internals/toml.js';
 import { assertRenderable, pythonGlobEscape } from './canRender.js';
 
@@ -59,10 +58,7 @@ export const pdmRenderer: FamilyRenderer = {
   styles: ['pyproject'],
   render(model, { familyVersion }) {
     assertRenderable(model, 'pdm', familyVersion);
-    const project = projectTable(model, {
-      licenseExpression: supports('license:spdx', 'pdm', familyVersion),
-      licenseFiles: supports('license-files', 'pdm', familyVersion) ? 'array' : 'omit',
-    });
+    const project = projectTable(model, pep639Options('pdm', familyVersion));
     const pyproject = tomlDocument({
       'build-system': buildSystemTable(pinnedRequirement('pdm-backend', familyVersion, MINIMUM), 'pdm.backend'),
       project,

@@ -26,9 +26,8 @@
  */
 import type { ProjectModel } from '../model/projectModel.js';
 import type { FamilyRenderer } from './_internals/familyRenderer.js';
-import { supports } from './capabilities.js';
 import { importRoot, sdistOnlyPaths, sortedFileMap, sourceFiles } from './_internals/projectFiles.js';
-import { buildSystemTable, pinnedRequirement, projectTable } from './_internals/projectTable.js';
+import { buildSystemTable, pep639Options, pinnedRequirement, projectTable } from './_internals/projectTable.js';
 import { tomlDocument, type TomlTable, type TomlValue } from './_internals/toml.js';
 import { assertRenderable, poetryUsesToolTable, pythonGlobEscape, splitPep508 } from './canRender.js';
 
@@ -110,8 +109,7 @@ function projectDocument(model: ProjectModel, familyVersion: string | undefined)
   return tomlDocument({
     'build-system': buildSystemTable(pinnedRequirement('poetry-core', familyVersion, '>=2.0'), 'poetry.core.masonry.api'),
     project: projectTable(model, {
-      licenseExpression: supports('license:spdx', 'poetry', familyVersion),
-      licenseFiles: supports('license-files', 'poetry', familyVersion) ? 'array' : 'omit',
+      ...pep639Options('poetry', familyVersion),
       // poetry-core takes a dynamic version from [tool.poetry] only, never from a module: static.
       dynamicVersion: false,
     }),

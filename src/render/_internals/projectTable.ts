@@ -1,5 +1,7 @@
 /** The PEP 621 `[project]` table, the same for every family that reads it. */
 import { README_FILES, versionModule, type PersonModel, type ProjectModel } from '../../model/projectModel.js';
+import type { Family } from '../../backends/types.js';
+import { supports } from '../capabilities.js';
 import type { TomlTable } from './toml.js';
 
 /** How the license is written, for backend versions before PEP 639 (see `capabilities.ts`). */
@@ -69,6 +71,19 @@ export function entryPointTables(model: ProjectModel): { scripts?: TomlTable; gu
  * - `dynamic = ["version"]` instead of `version` for a dynamic version
  *   (see `ProjectTableOptions.dynamicVersion`).
  */
+/**
+ * The PEP 639 options of `projectTable` for a family at a version: a license
+ * expression where the family takes one, `license-files` as an array where it
+ * takes PEP 639's, else `before` (hatchling's older `{paths = [...]}` table,
+ * or nothing).
+ */
+export function pep639Options(family: Family, familyVersion: string | undefined, before: 'paths-table' | 'omit' = 'omit'): ProjectTableOptions {
+  return {
+    licenseExpression: supports('license:spdx', family, familyVersion),
+    licenseFiles: supports('license-files', family, familyVersion) ? 'array' : before,
+  };
+}
+
 export function projectTable(model: ProjectModel, options: ProjectTableOptions = {}): TomlTable {
   const { licenseExpression = true, licenseFiles = 'array', dynamicVersion = true } = options;
   const dynamic = dynamicVersion && model.dynamicVersion === true && versionModule(model) !== null;
