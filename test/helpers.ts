@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Backend } from '../src/backends/types.js';
 
@@ -15,4 +16,14 @@ export function fakeBackend(object: string, python = '/usr/bin/python3'): Backen
     importPaths: [FAKE_BACKENDS],
     label: `tb_fake:${object}`,
   } as Backend;
+}
+
+/** True while `pid` exists and is not a zombie. */
+export function alive(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return false;
+  }
 }

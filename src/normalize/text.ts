@@ -9,3 +9,8 @@ export function asTextOrNull(data: Uint8Array): string | null {
     return null;
   }
 }
+
+/** A project input file's text (an input file map holds strings or bytes), or null when absent or not text. */
+export function inputText(value: string | Uint8Array | undefined): string | null {
+  return typeof value === 'string' ? value : value === undefined ? null : asTextOrNull(value);
+}

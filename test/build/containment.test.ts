@@ -5,12 +5,12 @@
  * user who is not root.
  */
 import { chmod, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { HookWorker, LOG_CAP, type WorkerOptions } from '../../src/build/hookWorker.js';
-import { fakeBackend } from '../helpers.js';
+import { alive, fakeBackend } from '../helpers.js';
 
 const workers: HookWorker[] = [];
 const dirs: string[] = [];
@@ -34,15 +34,6 @@ afterEach(async () => {
 afterAll(async () => {
   await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
 });
-
-function alive(pid: number): boolean {
-  try {
-    const s = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return s.slice(s.lastIndexOf(')') + 2, s.lastIndexOf(')') + 3) !== 'Z';
-  } catch {
-    return false;
-  }
-}
 
 const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const isRoot = process.getuid?.() === 0;

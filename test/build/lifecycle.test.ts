@@ -3,7 +3,7 @@
  * stage for good, so it is the last test of its own file (vitest runs each
  * file in a process of its own).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ import { buildArtifacts } from '../../src/build/buildArtifacts.js';
 import { HookWorker } from '../../src/build/hookWorker.js';
 import { isStopped, liveCounts, makeTempDir, stopEverything } from '../../src/build/lifecycle.js';
 import { BackendRunner } from '../../src/build/runner.js';
-import { fakeBackend } from '../helpers.js';
+import { alive, fakeBackend } from '../helpers.js';
 
 const files = { 'pyproject.toml': '[project]\nname = "fake"\nversion = "1.0"\n' };
 let tmp: string;
@@ -27,15 +27,6 @@ afterAll(async () => {
   else process.env['TMPDIR'] = previous;
   await rm(tmp, { recursive: true, force: true });
 });
-
-function alive(pid: number): boolean {
-  try {
-    const s = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return s.slice(s.lastIndexOf(')') + 2, s.lastIndexOf(')') + 3) !== 'Z';
-  } catch {
-    return false;
-  }
-}
 
 const PENDING = Symbol('pending');
 const within = <T>(p: Promise<T>, ms: number): Promise<T | typeof PENDING> => Promise.race([p, new Promise<typeof PENDING>((r) => setTimeout(() => r(PENDING), ms))]);

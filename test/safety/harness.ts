@@ -16,6 +16,9 @@ import type { ProjectModel } from '../../src/model/projectModel.js';
 import type { JsonReport } from '../../src/report/jsonReport.js';
 import { BIN } from '../e2e/cli.js';
 import { FAKE_BACKENDS } from '../helpers.js';
+import { alive } from '../helpers.js';
+
+export { alive };
 
 export const PY = '/usr/bin/python3';
 export const MiB = 1024 * 1024;
@@ -138,16 +141,6 @@ export function vmHwm(pid: number): number | undefined {
     return m ? Number(m[1]) * 1024 : undefined;
   } catch {
     return undefined;
-  }
-}
-
-/** True while `pid` exists and is not a zombie. */
-export function alive(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-  } catch {
-    return false;
   }
 }
 

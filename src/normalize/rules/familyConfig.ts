@@ -1,4 +1,4 @@
-import { asTextOrNull } from '../text.js';
+import { inputText } from '../text.js';
 import type { NormalizationRule } from '../types.js';
 
 /** Files a renderer writes differently for each backend family. */
@@ -16,7 +16,7 @@ export const familyConfigFiles: NormalizationRule = {
     return members.map((m) => {
       if (!CONFIG_FILES.includes(m.path)) return m;
       const input = inputs[m.path];
-      const text = typeof input === 'string' ? input : input === undefined ? null : asTextOrNull(input);
+      const text = inputText(input);
       return text !== null && text === m.text ? { ...m, text: UNCHANGED_CONFIG, data: new TextEncoder().encode(UNCHANGED_CONFIG) } : m;
     });
   },

@@ -1,7 +1,7 @@
 /** Rules for what flit-core legitimately adds to its artifacts. */
 import { parse } from 'smol-toml';
 import { formatHeaderFile, parseHeaderFile } from '../coreMetadata.js';
-import { asTextOrNull } from '../text.js';
+import { inputText } from '../text.js';
 import type { NormalizationRule, WorkMember } from '../types.js';
 
 const isCoreMetadata = (p: string): boolean => /(^|\/)(METADATA|PKG-INFO)$/.test(p);
@@ -33,7 +33,7 @@ export const flitImportNames: NormalizationRule = {
   doc: 'Import-Name and Import-Namespace fields (PEP 794) that flit-core derives from the module it ships are ignored, unless the project declares import names or a field names a path the artifact does not ship.',
   apply: (members, ctx) => {
     const input = ctx.inputs?.['pyproject.toml'];
-    const pyproject = typeof input === 'string' ? input : input === undefined ? undefined : (asTextOrNull(input) ?? undefined);
+    const pyproject = inputText(input) ?? undefined;
     if (declaresImportNames(pyproject)) return members;
     return members.map((m) => {
       if (!isCoreMetadata(m.path) || m.text === null) return m;

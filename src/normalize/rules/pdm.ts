@@ -12,7 +12,7 @@
  */
 import { parse } from 'smol-toml';
 import { UNCHANGED_CONFIG } from './familyConfig.js';
-import { asTextOrNull } from '../text.js';
+import { inputText } from '../text.js';
 import type { NormalizationRule } from '../types.js';
 
 /** A parsed TOML value as JSON with sorted keys (dates as their TOML text), for comparison. */
@@ -41,7 +41,7 @@ export const pdmRewrittenPyproject: NormalizationRule = {
   doc: "pdm-backend (and uv_build) re-serialize pyproject.toml into their sdists; one holding the same TOML data as the project's own copy counts as that copy.",
   apply: (members, ctx) => {
     const input = ctx.inputs?.['pyproject.toml'];
-    const own = typeof input === 'string' ? input : input === undefined ? null : asTextOrNull(input);
+    const own = inputText(input);
     if (own === null) return members;
     const ownData = tomlData(own);
     if (ownData === null) return members;

@@ -1,14 +1,10 @@
 /** Rules for what poetry-core legitimately adds to its artifacts, or spells its own way. */
 import { parse } from 'smol-toml';
 import { formatHeaderFile, parseHeaderFile } from '../coreMetadata.js';
-import { asTextOrNull } from '../text.js';
+import { inputText } from '../text.js';
 import type { NormalizationRule, WorkMember } from '../types.js';
 
 const isCoreMetadata = (p: string): boolean => /(^|\/)(METADATA|PKG-INFO)$/.test(p);
-
-function inputText(value: string | Uint8Array | undefined): string | null {
-  return typeof value === 'string' ? value : value === undefined ? null : asTextOrNull(value);
-}
 
 function editMetadata(members: WorkMember[], edit: (fields: [string, string][]) => [string, string][]): WorkMember[] {
   return members.map((m) => {

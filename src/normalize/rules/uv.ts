@@ -1,5 +1,5 @@
 /** Rules for what uv_build legitimately adds to its artifacts. */
-import { asTextOrNull } from '../text.js';
+import { inputText } from '../text.js';
 import type { NormalizationRule } from '../types.js';
 
 export const uvPyprojectOrig: NormalizationRule = {
@@ -11,7 +11,7 @@ export const uvPyprojectOrig: NormalizationRule = {
     const inputs = ctx.inputs;
     if (inputs === undefined || 'pyproject.toml.orig' in inputs) return members;
     const own = inputs['pyproject.toml'];
-    const text = typeof own === 'string' ? own : own === undefined ? null : asTextOrNull(own);
+    const text = inputText(own);
     if (text === null) return members;
     return members.filter((m) => !(m.path === 'pyproject.toml.orig' && m.text === text));
   },
