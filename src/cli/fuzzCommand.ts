@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { appendFile, mkdir, readFile, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -6,9 +7,10 @@ import { timeoutFromEnv } from '../build/buildArtifacts.js';
 import type { BackendRunner } from '../build/runner.js';
 import { CORPUS_FORMAT, CORPUS_FORMAT_VERSION, type CorpusFile } from '../corpus/corpusFile.js';
 import { replaySpec } from '../corpus/replaySpec.js';
-import { corpusFiles, loadCorpusFile, saveCounterexample, writeAtomic } from '../corpus/store.js';
+import { corpusFiles, loadCorpusFile, saveCounterexample, saveCounterexampleSync, writeAtomic, writeAtomicSync } from '../corpus/store.js';
 import type { Backend } from '../backends/types.js';
 import { ConfigError } from '../errors.js';
+import type { HealthVerdict } from '../fuzz/health.js';
 import { PROPERTIES } from '../fuzz/properties.js';
 import { runFuzz, type FuzzRun, type Progress, type ReplayEntry } from '../fuzz/runFuzz.js';
 import type { ProjectModel } from '../model/projectModel.js';
@@ -31,7 +33,7 @@ import { EXIT, type CliIO } from './io.js';
 export const FUZZ_USAGE = `twinbuild fuzz --a SPEC [--b SPEC] [--property NAME ...] [--runs N | --time DURATION]
                [--seed N] [--jobs N] [--corpus DIR] [--allow FILE] [--shard I/N]
                [--level bytes|content|semantic] [--report FILE.json] [--junit FILE.xml] [--no-progress]
-               [--stats] [--config FILE.json]`;
+               [--stats] [--config FILE.json] [--shrink-time DURATION]`;
 
 function intFlag(v: string | undefined, name: string, min: number): number | undefined {
   if (v === undefined) return undefined;
@@ -90,6 +92,7 @@ const FUZZ_OPTIONS = {
       junit: { type: 'string' },
       'no-progress': { type: 'boolean' },
       stats: { type: 'boolean' },
+      'shrink-time': { type: 'string' },
 } as const;
 
 type FuzzValues = ReturnType<typeof parseArgs<{ options: typeof FUZZ_OPTIONS; strict: true; allowPositionals: false }>>['values'];
@@ -106,6 +109,7 @@ async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
   }
   const runs = intFlag(values.runs, 'runs', 1);
   const timeMs = values.time !== undefined ? parseDuration(values.time) : undefined;
+  const shrinkMs = values['shrink-time'] !== undefined ? parseDuration(values['shrink-time']) : undefined;
   const jobs = intFlag(values.jobs, 'jobs', 1) ?? 1;
   let seed = intFlag(values.seed, 'seed', -2147483648) ?? (Math.floor(Math.random() * 0x7fffffff) ^ Date.now()) | 0;
   if (values.shard !== undefined) {
@@ -145,6 +149,7 @@ async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
   const stats = emptyStats();
   let totalRuns = 0;
   let interrupted = false;
+  let health: HealthVerdict | undefined;
   // The report, now or when SIGINT/SIGTERM stops the run (`live`: progress of the property running then).
   let live: Progress | undefined;
   const makeReport = (outcome: JsonReport['outcome']): JsonReport => ({
@@ -162,6 +167,7 @@ async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
     findings,
     stats: { ...stats, projects: stats.projects + (live?.projects ?? 0), builds: stats.builds + (live?.builds ?? 0) },
     ...(features ? { features: Object.fromEntries([...features].sort(([x], [y]) => (x < y ? -1 : 1))) } : {}),
+    ...(health ? { health } : {}),
     outcome,
   });
   const writeReports = async (report: JsonReport): Promise<void> => {
@@ -176,6 +182,13 @@ async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
   const savingFindings = new PendingWork();
   // Failures being shrunk right now (per lane): the smallest failing project so far.
   const shrinking = new Map<number, Finding>();
+  // Every finding runFuzz reported, saved or still being saved (for an exit that cannot wait).
+  const reported = new Map<string, Finding>();
+  const listSaved = (f: Finding): ReportFinding => {
+    const rf = reportFinding(f, `twinbuild replay ${f.corpusFile}${replayFlags(a, b)}`);
+    findings.push(rf);
+    return rf;
+  };
   const saveFinding = async (f: Finding): Promise<ReportFinding> => {
     if (f.replayedFrom === undefined) f.corpusFile = await saveCounterexample(corpusDir, corpusEntry(f, a, b));
     else {
@@ -183,9 +196,30 @@ async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
       // A saved counterexample shrunk further in this run: the file gets the smaller project.
       if (f.shrinks > 0) await writeAtomic(f.replayedFrom, JSON.stringify(corpusEntry(f, a, b), null, 2) + '\n');
     }
-    const rf = reportFinding(f, `twinbuild replay ${f.corpusFile}${replayFlags(a, b)}`);
-    findings.push(rf);
-    return rf;
+    return listSaved(f);
+  };
+  /** Exiting now (a later signal, or saving took too long): the same files, written synchronously. */
+  const saveAllSync = (signal: NodeJS.Signals): void => {
+    const unsaved = [...reported.values(), ...shrinking.values()].filter((f) => !findings.some((x) => x.signature === f.signature));
+    for (const f of unsaved) {
+      if (f.replayedFrom === undefined) f.corpusFile = saveCounterexampleSync(corpusDir, corpusEntry(f, a, b));
+      else {
+        f.corpusFile = f.replayedFrom;
+        if (f.shrinks > 0) writeAtomicSync(f.replayedFrom, JSON.stringify(corpusEntry(f, a, b), null, 2) + '\n');
+      }
+      listSaved(f);
+    }
+    const report = makeReport('interrupted');
+    for (const [flag, text] of [
+      [values.report, () => JSON.stringify(report, null, 2) + '\n'],
+      [values.junit, () => junitXml(report)],
+    ] as const) {
+      if (!flag) continue;
+      const file = resolve(io.cwd, flag);
+      mkdirSync(dirname(file), { recursive: true });
+      writeAtomicSync(file, text());
+    }
+    io.out(`interrupted by ${signal}: ${findings.length} finding(s) saved (${unsaved.length} written at exit), ${report.builds} builds; seed ${seed}`);
   };
   const offInterrupt = onInterrupt(async (signal) => {
     await savingFindings.settled(); // a corpus file being written is finished, not cut
@@ -197,7 +231,7 @@ async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
     io.out(
       `interrupted by ${signal}: ${findings.length} finding(s) saved${partial.length ? ` (${partial.length} not fully shrunk: a run that replays the corpus shrinks further)` : ''}, ${report.builds} builds in ${(report.durationMs / 1000).toFixed(1)} s; seed ${seed}`,
     );
-  });
+  }, saveAllSync);
   try {
     const ra = await startRunner(a);
     runners.push(ra);
@@ -225,12 +259,14 @@ async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
         seed,
         runs,
         timeMs: left,
+        shrinkMs,
         allow,
         replay,
         onModel: features ? (m) => featuresOf(m).forEach((f) => features.set(f, (features.get(f) ?? 0) + 1)) : undefined,
         extraLanes: extraLanes.map((l) => ({ a: l.a, b: PROPERTIES[property]!.needsB ? l.b : undefined })),
         build: { timeoutSec },
         onFinding: savingFindings.track(async (f) => {
+          reported.set(f.signature, f);
           const rf = await saveFinding(f);
           if (io.status) io.status('');
           io.out(formatFinding(rf));
@@ -258,6 +294,12 @@ async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
       stats.bothRejected += run.stats.bothRejected;
       stats.unconfirmed += run.stats.unconfirmed;
       if (run.kind === 'interrupted' || (run.kind === 'failed' && run.interrupted)) interrupted = true;
+      if (run.health) {
+        health ??= run.health;
+        io.err(
+          `twinbuild: ${property}: health check: the first ${run.health.projects} generated projects all failed the same way (${run.health.summary}); the backend looks broken: one finding saved, search stopped`,
+        );
+      }
     }
   } finally {
     await Promise.all(runners.map((r) => r.close()));

@@ -8,21 +8,39 @@ import type { CliIO } from './io.js';
  * SIGINT / SIGTERM during a command: stop every build (kill the hook
  * workers and everything their hooks started), let the command save what it
  * has (`onInterrupt`: the report, pending corpus writes), remove the run's
- * temporary folder, and exit with 128 + the signal number (130, 143). A
- * second signal exits at once (after a synchronous kill and removal).
+ * temporary folder, and exit with 128 + the signal number (130, 143).
+ *
+ * Signals arriving together count once: `timeout(1)`, CI runners, systemd
+ * and `kill -- -PGID` signal the process and then its process group, so the
+ * same request arrives twice within milliseconds. A second SIGINT/SIGTERM
+ * within `SAME_REQUEST_MS` of the first is ignored; only a later one means
+ * "exit now": then every build is killed synchronously, each saver's
+ * synchronous variant writes what the command has (the report, every
+ * finding so far: atomically, as the asynchronous path does), the folder is
+ * removed and the process exits. The same happens when saving takes longer
+ * than the grace period.
  */
 
 type Flush = (signal: NodeJS.Signals) => Promise<void>;
+/** What to save when there is no time to wait: synchronous, quick, atomic writes only. */
+type FlushSync = (signal: NodeJS.Signals) => void;
 
-const flushes = new Set<Flush>();
+/** A second signal within this many ms of the first is the same request. */
+export const SAME_REQUEST_MS = 1000;
+
+const flushes = new Map<Flush, FlushSync | undefined>();
 
 function ignoreError(): void {
   /* see openRunScope */
 }
 
-/** Register what to save when the run is interrupted; returns the unregister function. */
-export function onInterrupt(flush: Flush): () => void {
-  flushes.add(flush);
+/**
+ * Register what to save when the run is interrupted (`flush`), and its
+ * synchronous variant for a run that must exit at once (`flushSync`);
+ * returns the unregister function.
+ */
+export function onInterrupt(flush: Flush, flushSync?: FlushSync): () => void {
+  flushes.set(flush, flushSync);
   return () => flushes.delete(flush);
 }
 
@@ -76,9 +94,16 @@ export async function openRunScope(io: CliIO, graceMs = 20_000): Promise<RunScop
   baseTmp ??= defaultTempRoot();
   const dir = await mkdtemp(join(baseTmp, 'twinbuild-run-'));
   process.env['TMPDIR'] = dir;
-  let handling = false;
+  let firstAt: number | undefined;
   const exitNow = (signal: NodeJS.Signals): never => {
     stopEverythingSync();
+    for (const flushSync of flushes.values()) {
+      try {
+        flushSync?.(signal);
+      } catch (e) {
+        io.err(`twinbuild: while saving after ${signal}: ${(e as Error).message}`);
+      }
+    }
     try {
       rmSync(dir, { recursive: true, force: true });
     } catch {
@@ -87,11 +112,12 @@ export async function openRunScope(io: CliIO, graceMs = 20_000): Promise<RunScop
     process.exit(interruptedExitCode(signal));
   };
   const handler = (signal: NodeJS.Signals): void => {
-    if (handling) {
-      io.err(`twinbuild: ${signal} again: exiting now`);
+    if (firstAt !== undefined) {
+      if (performance.now() - firstAt < SAME_REQUEST_MS) return; // the same request (process and group signalled)
+      io.err(`twinbuild: ${signal} again: saving what there is and exiting now`);
       exitNow(signal);
     }
-    handling = true;
+    firstAt = performance.now();
     io.err(`twinbuild: ${signal}: stopping the builds, saving the report and the corpus`);
     const guard = setTimeout(() => {
       io.err(`twinbuild: could not save everything within ${graceMs / 1000} s; exiting`);
@@ -99,7 +125,7 @@ export async function openRunScope(io: CliIO, graceMs = 20_000): Promise<RunScop
     }, graceMs);
     void (async () => {
       await stopEverything();
-      for (const flush of flushes) {
+      for (const flush of flushes.keys()) {
         try {
           await flush(signal);
         } catch (e) {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ConfigError } from '../errors.js';
@@ -16,6 +17,18 @@ export async function writeAtomic(file: string, text: string): Promise<void> {
   }
 }
 
+/** `writeAtomic`, synchronously (for a process that must exit now). */
+export function writeAtomicSync(file: string, text: string): void {
+  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    writeFileSync(tmp, text, { flag: 'wx' });
+    renameSync(tmp, file);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
 /** File name of a counterexample: property and signature id. */
 export function corpusFileName(entry: Pick<CorpusFile, 'property' | 'signature'>): string {
   return `${entry.property}-${entry.signature}.json`;
@@ -29,14 +42,34 @@ export function corpusFileName(entry: Pick<CorpusFile, 'property' | 'signature'>
 export async function saveCounterexample(dir: string, entry: CorpusFile): Promise<string> {
   await mkdir(dir, { recursive: true });
   const file = resolve(dir, corpusFileName(entry));
-  try {
-    const old = validateCorpusFile(JSON.parse(await readFile(file, 'utf8')), file);
-    if (JSON.stringify(old.model).length <= JSON.stringify(entry.model).length) return file;
-  } catch {
-    /* absent or unreadable: write ours */
-  }
+  if (keepsOld(await readFile(file, 'utf8').catch(() => undefined), entry, file)) return file;
   await writeAtomic(file, JSON.stringify(entry, null, 2) + '\n');
   return file;
+}
+
+/** `saveCounterexample`, synchronously (for a process that must exit now). */
+export function saveCounterexampleSync(dir: string, entry: CorpusFile): string {
+  mkdirSync(dir, { recursive: true });
+  const file = resolve(dir, corpusFileName(entry));
+  let old: string | undefined;
+  try {
+    old = readFileSync(file, 'utf8');
+  } catch {
+    /* absent */
+  }
+  if (!keepsOld(old, entry, file)) writeAtomicSync(file, JSON.stringify(entry, null, 2) + '\n');
+  return file;
+}
+
+/** An existing corpus file (its text) is kept when it is valid and its project is no larger. */
+function keepsOld(oldText: string | undefined, entry: CorpusFile, file: string): boolean {
+  if (oldText === undefined) return false;
+  try {
+    const old = validateCorpusFile(JSON.parse(oldText), file);
+    return JSON.stringify(old.model).length <= JSON.stringify(entry.model).length;
+  } catch {
+    return false; // unreadable: write ours
+  }
 }
 
 /** Load and validate one corpus file; errors name the file (exit code 2 in the CLI). */

@@ -140,6 +140,14 @@ function* packageReductions(
   }
 }
 
+/** `stillFails(candidate)`, where an error other than an environment problem means "does not fail". */
+export async function candidateFails(stillFails: (m: ProjectModel) => Promise<boolean>, candidate: ProjectModel): Promise<boolean> {
+  return stillFails(candidate).catch((e: unknown) => {
+    if (e instanceof EnvironmentError) throw e; // the environment, not the candidate
+    return false;
+  });
+}
+
 /**
  * Greedy reduction to a fixpoint: take the first candidate that still fails
  * the same way, start again from it. `stillFails` is the property check;
@@ -158,11 +166,7 @@ export async function reduceModel(
       if (performance.now() > deadline) return { model: current, steps, complete: false };
       if (!isValidModel(candidate)) continue;
       // A candidate that cannot even be rendered is not taken (the reduction went too far).
-      const fails = await stillFails(candidate).catch((e: unknown) => {
-        if (e instanceof EnvironmentError) throw e; // the environment, not the candidate
-        return false;
-      });
-      if (fails) {
+      if (await candidateFails(stillFails, candidate)) {
         current = candidate;
         steps++;
         improved = true;

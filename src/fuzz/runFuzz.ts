@@ -7,7 +7,8 @@ import type { Level } from '../normalize/types.js';
 import { canRenderFor, targetOf } from '../render/forBackend.js';
 import { textFiles } from '../render/textFiles.js';
 import { PROPERTIES, type PropertyContext, type PropertyDef } from './properties.js';
-import { reduceModel } from './reduceModel.js';
+import { RunHealth, type HealthVerdict } from './health.js';
+import { failingMinimal, hasBuildFailure, isCostly, shrinkDeadline, shrinkWithin } from './shrinkBudget.js';
 import { EnvironmentError } from '../errors.js';
 import { emptyStats, type Finding, type PropertyName, type PropertyOutcome, type RunStats } from './types.js';
 
@@ -21,6 +22,8 @@ export interface FuzzOptions {
   runs?: number;
   /** Time budget for the whole run, shrinking included. */
   timeMs?: number;
+  /** Shrinking budget of each finding (--shrink-time; default DEFAULT_SHRINK_MS), within timeMs. */
+  shrinkMs?: number;
   /** Replay a fast-check path (with its seed) instead of generating. */
   path?: string;
   /** Signatures to treat as passing (known divergences). */
@@ -66,10 +69,11 @@ export interface Progress {
 }
 
 /** The result of a run: a tagged union, like fast-check's own. */
-export type FuzzRun =
+export type FuzzRun = (
   | { kind: 'passed'; stats: RunStats; runs: number; durationMs: number; rules: string[]; findings: [] }
   | { kind: 'failed'; stats: RunStats; runs: number; durationMs: number; rules: string[]; findings: Finding[]; interrupted: boolean }
-  | { kind: 'interrupted'; stats: RunStats; runs: number; durationMs: number; rules: string[]; findings: [] };
+  | { kind: 'interrupted'; stats: RunStats; runs: number; durationMs: number; rules: string[]; findings: [] }
+) & { /** Set when the health check stopped the search (src/fuzz/health.ts). */ health?: HealthVerdict };
 
 export function labelsOf(a: BackendRunner, b?: BackendRunner): [string, string] {
   const la = a.backend.label;
@@ -114,6 +118,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzRun> {
   // An environment problem (a backend's missing requirement) ends the run: it is never a finding,
   // and fast-check must not take it for a failure to shrink.
   let fatal: EnvironmentError | undefined;
+  const health = new RunHealth();
 
   const evaluate = async (model: ProjectModel, laneCtx: PropertyContext = ctx): Promise<PropertyOutcome> => {
     const key = JSON.stringify(model);
@@ -174,7 +179,9 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzRun> {
   // 1. The corpus first: what failed before is checked before anything new.
   for (const saved of opts.replay ?? []) {
     if (performance.now() > deadline) break;
+    const evalStart = performance.now();
     const out = await evaluate(saved.model);
+    const evalMs = performance.now() - evalStart;
     if (out.status !== 'fail' || isKnown(out)) continue;
     const foundAt = performance.now() - started;
     if (saved.shrinkComplete === false && out.signature.id === saved.signature) {
@@ -184,7 +191,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzRun> {
       const note = (m: ProjectModel, o: PropertyOutcome & { status: 'fail' }, steps: number): void =>
         opts.onShrinkProgress?.(0, findingOf(m, o, { seed: 0, path: '', foundAt, shrinks: steps, shrinkComplete: false, source: saved.source }));
       note(saved.model, out, 0);
-      const reduced = await reduceModel(
+      const reduced = await shrinkWithin(
         saved.model,
         async (m) => {
           const o = await evaluate(m);
@@ -192,7 +199,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzRun> {
           if (same) note(m, o, 0);
           return same;
         },
-        deadline,
+        { deadline: shrinkDeadline(performance.now(), opts.shrinkMs, deadline), costly: isCostly(out, evalMs) },
       );
       const final = await evaluate(reduced.model);
       if (final.status !== 'fail') throw new Error('internal: the shrunk counterexample no longer fails');
@@ -216,7 +223,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzRun> {
   let interrupted = false;
   const lane = async (laneCtx: PropertyContext, laneNo: number): Promise<void> => {
     for (;;) {
-      if (fatal || (opts.stopOnFirst && findings.length > 0)) return;
+      if (fatal || health.verdict || (opts.stopOnFirst && findings.length > 0)) return;
       const left = deadline - performance.now();
       if (left <= 0) return;
       const take = Math.min(chunk, totalRuns - reserved);
@@ -236,10 +243,34 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzRun> {
       const note = (m: ProjectModel, out: PropertyOutcome & { status: 'fail' }, shrinks: number): void =>
         opts.onShrinkProgress?.(laneNo, findingOf(m, out, { seed, path: '', foundAt, shrinks, shrinkComplete: false }));
       let steps = 0;
+      // A costly failure (a timeout, a slow one) skips fast-check's shrinking for shrinkWithin's
+      // smallest-first pass, and so does a build failure the minimal project shows too (`jumped`);
+      // each failure's shrinking ends at its own deadline (shrinkBudget.ts).
+      let costly = false;
+      let jumped: ProjectModel | undefined;
+      let shrinkEnd = deadline;
+      const renderable = (m: ProjectModel): boolean => [laneCtx.a, ...(laneCtx.b ? [laneCtx.b] : [])].every((r) => canRenderFor(m, r.backend));
+      const stillFails = async (m: ProjectModel): Promise<boolean> => {
+        if (!renderable(m)) return false;
+        const out = await evaluate(m, laneCtx);
+        if (!sameProblem(out) || out.status !== 'fail') return false;
+        note(m, out, ++steps);
+        return true;
+      };
+      let cut = false;
+      let skipped = 0;
       // Searching builds in-process where the runner allows it; a failure is confirmed, and shrunk, in forks.
       const searchCtx: PropertyContext = { ...laneCtx, build: { ...laneCtx.build, inProcess: true } };
       const property = fc.asyncProperty(projectModel({ targets }), async (model) => {
         if (fatal) return true;
+        if (target === undefined && health.verdict) {
+          skipped++; // the health check stopped the search
+          return true;
+        }
+        if (target !== undefined && (costly || jumped || performance.now() > shrinkEnd)) {
+          cut ||= !costly && !jumped;
+          return true;
+        }
         if (target === undefined) opts.onModel?.(model);
         let out: PropertyOutcome;
         try {
@@ -249,14 +280,25 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzRun> {
           fatal = e;
           return true;
         }
+        if (target === undefined) health.observe(out);
         if (out.status !== 'fail' || isKnown(out)) return true;
         if (target === undefined) {
-          const sure = await confirmed(model, out, laneCtx);
-          if (!sure) return true;
-          target = new Set(sure.signature.classes);
+          // Interrupted while the rebuild confirms it (a full timeout for a hang), the failure is
+          // saved as it stands (not fully shrunk): replaying it is its confirmation.
           foundAt = performance.now() - started;
+          note(model, out, 0);
+          const rebuildStart = performance.now();
+          const sure = await confirmed(model, out, laneCtx);
+          if (!sure) {
+            opts.onShrinkProgress?.(laneNo, null);
+            return true;
+          }
+          costly = isCostly(sure, performance.now() - rebuildStart);
+          shrinkEnd = shrinkDeadline(performance.now(), opts.shrinkMs, deadline);
+          target = new Set(sure.signature.classes);
           phase = 'shrinking';
           note(model, sure, 0);
+          if (!costly && hasBuildFailure(sure)) jumped = await failingMinimal(model, stillFails);
           return false;
         }
         if (!sameProblem(out) || out.status !== 'fail') return true;
@@ -272,7 +314,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzRun> {
       });
       if (fatal) return;
       // numRuns counts the projects that were generated (shrink steps are not runs).
-      runsDone += result.numRuns;
+      runsDone += result.numRuns - skipped;
       reserved -= take - result.numRuns; // a round ended by a failure gives its unused runs back
       if (result.failed && target === undefined && result.errorInstance !== undefined && !result.interrupted) {
         // The property itself threw (not a backend failure, which is data): an internal error.
@@ -283,32 +325,21 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzRun> {
         if (opts.path !== undefined) return; // a replayed path is one run only
         continue;
       }
-      const renderable = (m: ProjectModel): boolean => [laneCtx.a, ...(laneCtx.b ? [laneCtx.b] : [])].every((r) => canRenderFor(m, r.backend));
-      const reduced = await reduceModel(
-        result.counterexample[0],
-        async (m) => {
-          if (!renderable(m)) return false;
-          const out = await evaluate(m, laneCtx);
-          if (!sameProblem(out) || out.status !== 'fail') return false;
-          note(m, out, ++steps);
-          return true;
-        },
-        deadline,
-      );
+      const reduced = await shrinkWithin(jumped ?? result.counterexample[0], stillFails, { deadline: shrinkEnd, costly });
       const out = await evaluate(reduced.model, laneCtx);
       if (out.status !== 'fail') throw new Error('internal: the shrunk counterexample no longer fails');
-      const shrinkComplete = !result.interrupted && reduced.complete;
-      await record(reduced.model, out, { seed, path: result.counterexamplePath ?? '', foundAt, shrinks: result.numShrinks + reduced.steps, shrinkComplete });
+      const shrinkComplete = !result.interrupted && !cut && reduced.complete;
+      await record(reduced.model, out, { seed, path: result.counterexamplePath ?? '', foundAt, shrinks: result.numShrinks + reduced.steps + (jumped ? 1 : 0), shrinkComplete });
       opts.onShrinkProgress?.(laneNo, null);
       if (opts.path !== undefined) return;
     }
   };
   await Promise.all(lanes.map((l, i) => lane(l, i)));
   if (fatal) throw fatal;
-  if (opts.timeMs === undefined && runsDone < totalRuns && !(opts.stopOnFirst && findings.length > 0) && opts.path === undefined) interrupted = true;
+  if (opts.timeMs === undefined && runsDone < totalRuns && !(opts.stopOnFirst && findings.length > 0) && opts.path === undefined && !health.verdict) interrupted = true;
 
   const durationMs = performance.now() - started;
-  const base = { stats, runs: runsDone, durationMs, rules: [...rules] };
+  const base = { stats, runs: runsDone, durationMs, rules: [...rules], ...(health.verdict ? { health: health.verdict } : {}) };
   if (findings.length > 0) return { kind: 'failed', ...base, findings, interrupted };
   return interrupted ? { kind: 'interrupted', ...base, findings: [] } : { kind: 'passed', ...base, findings: [] };
 }

@@ -1,3 +1,4 @@
+import type { HealthVerdict } from '../fuzz/health.js';
 import type { Backend } from '../backends/types.js';
 import type { Difference } from '../compare/types.js';
 import type { Finding, PropertyName, RunStats } from '../fuzz/types.js';
@@ -35,6 +36,8 @@ export interface JsonReport {
   shards?: { file: string; seed: number; runs: number; findings: number }[];
   /** `--stats`: how often each generator feature appeared. */
   features?: Record<string, number>;
+  /** Set when the health check stopped the search: every generated project failed its builds the same way. */
+  health?: HealthVerdict;
 }
 
 export interface ReportFinding {

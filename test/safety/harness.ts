@@ -92,10 +92,11 @@ export function killStrayClis(): void {
   running.clear();
 }
 
-/** Start the CLI with TMPDIR pointing into the sandbox. */
-export function startCli(args: string[], sb: Sandbox, env: Record<string, string> = {}, timeoutMs = 240_000): RunningCli {
+/** Start the CLI with TMPDIR pointing into the sandbox (`wrapper`: a command that runs it, such as `['timeout', '20']`). */
+export function startCli(args: string[], sb: Sandbox, env: Record<string, string> = {}, timeoutMs = 240_000, wrapper: string[] = []): RunningCli {
   const started = performance.now();
-  const child = spawn('node', [BIN, ...args], {
+  const [command, ...before] = [...wrapper, 'node'];
+  const child = spawn(command!, [...before, BIN, ...args], {
     cwd: sb.root,
     env: { ...process.env, CI: 'true', TMPDIR: sb.tmp, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -125,8 +126,8 @@ export function startCli(args: string[], sb: Sandbox, env: Record<string, string
   return { pid: child.pid!, done, kill };
 }
 
-export function runCli(args: string[], sb: Sandbox, env: Record<string, string> = {}, timeoutMs?: number): Promise<CliRun> {
-  return startCli(args, sb, env, timeoutMs).done;
+export function runCli(args: string[], sb: Sandbox, env: Record<string, string> = {}, timeoutMs?: number, wrapper?: string[]): Promise<CliRun> {
+  return startCli(args, sb, env, timeoutMs, wrapper).done;
 }
 
 /** The usual fuzz arguments for a sandbox. */
