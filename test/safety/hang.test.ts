@@ -85,6 +85,7 @@ describe.concurrent('a backend whose build_wheel hangs on every project', () => 
     const sb = await setup();
     const r = await runCli(fuzzArgs(fakeSpec('always_hang', sb), realSpec(sb), sb, 2), sb, { TWINBUILD_TIMEOUT: '5' }, 120_000, ['timeout', '20']);
     expectNoInternalError(r);
+    console.log(r.stderr, r.stdout, readFileSync(sb.report, "utf8").slice(0, 300), readdirSync(sb.state));
     expect(r.exitCode, r.stderr).toBe(124);
     // One request, one stop (GNU timeout signals the process, then its process group).
     expect(r.stderr.match(/twinbuild: SIGTERM: stopping the builds, saving the report and the corpus/g)).toHaveLength(1);
