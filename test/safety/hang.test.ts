@@ -12,7 +12,7 @@
  *   after a few projects, with its one finding saved.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadCorpusFile } from '../../src/corpus/store.js';
@@ -85,7 +85,6 @@ describe.concurrent('a backend whose build_wheel hangs on every project', () => 
     const sb = await setup();
     const r = await runCli(fuzzArgs(fakeSpec('always_hang', sb), realSpec(sb), sb, 2), sb, { TWINBUILD_TIMEOUT: '5' }, 120_000, ['timeout', '20']);
     expectNoInternalError(r);
-    console.log(r.stderr, r.stdout, readFileSync(sb.report, "utf8").slice(0, 300), readdirSync(sb.state));
     expect(r.exitCode, r.stderr).toBe(124);
     // One request, one stop (GNU timeout signals the process, then its process group).
     expect(r.stderr.match(/twinbuild: SIGTERM: stopping the builds, saving the report and the corpus/g)).toHaveLength(1);
@@ -104,6 +103,28 @@ describe.concurrent('a backend whose build_wheel hangs on every project', () => 
     console.log(`always_hang under timeout 20: exit ${r.exitCode} after ${Math.round(r.ms / 1000)} s, finding saved with shrinkComplete ${f.shrinkComplete}`);
     expect(expectNothingLeft(sb)).toEqual({ leftovers: [], processes: [] });
     expect(hung(sb).filter(alive)).toEqual([]);
+  });
+});
+
+describe.concurrent('the shrink budget (--shrink-time)', () => {
+  it('spent at once: the finding is saved as it stands, marked not fully shrunk', async () => {
+    const sb = await setup();
+    await writeFile(join(sb.state, 'fail-wheel'), ''); // every wheel of A fails
+    const r = await runCli(fuzzArgs(fakeSpec('controlled_fast', sb), fakeSpec('ok', sb), sb, 1, ['--shrink-time', '1ms']), sb);
+    expectNoInternalError(r);
+    expect(r.exitCode, r.stderr).toBe(1);
+    const rep = await readReport(sb);
+    expect(rep.findings).toHaveLength(1);
+    expect(rep.findings[0]!.shrinkComplete).toBe(false);
+    expect((await loadCorpusFile(rep.findings[0]!.corpusFile!)).shrinkComplete).toBe(false);
+    expect(expectNothingLeft(sb)).toEqual({ leftovers: [], processes: [] });
+  });
+
+  it('a bad duration is a usage error naming the flag value', async () => {
+    const sb = await setup();
+    const r = await runCli(fuzzArgs(fakeSpec('ok', sb), fakeSpec('ok', sb), sb, 1, ['--shrink-time', '0s']), sb);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('invalid duration "0s"');
   });
 });
 
