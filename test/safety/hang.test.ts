@@ -14,22 +14,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadCorpusFile } from '../../src/corpus/store.js';
 import { HEALTH_MIN_PROJECTS } from '../../src/fuzz/health.js';
-import { alive, expectNothingLeft, fakeSpec, fuzzArgs, killStrayClis, readReport, realSpec, runCli, sandbox, type CliRun, type Sandbox } from './harness.js';
+import { alive, expectNothingLeft, fakeSpec, fuzzArgs, readReport, realSpec, runCli, sandboxesOfFile, type CliRun, type Sandbox } from './harness.js';
 
-const sandboxes: Sandbox[] = [];
-afterAll(async () => {
-  killStrayClis();
-  await Promise.all(sandboxes.map((s) => s.cleanup()));
-});
-
-async function setup(): Promise<Sandbox> {
-  const sb = await sandbox();
-  sandboxes.push(sb);
-  return sb;
-}
+const setup = sandboxesOfFile();
 
 /** The hooks that hung (each recorded itself and a forked grandchild). */
 const hung = (sb: Sandbox): number[] =>

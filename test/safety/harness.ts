@@ -10,6 +10,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll } from 'vitest';
 import { WARMUP_MODEL } from '../../src/cli/backendSetup.js';
 import { CORPUS_FORMAT, CORPUS_FORMAT_VERSION, type CorpusFile } from '../../src/corpus/corpusFile.js';
 import type { ProjectModel } from '../../src/model/projectModel.js';
@@ -51,6 +52,23 @@ export async function sandbox(config: Record<string, unknown> = {}): Promise<San
   await Promise.all([mkdir(sb.tmp), mkdir(sb.state)]);
   await writeFile(join(sb.state, 'tb_fake_state.json'), JSON.stringify({ token, ...config }));
   return sb;
+}
+
+/**
+ * Sandboxes for one test file: the returned function makes one; after the
+ * file, every CLI it left running is killed and every sandbox removed.
+ */
+export function sandboxesOfFile(): (config?: Record<string, unknown>) => Promise<Sandbox> {
+  const made: Sandbox[] = [];
+  afterAll(async () => {
+    killStrayClis();
+    await Promise.all(made.map((s) => s.cleanup()));
+  });
+  return async (config) => {
+    const sb = await sandbox(config);
+    made.push(sb);
+    return sb;
+  };
 }
 
 /** A fake backend of tb_fake.py over Debian's Python (setuptools 66), reporting into the sandbox. */
