@@ -38,7 +38,9 @@ function expectNoInternalError(r: CliRun): void {
   expect(r.stderr).not.toContain('again: ');
 }
 
-describe.concurrent('a backend whose build_wheel hangs on every project', () => {
+// One CLI at a time in this file: the first two tests are about time (60 s; 20 s), and a
+// machine loaded by runs of this same file would measure the load, not the run.
+describe('a backend whose build_wheel hangs on every project', () => {
   it('TWINBUILD_TIMEOUT=5, --runs 2: the timeout finding is saved, shrunk to the minimal project, in a bounded number of builds', async () => {
     const sb = await setup();
     const r = await runCli(fuzzArgs(fakeSpec('always_hang', sb), realSpec(sb), sb, 2), sb, { TWINBUILD_TIMEOUT: '5' }, 120_000);
@@ -96,7 +98,7 @@ describe.concurrent('a backend whose build_wheel hangs on every project', () => 
   });
 });
 
-describe.concurrent('the shrink budget (--shrink-time)', () => {
+describe('the shrink budget (--shrink-time)', () => {
   it('spent at once: the finding is saved as it stands, marked not fully shrunk', async () => {
     const sb = await setup();
     await writeFile(join(sb.state, 'fail-wheel'), ''); // every wheel of A fails
@@ -118,7 +120,7 @@ describe.concurrent('the shrink budget (--shrink-time)', () => {
   });
 });
 
-describe.concurrent('the health check', () => {
+describe('the health check', () => {
   it('a backend whose build_wheel crashes on every project: one finding saved, the search stops after a few projects', async () => {
     const sb = await setup();
     const r = await runCli(fuzzArgs(fakeSpec('always_crash', sb), realSpec(sb), sb, 40), sb, {}, 180_000);
