@@ -94,7 +94,7 @@ export async function replayCommand(argv: string[], io: CliIO): Promise<number> 
         file: relative(io.cwd, file) || file,
         property: entry.property,
         signature: entry.signature,
-        status: statusOf(entry, out),
+        status: replayStatus(entry, out),
         summary: out.status === 'fail' ? out.summary : out.status === 'rejected' ? out.reason : entry.summary,
       };
       if (out.status === 'fail' && row.status === 'changed' && values.update) {
@@ -125,7 +125,8 @@ export async function replayCommand(argv: string[], io: CliIO): Promise<number> 
   return rows.some((r) => r.status === 'reproduced' || r.status === 'changed' || r.status === 'regressed') ? EXIT.findings : EXIT.ok;
 }
 
-function statusOf(entry: CorpusFile, out: PropertyOutcome): ReplayStatus {
+/** What replaying `entry` shows when it now gives `out`. */
+export function replayStatus(entry: CorpusFile, out: PropertyOutcome): ReplayStatus {
   if (out.status === 'rejected') return 'rejected';
   if (entry.expect === 'pass') return out.status === 'pass' ? 'holds' : 'regressed';
   if (out.status === 'pass') return 'fixed';
