@@ -1,7 +1,21 @@
-import { parseArgs } from 'node:util';
 import { listBackends } from '../backends/listBackends.js';
 import { resolveSpec } from './backendSetup.js';
+import { parseCommandLine, type CommandDef, type FlagTable } from './flags.js';
+import { environmentSection, specSection } from './helpSections.js';
 import { EXIT, type CliIO } from './io.js';
+
+const BACKENDS_OPTIONS = {
+  json: { type: 'boolean', doc: 'print everything found as JSON' },
+  install: { type: 'boolean', doc: 'resolve (and for FAMILY==VERSION install) each SPEC given now' },
+} as const satisfies FlagTable;
+
+export const BACKENDS_COMMAND: CommandDef<typeof BACKENDS_OPTIONS> = {
+  name: 'backends',
+  args: '[SPEC...]',
+  summary: 'List the backends this machine can build with (interpreters that import a family, and managed environments), or with --install install specs ahead of a run.',
+  flags: BACKENDS_OPTIONS,
+  sections: () => [specSection(), environmentSection()],
+};
 
 /**
  * `twinbuild backends`: what this machine can build with.
@@ -10,12 +24,7 @@ import { EXIT, type CliIO } from './io.js';
  * before the tests or a nightly run.
  */
 export async function backendsCommand(argv: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    strict: true,
-    allowPositionals: true,
-    options: { json: { type: 'boolean' }, install: { type: 'boolean' } },
-  });
+  const { values, positionals } = parseCommandLine(BACKENDS_COMMAND, argv);
   if (values.install) {
     for (const raw of positionals) {
       const b = await resolveSpec(raw, io);

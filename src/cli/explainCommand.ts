@@ -1,17 +1,24 @@
 import { parseSpec } from '../backends/parseSpec.js';
 import type { ConfigStyle } from '../render/fileMap.js';
-import { parseArgs } from 'node:util';
 import { loadCorpusFile } from '../corpus/store.js';
 import { ConfigError } from '../errors.js';
 import { render } from '../render/index.js';
 import { textFiles } from '../render/textFiles.js';
 import type { Family } from '../backends/types.js';
+import { parseCommandLine, synopsis, type CommandDef } from './flags.js';
 import { EXIT, type CliIO } from './io.js';
+
+export const EXPLAIN_COMMAND: CommandDef<{}> = {
+  name: 'explain',
+  args: 'FILE',
+  summary: 'Print issue-ready Markdown for one counterexample: what differs (with the diffs), the minimal project, and how to reproduce it with plain Python.',
+  flags: {},
+};
 
 /** `twinbuild explain FILE`: issue-ready Markdown for one counterexample. */
 export async function explainCommand(argv: string[], io: CliIO): Promise<number> {
-  const { positionals } = parseArgs({ args: argv, strict: true, allowPositionals: true, options: {} });
-  if (positionals.length !== 1) throw new ConfigError('explain takes one corpus file', 'twinbuild explain FILE');
+  const { positionals } = parseCommandLine(EXPLAIN_COMMAND, argv);
+  if (positionals.length !== 1) throw new ConfigError('explain takes one corpus file', synopsis(EXPLAIN_COMMAND));
   const entry = await loadCorpusFile(positionals[0]!);
   const a = entry.backends.a;
   const b = entry.backends.b;

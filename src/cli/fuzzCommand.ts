@@ -1,6 +1,5 @@
 import { appendFile, mkdir, readFile, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { parseSpec } from '../backends/parseSpec.js';
 import { timeoutFromEnv } from '../build/buildArtifacts.js';
 import type { BackendRunner } from '../build/runner.js';
@@ -24,14 +23,11 @@ import { toolVersion } from '../report/toolVersion.js';
 import { resolveSpec, startRunner } from './backendSetup.js';
 import { featuresOf } from '../../generators/featuresOf.js';
 import { withConfigFile } from './configFile.js';
+import { parseCommandLine, synopsis, type CommandDef, type FlagTable } from './flags.js';
+import { configSection, environmentSection, exitSection, levelsSection, propertiesSection, specSection } from './helpSections.js';
 import { parseDuration } from './duration.js';
 import { onInterrupt, PendingWork } from './interrupt.js';
 import { EXIT, type CliIO } from './io.js';
-
-export const FUZZ_USAGE = `twinbuild fuzz --a SPEC [--b SPEC] [--property NAME ...] [--runs N | --time DURATION]
-               [--seed N] [--jobs N] [--corpus DIR] [--allow FILE] [--shard I/N]
-               [--level bytes|content|semantic] [--report FILE.json] [--junit FILE.xml] [--no-progress]
-               [--stats] [--config FILE.json]`;
 
 function intFlag(v: string | undefined, name: string, min: number): number | undefined {
   if (v === undefined) return undefined;
@@ -65,34 +61,42 @@ export async function loadAllowList(file: string): Promise<Set<string>> {
 }
 
 export async function fuzzCommand(argv: string[], io: CliIO): Promise<number> {
-  const { values } = parseArgs({
-    args: await withConfigFile(argv, FUZZ_OPTIONS, io.cwd),
-    strict: true,
-    allowPositionals: false,
-    options: FUZZ_OPTIONS,
-  });
+  const { values } = parseCommandLine(FUZZ_COMMAND, await withConfigFile(argv, FUZZ_OPTIONS, io.cwd));
   return fuzzWith(values, io);
 }
 
+/** The flags of `fuzz` (the parser and `twinbuild help fuzz` both read this table). */
 const FUZZ_OPTIONS = {
-      a: { type: 'string' },
-      b: { type: 'string' },
-      property: { type: 'string', multiple: true },
-      runs: { type: 'string' },
-      time: { type: 'string' },
-      seed: { type: 'string' },
-      jobs: { type: 'string' },
-      corpus: { type: 'string' },
-      allow: { type: 'string' },
-      shard: { type: 'string' },
-      level: { type: 'string' },
-      report: { type: 'string' },
-      junit: { type: 'string' },
-      'no-progress': { type: 'boolean' },
-      stats: { type: 'boolean' },
-} as const;
+  a: { type: 'string', value: 'SPEC', required: true, doc: 'backend A (see Backend specs)' },
+  b: { type: 'string', value: 'SPEC', doc: 'backend B, for the properties that compare two backends' },
+  property: { type: 'string', multiple: true, value: 'NAME', defaultIs: 'diff', doc: 'property to check (see Properties)' },
+  runs: { type: 'string', value: 'N', defaultIs: '100 unless --time is given', doc: 'number of generated projects' },
+  time: { type: 'string', value: 'DURATION', doc: 'time budget for the whole run, shrinking included (90s, 10m, 1h)' },
+  seed: { type: 'string', value: 'N', defaultIs: 'random (printed)', doc: 'seed of the generator' },
+  jobs: { type: 'string', value: 'N', defaultIs: '1', doc: 'search with N worker pairs in parallel' },
+  corpus: { type: 'string', value: 'DIR', defaultIs: 'corpus', doc: 'saved counterexamples: replayed first, new findings saved there' },
+  allow: { type: 'string', value: 'FILE', doc: 'known finding signatures to skip (one per line, # comments, or a JSON array)' },
+  shard: { type: 'string', value: 'I/N', doc: 'search shard I of N of the seed space (combine the reports with merge)' },
+  level: { type: 'string', value: 'LEVEL', defaultIs: "the property's own", doc: 'normalization level: bytes, content or semantic' },
+  report: { type: 'string', value: 'FILE.json', doc: 'write the JSON report (- for stdout; the log then goes to stderr)' },
+  junit: { type: 'string', value: 'FILE.xml', doc: 'write a JUnit XML report' },
+  'no-progress': { type: 'boolean', doc: 'no progress line' },
+  stats: { type: 'boolean', doc: 'print how often each generator feature appeared' },
+  config: { type: 'string', value: 'FILE.json', doc: 'read flags from a JSON file (see Config file)' },
+} as const satisfies FlagTable;
 
-type FuzzValues = ReturnType<typeof parseArgs<{ options: typeof FUZZ_OPTIONS; strict: true; allowPositionals: false }>>['values'];
+export const FUZZ_COMMAND: CommandDef<typeof FUZZ_OPTIONS> = {
+  name: 'fuzz',
+  args: '',
+  summary:
+    'Generate random valid Python projects, build each with the backends, check the properties, and shrink every failure to a minimal project saved in the corpus (replayed first on the next run). In GitHub Actions findings also become annotations and a job summary.',
+  flags: FUZZ_OPTIONS,
+  sections: () => [propertiesSection(), levelsSection(), specSection(), configSection(), environmentSection(), exitSection()],
+};
+
+export const FUZZ_USAGE = synopsis(FUZZ_COMMAND);
+
+type FuzzValues = ReturnType<typeof parseCommandLine<typeof FUZZ_OPTIONS>>['values'];
 
 async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
   if (!values.a) throw new ConfigError('fuzz needs --a SPEC', FUZZ_USAGE);

@@ -1,16 +1,29 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { writeAtomic } from '../corpus/store.js';
 import { ConfigError } from '../errors.js';
 import type { JsonReport } from '../report/jsonReport.js';
 import { mergeReports } from '../report/merge.js';
+import { parseCommandLine, synopsis, type CommandDef, type FlagTable } from './flags.js';
+import { exitSection } from './helpSections.js';
 import { EXIT, type CliIO } from './io.js';
+
+const MERGE_OPTIONS = {
+  out: { type: 'string', value: 'FILE.json', required: true, doc: 'the merged JSON report' },
+} as const satisfies FlagTable;
+
+export const MERGE_COMMAND: CommandDef<typeof MERGE_OPTIONS> = {
+  name: 'merge',
+  args: 'REPORT...',
+  summary: 'Combine the JSON reports of the shards of one run (same backends and properties): counts add up, findings are deduplicated by signature (the smallest project is kept).',
+  flags: MERGE_OPTIONS,
+  sections: () => [exitSection()],
+};
 
 /** `twinbuild merge REPORT... --out FILE`: combine shard reports, deduplicating findings. */
 export async function mergeCommand(argv: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, strict: true, allowPositionals: true, options: { out: { type: 'string' } } });
-  if (!values.out || positionals.length === 0) throw new ConfigError('merge needs reports and --out FILE', 'twinbuild merge REPORT... --out FILE');
+  const { values, positionals } = parseCommandLine(MERGE_COMMAND, argv);
+  if (!values.out || positionals.length === 0) throw new ConfigError('merge needs reports and --out FILE', synopsis(MERGE_COMMAND));
   const reports: { file: string; report: JsonReport }[] = [];
   for (const p of positionals) {
     const file = resolve(io.cwd, p);

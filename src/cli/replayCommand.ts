@@ -1,6 +1,5 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Backend } from '../backends/types.js';
 import { timeoutFromEnv } from '../build/buildArtifacts.js';
 import { BackendRunner } from '../build/runner.js';
@@ -15,6 +14,8 @@ import { formatDifference } from '../report/human.js';
 import { reportBackend } from '../report/jsonReport.js';
 import { toolVersion } from '../report/toolVersion.js';
 import { resolveSpec } from './backendSetup.js';
+import { parseCommandLine, synopsis, type CommandDef, type FlagTable } from './flags.js';
+import { environmentSection, exitSection, specSection } from './helpSections.js';
 import { EXIT, type CliIO } from './io.js';
 
 export type ReplayStatus = 'reproduced' | 'changed' | 'fixed' | 'rejected' | 'holds' | 'regressed';
@@ -35,20 +36,26 @@ export interface ReplayRow {
  * `changed` file with what it shows now. A named scenario that must
  * pass (`expect: "pass"`) either `holds` or has `regressed`.
  */
+const REPLAY_OPTIONS = {
+  a: { type: 'string', value: 'SPEC', defaultIs: 'the recorded backend A', doc: 'backend A to replay with' },
+  b: { type: 'string', value: 'SPEC', defaultIs: 'the recorded backend B', doc: 'backend B to replay with' },
+  materialize: { type: 'string', value: 'DIR', doc: 'write the project and a reproduce.sh (plain Python) into DIR (one corpus file only)' },
+  report: { type: 'string', value: 'FILE.json', doc: 'write the JSON results (- for stdout)' },
+  update: { type: 'boolean', doc: 're-record each `changed` file with what it shows now' },
+} as const satisfies FlagTable;
+
+export const REPLAY_COMMAND: CommandDef<typeof REPLAY_OPTIONS> = {
+  name: 'replay',
+  args: 'FILE|DIR',
+  summary:
+    'Rebuild saved counterexamples (one corpus file, or every *.json in a folder) and print a table: reproduced (same signature), changed (fails differently), fixed (passes) or rejected (no longer builds); a named scenario that must pass holds or has regressed. Exit 1 when anything reproduced, changed or regressed.',
+  flags: REPLAY_OPTIONS,
+  sections: () => [specSection(), environmentSection(), exitSection()],
+};
+
 export async function replayCommand(argv: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    strict: true,
-    allowPositionals: true,
-    options: {
-      a: { type: 'string' },
-      b: { type: 'string' },
-      materialize: { type: 'string' },
-      report: { type: 'string' },
-      update: { type: 'boolean' },
-    },
-  });
-  if (positionals.length !== 1) throw new ConfigError('replay takes one corpus file or folder', 'twinbuild replay FILE|DIR [--a SPEC] [--b SPEC] [--materialize DIR] [--report FILE.json] [--update]');
+  const { values, positionals } = parseCommandLine(REPLAY_COMMAND, argv);
+  if (positionals.length !== 1) throw new ConfigError('replay takes one corpus file or folder', synopsis(REPLAY_COMMAND));
   const files = await corpusFiles(resolve(io.cwd, positionals[0]!));
   const entries: [string, CorpusFile][] = [];
   for (const f of files) entries.push([f, await loadCorpusFile(f)]); // every file validated before anything runs
