@@ -1,5 +1,5 @@
-import { appendFile, mkdir, readFile, stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { appendFile, readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { parseSpec } from '../backends/parseSpec.js';
 import { timeoutFromEnv } from '../build/buildArtifacts.js';
 import type { BackendRunner } from '../build/runner.js';
@@ -10,19 +10,19 @@ import type { Backend } from '../backends/types.js';
 import { ConfigError } from '../errors.js';
 import { PROPERTIES } from '../fuzz/properties.js';
 import { runFuzz, type FuzzRun, type Progress, type ReplayEntry } from '../fuzz/runFuzz.js';
-import type { ProjectModel } from '../model/projectModel.js';
-import { renderLimits } from '../render/canRender.js';
-import { canRenderFor } from '../render/forBackend.js';
+import { cannotWriteProjects } from '../render/writable.js';
 import { emptyStats, PROPERTY_NAMES, type Finding, type PropertyName } from '../fuzz/types.js';
 import { LEVELS, type Level } from '../normalize/types.js';
 import { formatFinding } from '../report/human.js';
 import { describeRules, reportBackend, reportFinding, type JsonReport, type ReportFinding } from '../report/jsonReport.js';
 import { githubAnnotations, markdownSummary } from '../report/github.js';
-import { junitXml } from '../report/junit.js';
 import { toolVersion } from '../report/toolVersion.js';
 import { resolveSpec, startRunner } from './backendSetup.js';
 import { featuresOf } from '../../generators/featuresOf.js';
 import { withConfigFile } from './configFile.js';
+import { paint } from './colour.js';
+import { keepArtifacts } from '../corpus/keptArtifacts.js';
+import { reportsToStdout, writeReports as writeReportFiles } from './reportOutputs.js';
 import { parseCommandLine, synopsis, type CommandDef, type FlagTable } from './flags.js';
 import { configSection, environmentSection, exitSection, levelsSection, propertiesSection, specSection } from './helpSections.js';
 import { parseDuration } from './duration.js';
@@ -79,7 +79,10 @@ const FUZZ_OPTIONS = {
   shard: { type: 'string', value: 'I/N', doc: 'search shard I of N of the seed space (combine the reports with merge)' },
   level: { type: 'string', value: 'LEVEL', defaultIs: "the property's own", doc: 'normalization level: bytes, content or semantic' },
   report: { type: 'string', value: 'FILE.json', doc: 'write the JSON report (- for stdout; the log then goes to stderr)' },
-  junit: { type: 'string', value: 'FILE.xml', doc: 'write a JUnit XML report' },
+  junit: { type: 'string', value: 'FILE.xml', doc: 'write a JUnit XML report (a test case per property and per finding, each with its own time)' },
+  html: { type: 'string', value: 'FILE.html', doc: 'write a self-contained HTML report (open it in any browser; no network needed)' },
+  sarif: { type: 'string', value: 'FILE.sarif', doc: 'write a SARIF 2.1.0 report (for code scanning)' },
+  'keep-artifacts': { type: 'string', value: 'DIR', doc: "keep the wheels and sdists of every finding's shrunk project, both sides, under DIR (with DIR/index.json)" },
   'no-progress': { type: 'boolean', doc: 'no progress line' },
   stats: { type: 'boolean', doc: 'print how often each generator feature appeared' },
   config: { type: 'string', value: 'FILE.json', doc: 'read flags from a JSON file (see Config file)' },
@@ -99,6 +102,10 @@ export const FUZZ_USAGE = synopsis(FUZZ_COMMAND);
 type FuzzValues = ReturnType<typeof parseCommandLine<typeof FUZZ_OPTIONS>>['values'];
 
 async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
+  // `--report -` (or another report to stdout): the report has stdout, the run's own output goes to stderr.
+  const stdout = io.out;
+  if (reportsToStdout(values)) io = { ...io, out: io.err };
+  const colours = paint(io.colour ?? false);
   if (!values.a) throw new ConfigError('fuzz needs --a SPEC', FUZZ_USAGE);
   parseSpec(values.a);
   if (values.b) parseSpec(values.b);
@@ -132,10 +139,8 @@ async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
   // A backend no project can be written for (pdm-pep517, setuptools style= it cannot take) would
   // leave the generator searching for ever: say so now.
   for (const x of b ? [a, b] : [a]) {
-    const limits = TRIVIAL_MODELS.map((m) => renderLimits(m, x.family, x.version));
-    if (!TRIVIAL_MODELS.some((m, i) => limits[i]!.length === 0 && canRenderFor(m, x))) {
-      throw new ConfigError(`twinbuild cannot write projects for ${x.label}: ${limits.flat()[0] ?? `style=${x.spec.style} is not available for this version`}`);
-    }
+    const why = cannotWriteProjects(x);
+    if (why !== undefined) throw new ConfigError(`twinbuild cannot write projects for ${x.label}: ${why}`);
   }
   const levelOf = (p: PropertyName): Level => (values.level as Level | undefined) ?? PROPERTIES[p]!.defaultLevel(a, b);
   const level = levelOf(properties[0]!);
@@ -149,6 +154,10 @@ async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
   const stats = emptyStats();
   let totalRuns = 0;
   let interrupted = false;
+  const propertyMs: Partial<Record<PropertyName, number>> = {};
+  // --keep-artifacts: runners of their own (the search's are busy), started at the first finding.
+  const keepDir = values['keep-artifacts'] !== undefined ? resolve(io.cwd, values['keep-artifacts']) : undefined;
+  let keepers: { side: 'a' | 'b'; runner: BackendRunner }[] | undefined;
   // The report, now or when SIGINT/SIGTERM stops the run (`live`: progress of the property running then).
   let live: Progress | undefined;
   const makeReport = (outcome: JsonReport['outcome']): JsonReport => ({
@@ -166,11 +175,11 @@ async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
     findings,
     stats: { ...stats, projects: stats.projects + (live?.projects ?? 0), builds: stats.builds + (live?.builds ?? 0) },
     ...(features ? { features: Object.fromEntries([...features].sort(([x], [y]) => (x < y ? -1 : 1))) } : {}),
+    propertyMs,
     outcome,
   });
   const writeReports = async (report: JsonReport): Promise<void> => {
-    if (values.report) await writeReport(resolve(io.cwd, values.report), JSON.stringify(report, null, 2) + '\n');
-    if (values.junit) await writeReport(resolve(io.cwd, values.junit), junitXml(report));
+    await writeReportFiles(report, values, io.cwd, stdout);
   if (io.env['GITHUB_ACTIONS'] === 'true') {
     for (const line of githubAnnotations(report)) io.out(line);
     const summary = io.env['GITHUB_STEP_SUMMARY'];
@@ -188,6 +197,13 @@ async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
       if (f.shrinks > 0) await writeAtomic(f.replayedFrom, JSON.stringify(corpusEntry(f, a, b), null, 2) + '\n');
     }
     const rf = reportFinding(f, `twinbuild replay ${f.corpusFile}${replayFlags(a, b)}`);
+    if (keepDir) {
+      if (!keepers) {
+        keepers = [{ side: 'a', runner: await startRunner(a) }, ...(b ? [{ side: 'b' as const, runner: await startRunner(b) }] : [])];
+        runners.push(...keepers.map((k) => k.runner));
+      }
+      rf.artifacts = await keepArtifacts(keepDir, f, keepers, { timeoutSec });
+    }
     findings.push(rf);
     return rf;
   };
@@ -237,7 +253,7 @@ async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
         onFinding: savingFindings.track(async (f) => {
           const rf = await saveFinding(f);
           if (io.status) io.status('');
-          io.out(formatFinding(rf));
+          io.out(formatFinding(rf, { paint: colours }));
         }),
         onShrinkProgress: (lane, best) => (best ? shrinking.set(lane, best) : shrinking.delete(lane)),
         onProgress: (p) => {
@@ -253,6 +269,7 @@ async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
       });
       live = undefined;
       if (io.status) io.status('');
+      propertyMs[property] = Math.round(run.durationMs);
       totalRuns += run.runs;
       run.rules.forEach((r) => allRules.add(r));
       stats.projects += run.stats.projects;
@@ -284,12 +301,6 @@ async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
   return findings.length ? EXIT.findings : EXIT.ok;
 }
 
-/** The smallest projects (one module; one package): if a backend can take neither, it can take none. */
-const TRIVIAL_MODELS: ProjectModel[] = [
-  { name: 'a', version: '0', description: 'a', dependencies: [], layout: 'flat', packages: [], modules: [{ name: 'a', source: '' }] },
-  { name: 'a', version: '0', description: 'a', dependencies: [], layout: 'flat', packages: [{ name: 'a', init: '', modules: [], data: [], subpackages: [] }], modules: [] },
-];
-
 /** Saved counterexamples of `property` in the corpus folder (all files validated: a bad one is a usage error). */
 async function loadReplaySet(dir: string, property: PropertyName): Promise<ReplayEntry[]> {
   const st = await stat(dir).catch(() => null);
@@ -307,11 +318,6 @@ function replayFlags(a: Backend, b?: Backend): string {
   const q = (s: string): string => (/^[\w.=:,/@+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
   const flag = (name: string, x: Backend): string => (replaySpec({ spec: x.spec.raw, family: x.family, version: x.version, python: x.python }).note ? ` --${name} ${q(x.spec.raw)}` : '');
   return flag('a', a) + (b ? flag('b', b) : '');
-}
-
-async function writeReport(file: string, text: string): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  await writeAtomic(file, text);
 }
 
 export function corpusEntry(f: Finding, a: Backend, b?: Backend): CorpusFile {

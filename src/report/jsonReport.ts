@@ -35,6 +35,15 @@ export interface JsonReport {
   shards?: { file: string; seed: number; runs: number; findings: number }[];
   /** `--stats`: how often each generator feature appeared. */
   features?: Record<string, number>;
+  /** Each property's own time in the run (ms), for JUnit's testcase durations. */
+  propertyMs?: Partial<Record<PropertyName, number>>;
+}
+
+/** One built artifact kept by `--keep-artifacts` (absolute path). */
+export interface KeptArtifact {
+  side: 'a' | 'b';
+  artifact: 'wheel' | 'sdist';
+  file: string;
 }
 
 export interface ReportFinding {
@@ -49,6 +58,10 @@ export interface ReportFinding {
   foundAfterMs: number;
   shrinkMs: number;
   shrinks: number;
+  /** The finding's own time (ms): searching, confirming and shrinking it (absent in older reports). */
+  ownMs?: number;
+  /** `--keep-artifacts`: the shrunk project's wheels and sdists, both sides. */
+  artifacts?: KeptArtifact[];
   /** False when the time budget or an interrupt cut shrinking short (the project may not be minimal). */
   shrinkComplete: boolean;
   replay: string;
@@ -84,6 +97,7 @@ export function reportFinding(f: Finding, replay: string): ReportFinding {
     foundAfterMs: f.foundAfterMs,
     shrinkMs: f.shrinkMs,
     shrinks: f.shrinks,
+    ...(f.ownMs !== undefined ? { ownMs: f.ownMs } : {}),
     shrinkComplete: f.shrinkComplete,
     replay,
     project: f.project,
