@@ -1,20 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import AjvModule from 'ajv-draft-04';
-import formatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { DIFFERENCE_KINDS } from '../../src/report/docsLink.js';
 import { sarifLog } from '../../src/report/sarif.js';
 import { sampleReport } from './sampleReport.js';
-
-// The official SARIF 2.1.0 schema (draft-04), vendored: see test/fixtures/sarif/SOURCE.md.
-const schema = JSON.parse(readFileSync(fileURLToPath(new URL('../fixtures/sarif/sarif-schema-2.1.0.json', import.meta.url)), 'utf8')) as object;
-// CommonJS packages: under NodeNext their default export is the module object.
-const Ajv = AjvModule.default;
-const addFormats = formatsModule.default;
-const ajv = new Ajv({ allErrors: true, strict: false });
-addFormats(ajv);
-const validate = ajv.compile(schema);
+import { validateSarif as validate } from './sarifSchema.js';
 
 interface Log {
   runs: { tool: { driver: { rules: { id: string; helpUri: string }[] } }; results: { ruleId: string; ruleIndex: number; locations: { physicalLocation: { artifactLocation: { uri?: string; uriBaseId: string } } }[]; relatedLocations?: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
