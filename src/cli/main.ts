@@ -80,7 +80,8 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     }
     const code = (e as { code?: string }).code;
     if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`twinbuild: ${(e as Error).message}\n\n${usage}`);
+      const def = COMMAND_DEFS[command];
+      io.err(`twinbuild: ${(e as Error).message}\n\n${def ? `${wrap(synopsis(def), 100, '    ').join('\n')}\n(twinbuild help ${command} describes every flag)` : usage}`);
       return EXIT.usage;
     }
     io.err(`twinbuild: internal error: ${(e as Error).stack ?? String(e)}`);

@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { COMMAND_DEFS, main } from '../../src/cli/main.js';
 import { acceptedFlags, parseCommandLine, type CommandDef } from '../../src/cli/flags.js';
@@ -77,6 +80,14 @@ describe('help: one flag table per command feeds the parser and the help', () =>
       expect(ENVIRONMENT.map(([n]) => n)).toContain(v);
       expect(help).toMatch(new RegExp(`^  ${v}\\s{2,}\\S`, 'm'));
     }
+  });
+
+  it('no command parses its arguments around the tables (every parseArgs call is the one in src/cli/flags.ts)', () => {
+    const dir = fileURLToPath(new URL('../../src/cli/', import.meta.url));
+    const calls = readdirSync(dir)
+      .filter((f) => f.endsWith('.ts') && f !== 'flags.ts')
+      .filter((f) => /\bparseArgs\s*\(/.test(readFileSync(join(dir, f), 'utf8')));
+    expect(calls, 'these files call parseArgs themselves: give the command a flag table (src/cli/flags.ts) instead').toEqual([]);
   });
 
   it('help for an unknown command is a usage error naming the commands', async () => {

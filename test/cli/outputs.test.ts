@@ -1,5 +1,7 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { main } from '../../src/cli/main.js';
 import { describe, expect, it } from 'vitest';
 import { backendsTable } from '../../src/cli/backendsCommand.js';
 import { colourEnabled, paint } from '../../src/cli/colour.js';
@@ -83,5 +85,40 @@ describe('backends table', () => {
     expect(table).toMatch(/^pdm\s+1\.1\.2\s+\S+\s+managed\s+no\s+pdm==1\.1\.2$/m);
     expect(notes.join('\n')).toMatch(/twinbuild cannot write projects for:\n  pdm 1\.1\.2 \(pdm==1\.1\.2\): pdm 1\.1\.2 is pdm-pep517/);
     expect(notes.join('\n')).toMatch(/unusable[\s\S]*hatchling 1\.27\.0 \(hatchling==1\.27\.0\): ImportError: no module named hatchling\.build$/);
+  });
+});
+
+describe('explain --artifacts', () => {
+  const corpusFile = fileURLToPath(new URL('../../corpus/findings/pdm-backend-empty-entry-points.json', import.meta.url));
+  async function explain(args: string[]): Promise<{ code: number; out: string; err: string }> {
+    let out = '';
+    let err = '';
+    // main() points TMPDIR at its run folder and leaves it so (see openRunScope): put it back.
+    const tmp = process.env['TMPDIR'];
+    try {
+      const code = await main(['explain', corpusFile, ...args], { out: (t) => (out += t + '\n'), err: (t) => (err += t + '\n'), env: {}, cwd: process.cwd() });
+      return { code, out, err };
+    } finally {
+      if (tmp === undefined) delete process.env['TMPDIR'];
+      else process.env['TMPDIR'] = tmp;
+    }
+  }
+
+  it('a folder with no index is a usage error that says what to give', async () => {
+    const r = await explain(['--artifacts', await tempDir()]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/has no artifact index \(index\.json\): give the folder a run's --keep-artifacts wrote/);
+  });
+
+  it('lists the artifacts the index holds for the counterexample (by corpus file), and says when there are none', async () => {
+    const dir = await tempDir();
+    const entry = { signature: 'x', property: 'diff', summary: 's', corpusFile, artifacts: [{ side: 'a', backend: 'pdm 2.1.0', artifact: 'wheel', file: 'x/a/a-0-py3-none-any.whl' }, { side: 'b', backend: 'pdm 2.5.0', artifact: 'sdist', error: 'boom' }] };
+    await writeFile(join(dir, 'index.json'), JSON.stringify({ format: 'twinbuild-artifacts', formatVersion: 1, findings: [entry] }));
+    const r = await explain(['--artifacts', dir]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`- A (pdm 2.1.0) wheel: \`${join(dir, 'x/a/a-0-py3-none-any.whl')}\``);
+    expect(r.out).toContain('- B (pdm 2.5.0) sdist: build failed: boom');
+    await writeFile(join(dir, 'index.json'), JSON.stringify({ format: 'twinbuild-artifacts', formatVersion: 1, findings: [] }));
+    expect((await explain(['--artifacts', dir])).out).toContain('None kept in');
   });
 });
