@@ -1,5 +1,5 @@
 import { appendFile, readFile, stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseSpec } from '../backends/parseSpec.js';
 import { timeoutFromEnv } from '../build/buildArtifacts.js';
 import type { BackendRunner } from '../build/runner.js';
@@ -21,7 +21,7 @@ import { resolveSpec, startRunner } from './backendSetup.js';
 import { featuresOf } from '../../generators/featuresOf.js';
 import { withConfigFile } from './configFile.js';
 import { paint } from './colour.js';
-import { keepArtifacts } from '../corpus/keptArtifacts.js';
+import { ARTIFACT_INDEX, keepArtifacts } from '../corpus/keptArtifacts.js';
 import { reportsToStdout, writeReports as writeReportFiles } from './reportOutputs.js';
 import { parseCommandLine, synopsis, type CommandDef, type FlagTable } from './flags.js';
 import { configSection, environmentSection, exitSection, levelsSection, propertiesSection, specSection } from './helpSections.js';
@@ -82,7 +82,7 @@ const FUZZ_OPTIONS = {
   junit: { type: 'string', value: 'FILE.xml', doc: 'write a JUnit XML report (a test case per property and per finding, each with its own time)' },
   html: { type: 'string', value: 'FILE.html', doc: 'write a self-contained HTML report (open it in any browser; no network needed)' },
   sarif: { type: 'string', value: 'FILE.sarif', doc: 'write a SARIF 2.1.0 report (for code scanning)' },
-  'keep-artifacts': { type: 'string', value: 'DIR', doc: "keep the wheels and sdists of every finding's shrunk project, both sides, under DIR (with DIR/index.json)" },
+  'keep-artifacts': { type: 'string', value: 'DIR', doc: "keep the wheels and sdists of every finding's shrunk project, both sides, under DIR with DIR/index.json (built at the end of the run; not when it is interrupted)" },
   'no-progress': { type: 'boolean', doc: 'no progress line' },
   stats: { type: 'boolean', doc: 'print how often each generator feature appeared' },
   config: { type: 'string', value: 'FILE.json', doc: 'read flags from a JSON file (see Config file)' },
@@ -155,9 +155,10 @@ async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
   let totalRuns = 0;
   let interrupted = false;
   const propertyMs: Partial<Record<PropertyName, number>> = {};
-  // --keep-artifacts: runners of their own (the search's are busy), started at the first finding.
+  // --keep-artifacts: each finding's project is built again by both sides once the search is over
+  // (not in an interrupted run: its builds are stopped).
   const keepDir = values['keep-artifacts'] !== undefined ? resolve(io.cwd, values['keep-artifacts']) : undefined;
-  let keepers: { side: 'a' | 'b'; runner: BackendRunner }[] | undefined;
+  const toKeep: [Finding, ReportFinding][] = [];
   // The report, now or when SIGINT/SIGTERM stops the run (`live`: progress of the property running then).
   let live: Progress | undefined;
   const makeReport = (outcome: JsonReport['outcome']): JsonReport => ({
@@ -197,13 +198,7 @@ async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
       if (f.shrinks > 0) await writeAtomic(f.replayedFrom, JSON.stringify(corpusEntry(f, a, b), null, 2) + '\n');
     }
     const rf = reportFinding(f, `twinbuild replay ${f.corpusFile}${replayFlags(a, b)}`);
-    if (keepDir) {
-      if (!keepers) {
-        keepers = [{ side: 'a', runner: await startRunner(a) }, ...(b ? [{ side: 'b' as const, runner: await startRunner(b) }] : [])];
-        runners.push(...keepers.map((k) => k.runner));
-      }
-      rf.artifacts = await keepArtifacts(keepDir, f, keepers, { timeoutSec });
-    }
+    if (keepDir) toKeep.push([f, rf]);
     findings.push(rf);
     return rf;
   };
@@ -280,6 +275,11 @@ async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
       stats.unconfirmed += run.stats.unconfirmed;
       if (run.kind === 'interrupted' || (run.kind === 'failed' && run.interrupted)) interrupted = true;
     }
+    if (keepDir && toKeep.length) {
+      const sides = [{ side: 'a' as const, runner: ra }, ...(rb ? [{ side: 'b' as const, runner: rb }] : [])];
+      for (const [f, rf] of toKeep) rf.artifacts = await keepArtifacts(keepDir, f, sides, { timeoutSec });
+      io.out(`kept the wheels and sdists of ${toKeep.length} finding(s) in ${keepDir} (index: ${join(keepDir, ARTIFACT_INDEX)})`);
+    }
   } finally {
     await Promise.all(runners.map((r) => r.close()));
   }
@@ -296,7 +296,7 @@ async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
   const rejectRate = stats.projects ? ` (A rejected ${stats.rejected.a}, B rejected ${stats.rejected.b}, both ${stats.bothRejected})` : '';
   if (stats.unconfirmed) io.out(`${stats.unconfirmed} failure(s) did not fail again when rebuilt and were not reported (a nondeterministic backend, or builds starved of time: see TWINBUILD_TIMEOUT)`);
   io.out(
-    `${findings.length ? `${findings.length} finding(s)` : 'no findings'}: ${totalRuns} runs, ${stats.projects} projects, ${stats.builds} builds in ${(durationMs / 1000).toFixed(1)} s${rejectRate}; seed ${seed}`,
+    `${findings.length ? colours.red(`${findings.length} finding(s)`) : colours.green('no findings')}: ${totalRuns} runs, ${stats.projects} projects, ${stats.builds} builds in ${(durationMs / 1000).toFixed(1)} s${rejectRate}; seed ${seed}`,
   );
   return findings.length ? EXIT.findings : EXIT.ok;
 }

@@ -1,6 +1,7 @@
 /**
  * `--keep-artifacts DIR`: the wheels and sdists of every finding's shrunk
- * project, built again by each side, kept so that other tools (diffoscope,
+ * project, built again by each side once the search is over (an interrupted
+ * run keeps none: its builds are stopped), kept so that other tools (diffoscope,
  * check-wheel-contents, `twine check`) can be pointed at them:
  *
  *   DIR/index.json                       the index (below)
