@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { FAMILIES, type Family } from '../backends/types.js';
 import { timeoutFromEnv } from '../build/buildArtifacts.js';
 import { replaySpec } from '../corpus/replaySpec.js';
@@ -10,7 +9,25 @@ import { PROPERTIES } from '../fuzz/properties.js';
 import { labelsOf } from '../fuzz/runFuzz.js';
 import { emptyStats } from '../fuzz/types.js';
 import { resolveSpec, startRunner } from './backendSetup.js';
+import { parseCommandLine, synopsis, type CommandDef, type FlagTable } from './flags.js';
+import { environmentSection } from './helpSections.js';
 import { EXIT, type CliIO } from './io.js';
+
+const BISECT_OPTIONS = {
+  family: { type: 'string', value: 'F', required: true, doc: 'the family whose releases are searched' },
+  good: { type: 'string', value: 'V1', required: true, doc: 'a release that behaves as before' },
+  bad: { type: 'string', value: 'V2', required: true, doc: 'a release that behaves as the counterexample records' },
+  match: { type: 'string', multiple: true, value: 'PART', doc: 'a candidate is bad only when its failure signature holds every PART' },
+  fixed: { type: 'boolean', doc: 'look for the first release where the recorded problem is gone' },
+} as const satisfies FlagTable;
+
+export const BISECT_COMMAND: CommandDef<typeof BISECT_OPTIONS> = {
+  name: 'bisect',
+  args: 'FILE',
+  summary: 'Find the first release of a family between --good and --bad where a saved counterexample behaves as it does with --bad, installing releases on demand.',
+  flags: BISECT_OPTIONS,
+  sections: () => [environmentSection()],
+};
 
 /**
  * `twinbuild bisect FILE --family F --good V1 --bad V2`: the first release of
@@ -26,13 +43,8 @@ import { EXIT, type CliIO } from './io.js';
  * failure (holding every PART) no longer shows.
  */
 export async function bisectCommand(argv: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    strict: true,
-    allowPositionals: true,
-    options: { family: { type: 'string' }, good: { type: 'string' }, bad: { type: 'string' }, match: { type: 'string', multiple: true }, fixed: { type: 'boolean' } },
-  });
-  const usage = 'twinbuild bisect FILE --family F --good V1 --bad V2 [--match SIGNATURE-PART ...] [--fixed]';
+  const { values, positionals } = parseCommandLine(BISECT_COMMAND, argv);
+  const usage = synopsis(BISECT_COMMAND);
   if (positionals.length !== 1 || !values.family || !values.good || !values.bad) throw new ConfigError('bisect needs a corpus file, --family, --good and --bad', usage);
   const family = values.family as Family;
   if (!FAMILIES.includes(family)) throw new ConfigError(`unknown family ${JSON.stringify(values.family)}: use one of ${FAMILIES.join(', ')}`);

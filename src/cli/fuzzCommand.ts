@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
-import { appendFile, mkdir, readFile, stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { appendFile, readFile, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { parseSpec } from '../backends/parseSpec.js';
 import { timeoutFromEnv } from '../build/buildArtifacts.js';
 import type { BackendRunner } from '../build/runner.js';
@@ -13,27 +12,25 @@ import { ConfigError } from '../errors.js';
 import type { HealthVerdict } from '../fuzz/health.js';
 import { PROPERTIES } from '../fuzz/properties.js';
 import { runFuzz, type FuzzRun, type Progress, type ReplayEntry } from '../fuzz/runFuzz.js';
-import type { ProjectModel } from '../model/projectModel.js';
-import { renderLimits } from '../render/canRender.js';
-import { canRenderFor } from '../render/forBackend.js';
+import { cannotWriteProjects } from '../render/writable.js';
 import { emptyStats, PROPERTY_NAMES, type Finding, type PropertyName } from '../fuzz/types.js';
 import { LEVELS, type Level } from '../normalize/types.js';
 import { formatFinding } from '../report/human.js';
+import { junitXml } from '../report/junit.js';
 import { describeRules, reportBackend, reportFinding, type JsonReport, type ReportFinding } from '../report/jsonReport.js';
 import { githubAnnotations, markdownSummary } from '../report/github.js';
-import { junitXml } from '../report/junit.js';
 import { toolVersion } from '../report/toolVersion.js';
 import { resolveSpec, startRunner } from './backendSetup.js';
 import { featuresOf } from '../../generators/featuresOf.js';
 import { withConfigFile } from './configFile.js';
+import { paint } from './colour.js';
+import { ARTIFACT_INDEX, keepArtifacts } from '../corpus/keptArtifacts.js';
+import { reportsToStdout, writeReports as writeReportFiles } from './reportOutputs.js';
+import { parseCommandLine, synopsis, type CommandDef, type FlagTable } from './flags.js';
+import { configSection, environmentSection, exitSection, levelsSection, propertiesSection, specSection } from './helpSections.js';
 import { parseDuration } from './duration.js';
 import { onInterrupt, PendingWork } from './interrupt.js';
 import { EXIT, type CliIO } from './io.js';
-
-export const FUZZ_USAGE = `twinbuild fuzz --a SPEC [--b SPEC] [--property NAME ...] [--runs N | --time DURATION]
-               [--seed N] [--jobs N] [--corpus DIR] [--allow FILE] [--shard I/N]
-               [--level bytes|content|semantic] [--report FILE.json] [--junit FILE.xml] [--no-progress]
-               [--stats] [--config FILE.json] [--shrink-time DURATION]`;
 
 function intFlag(v: string | undefined, name: string, min: number): number | undefined {
   if (v === undefined) return undefined;
@@ -67,37 +64,52 @@ export async function loadAllowList(file: string): Promise<Set<string>> {
 }
 
 export async function fuzzCommand(argv: string[], io: CliIO): Promise<number> {
-  const { values } = parseArgs({
-    args: await withConfigFile(argv, FUZZ_OPTIONS, io.cwd),
-    strict: true,
-    allowPositionals: false,
-    options: FUZZ_OPTIONS,
-  });
+  const { values } = parseCommandLine(FUZZ_COMMAND, await withConfigFile(argv, FUZZ_OPTIONS, io.cwd));
   return fuzzWith(values, io);
 }
 
+/** The flags of `fuzz` (the parser and `twinbuild help fuzz` both read this table). */
 const FUZZ_OPTIONS = {
-      a: { type: 'string' },
-      b: { type: 'string' },
-      property: { type: 'string', multiple: true },
-      runs: { type: 'string' },
-      time: { type: 'string' },
-      seed: { type: 'string' },
-      jobs: { type: 'string' },
-      corpus: { type: 'string' },
-      allow: { type: 'string' },
-      shard: { type: 'string' },
-      level: { type: 'string' },
-      report: { type: 'string' },
-      junit: { type: 'string' },
-      'no-progress': { type: 'boolean' },
-      stats: { type: 'boolean' },
-      'shrink-time': { type: 'string' },
-} as const;
+  a: { type: 'string', value: 'SPEC', required: true, doc: 'backend A (see Backend specs)' },
+  b: { type: 'string', value: 'SPEC', doc: 'backend B, for the properties that compare two backends' },
+  property: { type: 'string', multiple: true, value: 'NAME', defaultIs: 'diff', doc: 'property to check (see Properties)' },
+  runs: { type: 'string', value: 'N', defaultIs: '100 unless --time is given', doc: 'number of generated projects' },
+  time: { type: 'string', value: 'DURATION', doc: 'time budget for the whole run, shrinking included (90s, 10m, 1h)' },
+  seed: { type: 'string', value: 'N', defaultIs: 'random (printed)', doc: 'seed of the generator' },
+  jobs: { type: 'string', value: 'N', defaultIs: '1', doc: 'search with N worker pairs in parallel' },
+  corpus: { type: 'string', value: 'DIR', defaultIs: 'corpus', doc: 'saved counterexamples: replayed first, new findings saved there' },
+  allow: { type: 'string', value: 'FILE', doc: 'known finding signatures to skip (one per line, # comments, or a JSON array)' },
+  shard: { type: 'string', value: 'I/N', doc: 'search shard I of N of the seed space (combine the reports with merge)' },
+  level: { type: 'string', value: 'LEVEL', defaultIs: "the property's own", doc: 'normalization level: bytes, content or semantic' },
+  report: { type: 'string', value: 'FILE.json', doc: 'write the JSON report (- for stdout; the log then goes to stderr)' },
+  junit: { type: 'string', value: 'FILE.xml', doc: 'write a JUnit XML report (a test case per property and per finding, each with its own time)' },
+  html: { type: 'string', value: 'FILE.html', doc: 'write a self-contained HTML report (open it in any browser; no network needed)' },
+  sarif: { type: 'string', value: 'FILE.sarif', doc: 'write a SARIF 2.1.0 report (for code scanning)' },
+  'keep-artifacts': { type: 'string', value: 'DIR', doc: "keep the wheels and sdists of every finding's shrunk project, both sides, under DIR with DIR/index.json (built at the end of the run; not when it is interrupted)" },
+  'no-progress': { type: 'boolean', doc: 'no progress line' },
+  stats: { type: 'boolean', doc: 'print how often each generator feature appeared' },
+  'shrink-time': { type: 'string', value: 'DURATION', defaultIs: "5m, never more than --time leaves", doc: "each finding's own shrinking budget; when it is spent the finding is saved not fully shrunk (shrinkComplete: false)" },
+  config: { type: 'string', value: 'FILE.json', doc: 'read flags from a JSON file (see Config file)' },
+} as const satisfies FlagTable;
 
-type FuzzValues = ReturnType<typeof parseArgs<{ options: typeof FUZZ_OPTIONS; strict: true; allowPositionals: false }>>['values'];
+export const FUZZ_COMMAND: CommandDef<typeof FUZZ_OPTIONS> = {
+  name: 'fuzz',
+  args: '',
+  summary:
+    'Generate random valid Python projects, build each with the backends, check the properties, and shrink every failure to a minimal project saved in the corpus (replayed first on the next run). In GitHub Actions findings also become annotations and a job summary.',
+  flags: FUZZ_OPTIONS,
+  sections: () => [propertiesSection(), levelsSection(), specSection(), configSection(), environmentSection(), exitSection()],
+};
+
+export const FUZZ_USAGE = synopsis(FUZZ_COMMAND);
+
+type FuzzValues = ReturnType<typeof parseCommandLine<typeof FUZZ_OPTIONS>>['values'];
 
 async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
+  // `--report -` (or another report to stdout): the report has stdout, the run's own output goes to stderr.
+  const stdout = io.out;
+  if (reportsToStdout(values)) io = { ...io, out: io.err };
+  const colours = paint(io.colour ?? false);
   if (!values.a) throw new ConfigError('fuzz needs --a SPEC', FUZZ_USAGE);
   parseSpec(values.a);
   if (values.b) parseSpec(values.b);
@@ -132,10 +144,8 @@ async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
   // A backend no project can be written for (pdm-pep517, setuptools style= it cannot take) would
   // leave the generator searching for ever: say so now.
   for (const x of b ? [a, b] : [a]) {
-    const limits = TRIVIAL_MODELS.map((m) => renderLimits(m, x.family, x.version));
-    if (!TRIVIAL_MODELS.some((m, i) => limits[i]!.length === 0 && canRenderFor(m, x))) {
-      throw new ConfigError(`twinbuild cannot write projects for ${x.label}: ${limits.flat()[0] ?? `style=${x.spec.style} is not available for this version`}`);
-    }
+    const why = cannotWriteProjects(x);
+    if (why !== undefined) throw new ConfigError(`twinbuild cannot write projects for ${x.label}: ${why}`);
   }
   const levelOf = (p: PropertyName): Level => (values.level as Level | undefined) ?? PROPERTIES[p]!.defaultLevel(a, b);
   const level = levelOf(properties[0]!);
@@ -150,6 +160,11 @@ async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
   let totalRuns = 0;
   let interrupted = false;
   let health: HealthVerdict | undefined;
+  const propertyMs: Partial<Record<PropertyName, number>> = {};
+  // --keep-artifacts: each finding's project is built again by both sides once the search is over
+  // (not in an interrupted run: its builds are stopped).
+  const keepDir = values['keep-artifacts'] !== undefined ? resolve(io.cwd, values['keep-artifacts']) : undefined;
+  const toKeep: [Finding, ReportFinding][] = [];
   // The report, now or when SIGINT/SIGTERM stops the run (`live`: progress of the property running then).
   let live: Progress | undefined;
   const makeReport = (outcome: JsonReport['outcome']): JsonReport => ({
@@ -168,11 +183,11 @@ async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
     stats: { ...stats, projects: stats.projects + (live?.projects ?? 0), builds: stats.builds + (live?.builds ?? 0) },
     ...(features ? { features: Object.fromEntries([...features].sort(([x], [y]) => (x < y ? -1 : 1))) } : {}),
     ...(health ? { health } : {}),
+    propertyMs,
     outcome,
   });
   const writeReports = async (report: JsonReport): Promise<void> => {
-    if (values.report) await writeReport(resolve(io.cwd, values.report), JSON.stringify(report, null, 2) + '\n');
-    if (values.junit) await writeReport(resolve(io.cwd, values.junit), junitXml(report));
+    await writeReportFiles(report, values, io.cwd, stdout);
   if (io.env['GITHUB_ACTIONS'] === 'true') {
     for (const line of githubAnnotations(report)) io.out(line);
     const summary = io.env['GITHUB_STEP_SUMMARY'];
@@ -186,6 +201,7 @@ async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
   const reported = new Map<string, Finding>();
   const listSaved = (f: Finding): ReportFinding => {
     const rf = reportFinding(f, `twinbuild replay ${f.corpusFile}${replayFlags(a, b)}`);
+    if (keepDir) toKeep.push([f, rf]);
     findings.push(rf);
     return rf;
   };
@@ -215,6 +231,10 @@ async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
       [values.junit, () => junitXml(report)],
     ] as const) {
       if (!flag) continue;
+      if (flag === '-') {
+        process.stdout.write(text());
+        continue;
+      }
       const file = resolve(io.cwd, flag);
       mkdirSync(dirname(file), { recursive: true });
       writeAtomicSync(file, text());
@@ -269,7 +289,7 @@ async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
           reported.set(f.signature, f);
           const rf = await saveFinding(f);
           if (io.status) io.status('');
-          io.out(formatFinding(rf));
+          io.out(formatFinding(rf, { paint: colours }));
         }),
         onShrinkProgress: (lane, best) => (best ? shrinking.set(lane, best) : shrinking.delete(lane)),
         onProgress: (p) => {
@@ -285,6 +305,7 @@ async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
       });
       live = undefined;
       if (io.status) io.status('');
+      propertyMs[property] = Math.round(run.durationMs);
       totalRuns += run.runs;
       run.rules.forEach((r) => allRules.add(r));
       stats.projects += run.stats.projects;
@@ -300,6 +321,11 @@ async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
           `twinbuild: ${property}: health check: the first ${run.health.projects} generated projects all failed the same way (${run.health.summary}); the backend looks broken: one finding saved, search stopped`,
         );
       }
+    }
+    if (keepDir && toKeep.length) {
+      const sides = [{ side: 'a' as const, runner: ra }, ...(rb ? [{ side: 'b' as const, runner: rb }] : [])];
+      for (const [f, rf] of toKeep) rf.artifacts = await keepArtifacts(keepDir, f, sides, { timeoutSec });
+      io.out(`kept the wheels and sdists of ${toKeep.length} finding(s) in ${keepDir} (index: ${join(keepDir, ARTIFACT_INDEX)})`);
     }
   } finally {
     await Promise.all(runners.map((r) => r.close()));
@@ -317,16 +343,10 @@ async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
   const rejectRate = stats.projects ? ` (A rejected ${stats.rejected.a}, B rejected ${stats.rejected.b}, both ${stats.bothRejected})` : '';
   if (stats.unconfirmed) io.out(`${stats.unconfirmed} failure(s) did not fail again when rebuilt and were not reported (a nondeterministic backend, or builds starved of time: see TWINBUILD_TIMEOUT)`);
   io.out(
-    `${findings.length ? `${findings.length} finding(s)` : 'no findings'}: ${totalRuns} runs, ${stats.projects} projects, ${stats.builds} builds in ${(durationMs / 1000).toFixed(1)} s${rejectRate}; seed ${seed}`,
+    `${findings.length ? colours.red(`${findings.length} finding(s)`) : colours.green('no findings')}: ${totalRuns} runs, ${stats.projects} projects, ${stats.builds} builds in ${(durationMs / 1000).toFixed(1)} s${rejectRate}; seed ${seed}`,
   );
   return findings.length ? EXIT.findings : EXIT.ok;
 }
-
-/** The smallest projects (one module; one package): if a backend can take neither, it can take none. */
-const TRIVIAL_MODELS: ProjectModel[] = [
-  { name: 'a', version: '0', description: 'a', dependencies: [], layout: 'flat', packages: [], modules: [{ name: 'a', source: '' }] },
-  { name: 'a', version: '0', description: 'a', dependencies: [], layout: 'flat', packages: [{ name: 'a', init: '', modules: [], data: [], subpackages: [] }], modules: [] },
-];
 
 /** Saved counterexamples of `property` in the corpus folder (all files validated: a bad one is a usage error). */
 async function loadReplaySet(dir: string, property: PropertyName): Promise<ReplayEntry[]> {
@@ -345,11 +365,6 @@ function replayFlags(a: Backend, b?: Backend): string {
   const q = (s: string): string => (/^[\w.=:,/@+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
   const flag = (name: string, x: Backend): string => (replaySpec({ spec: x.spec.raw, family: x.family, version: x.version, python: x.python }).note ? ` --${name} ${q(x.spec.raw)}` : '');
   return flag('a', a) + (b ? flag('b', b) : '');
-}
-
-async function writeReport(file: string, text: string): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  await writeAtomic(file, text);
 }
 
 export function corpusEntry(f: Finding, a: Backend, b?: Backend): CorpusFile {

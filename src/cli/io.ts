@@ -1,3 +1,5 @@
+import { colourEnabled } from './colour.js';
+
 /** Where the CLI writes; replaceable in tests. */
 export interface CliIO {
   out: (text: string) => void;
@@ -6,6 +8,8 @@ export interface CliIO {
   status?: (text: string) => void;
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** Colour stdout's diffs and statuses (a terminal, or FORCE_COLOR; never with NO_COLOR). */
+  colour?: boolean;
 }
 
 export function processIO(): CliIO {
@@ -16,6 +20,7 @@ export function processIO(): CliIO {
     status: tty ? (t) => process.stderr.write(`\r\x1b[2K${t}`) : undefined,
     env: process.env,
     cwd: process.cwd(),
+    colour: colourEnabled(process.env, Boolean(process.stdout.isTTY)),
   };
 }
 

@@ -1,28 +1,37 @@
 import { BackendStartError } from '../build/runner.js';
 import { ConfigError } from '../errors.js';
 import { toolVersion } from '../report/toolVersion.js';
-import { backendsCommand } from './backendsCommand.js';
-import { bisectCommand } from './bisectCommand.js';
-import { explainCommand } from './explainCommand.js';
-import { FUZZ_USAGE, fuzzCommand } from './fuzzCommand.js';
+import { SPEC_SYNTAX } from '../backends/parseSpec.js';
+import { FAMILIES } from '../backends/types.js';
+import { BACKENDS_COMMAND, backendsCommand } from './backendsCommand.js';
+import { BISECT_COMMAND, bisectCommand } from './bisectCommand.js';
+import { EXPLAIN_COMMAND, explainCommand } from './explainCommand.js';
+import { FUZZ_COMMAND, fuzzCommand } from './fuzzCommand.js';
+import { helpText, synopsis, wantsHelp, wrap, type CommandDef } from './flags.js';
 import { openRunScope } from './interrupt.js';
 import { EXIT, processIO, type CliIO } from './io.js';
-import { mergeCommand } from './mergeCommand.js';
-import { replayCommand } from './replayCommand.js';
+import { MERGE_COMMAND, mergeCommand } from './mergeCommand.js';
+import { REPLAY_COMMAND, replayCommand } from './replayCommand.js';
 
 const USAGE = `twinbuild ${'{version}'} — differential fuzzing of Python build backends
 
-${FUZZ_USAGE}
-twinbuild replay FILE|DIR [--a SPEC] [--b SPEC] [--materialize DIR] [--report FILE.json] [--update]
-twinbuild explain FILE
-twinbuild merge REPORT... --out FILE
-twinbuild bisect FILE --family F --good V1 --bad V2
-twinbuild backends [--json] | --install SPEC...
+{synopses}
+twinbuild help COMMAND          every flag of COMMAND with its default (also: COMMAND --help)
 
-SPEC: FAMILY[==VERSION | @LOCATION][,backend=MODULE[:OBJECT]][,path=DIR]...[,python=EXE]
-FAMILY: setuptools, hatchling, flit, poetry, pdm, uv
+SPEC: ${SPEC_SYNTAX}
+FAMILY: ${FAMILIES.join(', ')}
 Exit codes: 0 no findings, 1 findings, 2 usage or configuration error, 3 internal error,
 130 / 143 interrupted by SIGINT / SIGTERM (after saving the report and the corpus).`;
+
+/** What `help` describes, by command (each command's flag table is its parser's). */
+export const COMMAND_DEFS: Record<string, CommandDef> = {
+  fuzz: FUZZ_COMMAND,
+  replay: REPLAY_COMMAND,
+  explain: EXPLAIN_COMMAND,
+  merge: MERGE_COMMAND,
+  bisect: BISECT_COMMAND,
+  backends: BACKENDS_COMMAND,
+};
 
 const COMMANDS: Record<string, (argv: string[], io: CliIO) => Promise<number>> = {
   fuzz: fuzzCommand,
@@ -36,7 +45,17 @@ const COMMANDS: Record<string, (argv: string[], io: CliIO) => Promise<number>> =
 /** Run the command line; returns the exit code. The only place that prints. */
 export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
   const [command, ...rest] = argv;
-  const usage = USAGE.replace('{version}', toolVersion());
+  const usage = USAGE.replace('{version}', toolVersion()).replace('{synopses}', Object.values(COMMAND_DEFS).flatMap((d) => wrap(synopsis(d), 100, '    ')).join('\n'));
+  const helpOf = command === 'help' ? rest[0] : rest.length && wantsHelp(rest) ? command : undefined;
+  if (helpOf !== undefined) {
+    const def = COMMAND_DEFS[helpOf];
+    if (!def) {
+      io.err(`twinbuild: no help for ${JSON.stringify(helpOf)}: commands are ${Object.keys(COMMAND_DEFS).join(', ')}`);
+      return EXIT.usage;
+    }
+    io.out(helpText(def));
+    return EXIT.ok;
+  }
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
     io.out(usage);
     return command === undefined ? EXIT.usage : EXIT.ok;
@@ -61,7 +80,8 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     }
     const code = (e as { code?: string }).code;
     if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`twinbuild: ${(e as Error).message}\n\n${usage}`);
+      const def = COMMAND_DEFS[command];
+      io.err(`twinbuild: ${(e as Error).message}\n\n${def ? `${wrap(synopsis(def), 100, '    ').join('\n')}\n(twinbuild help ${command} describes every flag)` : usage}`);
       return EXIT.usage;
     }
     io.err(`twinbuild: internal error: ${(e as Error).stack ?? String(e)}`);

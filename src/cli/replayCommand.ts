@@ -1,6 +1,4 @@
-import { mkdir } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { join, relative, resolve } from 'node:path';
 import type { Backend } from '../backends/types.js';
 import { timeoutFromEnv } from '../build/buildArtifacts.js';
 import { BackendRunner } from '../build/runner.js';
@@ -11,10 +9,15 @@ import { corpusFiles, loadCorpusFile, writeAtomic } from '../corpus/store.js';
 import { ConfigError } from '../errors.js';
 import { PROPERTIES } from '../fuzz/properties.js';
 import { emptyStats, type PropertyOutcome } from '../fuzz/types.js';
-import { formatDifference } from '../report/human.js';
-import { reportBackend } from '../report/jsonReport.js';
+import { formatDifference, type Paint } from '../report/human.js';
+import { describeRules, reportBackend, type JsonReport, type ReportFinding } from '../report/jsonReport.js';
+import { textFiles } from '../render/textFiles.js';
+import { paint } from './colour.js';
+import { reportsToStdout, writeReports, writeText } from './reportOutputs.js';
 import { toolVersion } from '../report/toolVersion.js';
 import { resolveSpec } from './backendSetup.js';
+import { parseCommandLine, synopsis, type CommandDef, type FlagTable } from './flags.js';
+import { environmentSection, exitSection, specSection } from './helpSections.js';
 import { EXIT, type CliIO } from './io.js';
 
 export type ReplayStatus = 'reproduced' | 'changed' | 'fixed' | 'rejected' | 'holds' | 'regressed';
@@ -35,20 +38,34 @@ export interface ReplayRow {
  * `changed` file with what it shows now. A named scenario that must
  * pass (`expect: "pass"`) either `holds` or has `regressed`.
  */
+const REPLAY_OPTIONS = {
+  a: { type: 'string', value: 'SPEC', defaultIs: 'the recorded backend A', doc: 'backend A to replay with' },
+  b: { type: 'string', value: 'SPEC', defaultIs: 'the recorded backend B', doc: 'backend B to replay with' },
+  materialize: { type: 'string', value: 'DIR', doc: 'write the project and a reproduce.sh (plain Python) into DIR (one corpus file only)' },
+  report: { type: 'string', value: 'FILE.json', doc: 'write the JSON results (- for stdout)' },
+  update: { type: 'boolean', doc: 're-record each `changed` file with what it shows now' },
+  html: { type: 'string', value: 'FILE.html', doc: 'write a self-contained HTML page of what still fails (reproduced, changed, regressed)' },
+  sarif: { type: 'string', value: 'FILE.sarif', doc: 'write what still fails as SARIF 2.1.0' },
+} as const satisfies FlagTable;
+
+export const REPLAY_COMMAND: CommandDef<typeof REPLAY_OPTIONS> = {
+  name: 'replay',
+  args: 'FILE|DIR',
+  summary:
+    'Rebuild saved counterexamples (one corpus file, or every *.json in a folder) and print a table: reproduced (same signature), changed (fails differently), fixed (passes) or rejected (no longer builds); a named scenario that must pass holds or has regressed. Exit 1 when anything reproduced, changed or regressed.',
+  flags: REPLAY_OPTIONS,
+  sections: () => [specSection(), environmentSection(), exitSection()],
+};
+
 export async function replayCommand(argv: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    strict: true,
-    allowPositionals: true,
-    options: {
-      a: { type: 'string' },
-      b: { type: 'string' },
-      materialize: { type: 'string' },
-      report: { type: 'string' },
-      update: { type: 'boolean' },
-    },
-  });
-  if (positionals.length !== 1) throw new ConfigError('replay takes one corpus file or folder', 'twinbuild replay FILE|DIR [--a SPEC] [--b SPEC] [--materialize DIR] [--report FILE.json] [--update]');
+  const { values, positionals } = parseCommandLine(REPLAY_COMMAND, argv);
+  const stdout = io.out;
+  if (reportsToStdout(values)) io = { ...io, out: io.err };
+  const colours = paint(io.colour ?? false);
+  const started = performance.now();
+  const failing: ReportFinding[] = [];
+  const rulesSeen = new Set<string>();
+  if (positionals.length !== 1) throw new ConfigError('replay takes one corpus file or folder', synopsis(REPLAY_COMMAND));
   const files = await corpusFiles(resolve(io.cwd, positionals[0]!));
   const entries: [string, CorpusFile][] = [];
   for (const f of files) entries.push([f, await loadCorpusFile(f)]); // every file validated before anything runs
@@ -103,24 +120,57 @@ export async function replayCommand(argv: string[], io: CliIO): Promise<number> 
         await writeAtomic(file, JSON.stringify(updated, null, 2) + '\n');
         io.err(`twinbuild: ${row.file}: re-recorded with signature ${out.signature.id}`);
       }
+      out.rules.forEach((r) => rulesSeen.add(r));
       if (out.status === 'fail') {
         row.newSignature = out.signature.id;
         if (entries.length === 1) {
-          io.out(`${row.status.toUpperCase()}: ${out.summary}\n  signature: ${out.signature.text}`);
-          for (const d of out.differences) io.out(formatDifference(d));
+          io.out(`${paintStatus(row.status, colours)}: ${out.summary}\n  signature: ${out.signature.text}`);
+          for (const d of out.differences) io.out(formatDifference(d, colours));
         }
+        failing.push({
+          signature: out.signature.id,
+          signatureText: out.signature.text,
+          property: entry.property,
+          summary: `${row.status}: ${out.summary}`,
+          differences: out.differences,
+          seed: entry.seed,
+          path: entry.path,
+          corpusFile: row.file,
+          foundAfterMs: 0,
+          shrinkMs: 0,
+          shrinks: 0,
+          shrinkComplete: entry.shrinkComplete ?? true,
+          replay: `twinbuild replay ${row.file}`,
+          project: { files: textFiles(out.files) },
+        });
       }
       rows.push(row);
     }
   } finally {
     await Promise.all([...runners.values()].map((r) => r.close()));
   }
-  io.out(formatTable(rows));
-  if (values.report) {
-    const file = resolve(io.cwd, values.report);
-    await mkdir(dirname(file), { recursive: true });
-    const backends = [...resolved.entries()].map(([, b], i) => reportBackend(i === 0 ? 'a' : 'b', b));
-    await writeAtomic(file, JSON.stringify({ tool: 'twinbuild', version: toolVersion(), command: 'replay', backends, results: rows }, null, 2) + '\n');
+  io.out(formatTable(rows, colours));
+  const backends = [...resolved.entries()].map(([, b], i) => reportBackend(i === 0 ? 'a' : 'b', b));
+  if (values.report) await writeText(values.report, JSON.stringify({ tool: 'twinbuild', version: toolVersion(), command: 'replay', backends, results: rows }, null, 2) + '\n', io.cwd, stdout);
+  if (values.html || values.sarif) {
+    // The same pages as a fuzz run's, of what still fails.
+    const report: JsonReport = {
+      tool: 'twinbuild',
+      version: toolVersion(),
+      command: 'replay',
+      seed: 0,
+      runs: rows.length,
+      builds: 0,
+      durationMs: Math.round(performance.now() - started),
+      backends,
+      properties: [...new Set(entries.map(([, e]) => e.property))],
+      level: entries[0]![1].level,
+      rules: describeRules(rulesSeen),
+      findings: failing,
+      stats: { ...emptyStats(), projects: rows.length },
+      outcome: failing.length ? 'failed' : 'passed',
+    };
+    await writeReports(report, { html: values.html, sarif: values.sarif }, io.cwd, stdout);
   }
   return rows.some((r) => r.status === 'reproduced' || r.status === 'changed' || r.status === 'regressed') ? EXIT.findings : EXIT.ok;
 }
@@ -133,14 +183,21 @@ export function replayStatus(entry: CorpusFile, out: PropertyOutcome): ReplaySta
   return out.signature.id === entry.signature ? 'reproduced' : 'changed';
 }
 
-function formatTable(rows: ReplayRow[]): string {
+const STATUS_COLOUR: Record<ReplayStatus, 'red' | 'green' | 'cyan'> = { reproduced: 'red', changed: 'red', regressed: 'red', fixed: 'green', holds: 'green', rejected: 'cyan' };
+
+function paintStatus(status: ReplayStatus, p: Paint, text: string = status.toUpperCase()): string {
+  return p[STATUS_COLOUR[status]](text);
+}
+
+function formatTable(rows: ReplayRow[], p: Paint): string {
   const head = ['status', 'signature', 'property', 'file', 'summary'];
   const body = rows.map((r) => [r.status + (r.status === 'changed' || r.status === 'regressed' ? ` (now ${r.newSignature})` : ''), r.signature || '-', r.property, r.file, r.summary.slice(0, 100)]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
-  const line = (cells: string[]): string => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
+  const line = (cells: string[], status?: ReplayStatus): string =>
+    cells.map((c, i) => (i === cells.length - 1 ? c : i === 0 && status ? paintStatus(status, p, c.padEnd(widths[i]!)) : c.padEnd(widths[i]!))).join('  ');
   const counts = (['reproduced', 'changed', 'fixed', 'rejected', 'holds', 'regressed'] as const)
     .filter((s, i) => i < 4 || rows.some((r) => r.status === s))
     .map((s) => `${rows.filter((r) => r.status === s).length} ${s}`)
     .join(', ');
-  return [line(head), ...body.map(line), counts].join('\n');
+  return [line(head), ...body.map((cells, i) => line(cells, rows[i]!.status)), counts].join('\n');
 }

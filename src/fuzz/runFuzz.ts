@@ -133,7 +133,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzRun> {
     return out;
   };
 
-  interface Extra { seed: number; path: string; foundAt: number; shrinks: number; shrinkComplete: boolean; source?: string }
+  interface Extra { seed: number; path: string; foundAt: number; shrinks: number; shrinkComplete: boolean; source?: string; startedAt?: number }
   const findingOf = (model: ProjectModel, out: PropertyOutcome & { status: 'fail' }, extra: Extra): Finding => ({
     signature: out.signature.id,
     signatureText: out.signature.text,
@@ -145,6 +145,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzRun> {
     corpusFile: null,
     foundAfterMs: Math.round(extra.foundAt),
     shrinkMs: Math.round(performance.now() - started - extra.foundAt),
+    ownMs: Math.round(performance.now() - started - (extra.startedAt ?? extra.foundAt)),
     shrinks: extra.shrinks,
     shrinkComplete: extra.shrinkComplete,
     model,
@@ -180,6 +181,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzRun> {
   for (const saved of opts.replay ?? []) {
     if (performance.now() > deadline) break;
     const evalStart = performance.now();
+    const startedAt = evalStart - started;
     const out = await evaluate(saved.model);
     const evalMs = performance.now() - evalStart;
     if (out.status !== 'fail' || isKnown(out)) continue;
@@ -203,10 +205,10 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzRun> {
       );
       const final = await evaluate(reduced.model);
       if (final.status !== 'fail') throw new Error('internal: the shrunk counterexample no longer fails');
-      await record(reduced.model, final, { seed: 0, path: '', foundAt, shrinks: reduced.steps, shrinkComplete: reduced.complete, source: saved.source });
+      await record(reduced.model, final, { seed: 0, path: '', foundAt, shrinks: reduced.steps, shrinkComplete: reduced.complete, source: saved.source, startedAt });
       opts.onShrinkProgress?.(0, null);
     } else {
-      await record(saved.model, out, { seed: 0, path: '', foundAt, shrinks: 0, shrinkComplete: saved.shrinkComplete ?? true, source: saved.source });
+      await record(saved.model, out, { seed: 0, path: '', foundAt, shrinks: 0, shrinkComplete: saved.shrinkComplete ?? true, source: saved.source, startedAt });
     }
     if (opts.stopOnFirst) break;
   }
@@ -234,6 +236,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzRun> {
       let target: Set<string> | undefined;
       let foundAt = 0;
       const seed = roundSeed(opts.seed, round);
+      const startedAt = performance.now() - started;
       // While shrinking, a candidate counts if it shows no class outside the first failure's
       // (so a project showing two bugs can shrink to one of them) and still something new.
       const sameProblem = (out: PropertyOutcome): boolean =>
@@ -329,7 +332,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzRun> {
       const out = await evaluate(reduced.model, laneCtx);
       if (out.status !== 'fail') throw new Error('internal: the shrunk counterexample no longer fails');
       const shrinkComplete = !result.interrupted && !cut && reduced.complete;
-      await record(reduced.model, out, { seed, path: result.counterexamplePath ?? '', foundAt, shrinks: result.numShrinks + reduced.steps + (jumped ? 1 : 0), shrinkComplete });
+      await record(reduced.model, out, { seed, path: result.counterexamplePath ?? '', foundAt, shrinks: result.numShrinks + reduced.steps + (jumped ? 1 : 0), shrinkComplete, startedAt });
       opts.onShrinkProgress?.(laneNo, null);
       if (opts.path !== undefined) return;
     }

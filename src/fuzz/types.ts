@@ -58,6 +58,11 @@ export interface Finding {
   corpusFile: string | null;
   foundAfterMs: number;
   shrinkMs: number;
+  /**
+   * The finding's own time: from the start of the round (or the corpus replay)
+   * that found it to its record — searching, confirming and shrinking it.
+   */
+  ownMs?: number;
   shrinks: number;
   /**
    * False when the time budget (or an interrupt) cut shrinking short: the

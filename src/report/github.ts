@@ -1,14 +1,16 @@
+import { blamedFile } from './blame.js';
 import type { JsonReport } from './jsonReport.js';
 
 /** GitHub Actions annotation escaping (workflow commands). */
 const escData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escProp = (s: string): string => escData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
-/** One `::error` workflow command per finding. */
+/** One `::error` workflow command per finding, with `file=` when a file of the minimal project is to blame. */
 export function githubAnnotations(r: JsonReport): string[] {
-  return r.findings.map(
-    (f) => `::error title=${escProp(`twinbuild ${f.property} ${f.signature}`)}::${escData(`${f.summary}\n${f.signatureText}\nreplay: ${f.replay}`)}`,
-  );
+  return r.findings.map((f) => {
+    const file = f.differences.map((d) => blamedFile(d, f.project.files)).find((x) => x !== undefined);
+    return `::error ${file ? `file=${escProp(file)},` : ''}title=${escProp(`twinbuild ${f.property} ${f.signature}`)}::${escData(`${f.summary}\n${f.signatureText}\nreplay: ${f.replay}`)}`;
+  });
 }
 
 /** A Markdown job summary ($GITHUB_STEP_SUMMARY). */

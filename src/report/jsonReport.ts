@@ -38,6 +38,15 @@ export interface JsonReport {
   features?: Record<string, number>;
   /** Set when the health check stopped the search: every generated project failed its builds the same way. */
   health?: HealthVerdict;
+  /** Each property's own time in the run (ms), for JUnit's testcase durations. */
+  propertyMs?: Partial<Record<PropertyName, number>>;
+}
+
+/** One built artifact kept by `--keep-artifacts` (absolute path). */
+export interface KeptArtifact {
+  side: 'a' | 'b';
+  artifact: 'wheel' | 'sdist';
+  file: string;
 }
 
 export interface ReportFinding {
@@ -52,6 +61,10 @@ export interface ReportFinding {
   foundAfterMs: number;
   shrinkMs: number;
   shrinks: number;
+  /** The finding's own time (ms): searching, confirming and shrinking it (absent in older reports). */
+  ownMs?: number;
+  /** `--keep-artifacts`: the shrunk project's wheels and sdists, both sides. */
+  artifacts?: KeptArtifact[];
   /** False when the time budget or an interrupt cut shrinking short (the project may not be minimal). */
   shrinkComplete: boolean;
   replay: string;
@@ -87,6 +100,7 @@ export function reportFinding(f: Finding, replay: string): ReportFinding {
     foundAfterMs: f.foundAfterMs,
     shrinkMs: f.shrinkMs,
     shrinks: f.shrinks,
+    ...(f.ownMs !== undefined ? { ownMs: f.ownMs } : {}),
     shrinkComplete: f.shrinkComplete,
     replay,
     project: f.project,
