@@ -1,6 +1,6 @@
 /**
  * Links to this project's documentation pages (docs/rules/CODE.md for a spec
- * check, docs/rules/differences.md#KIND for a difference kind), for the HTML
+ * check, docs/differences.md#KIND for a difference kind), for the HTML
  * report and SARIF's `helpUri`. The link points into the repository named by
  * package.json's `repository` field when it has one (GitHub: the file on the
  * default branch), else at the file shipped with this installation
@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import type { DifferenceKind } from '../compare/types.js';
 import { packageFile } from '../_internals/packageRoot.js';
 
-/** Every difference kind, in the order docs/rules/differences.md lists them. */
+/** Every difference kind, in the order docs/differences.md lists them. */
 export const DIFFERENCE_KINDS = [
   'only-in-a',
   'only-in-b',
@@ -58,7 +58,7 @@ export function ruleDocUri(code: string): string {
   return docsUri(`docs/rules/${code}.md`);
 }
 
-/** The section of a difference kind (docs/rules/differences.md#KIND). */
+/** The section of a difference kind (docs/differences.md#KIND). */
 export function kindDocUri(kind: DifferenceKind): string {
-  return docsUri('docs/rules/differences.md', kind);
+  return docsUri('docs/differences.md', kind);
 }

@@ -2,7 +2,7 @@
  * SARIF 2.1.0 (`--sarif FILE`) from the JSON report data: one rule per spec
  * check code (W001, M003, ... with `helpUri` to docs/rules/CODE.md) and per
  * difference kind (`difference/content`, ... with `helpUri` to
- * docs/rules/differences.md#KIND); one result per difference of each
+ * docs/differences.md#KIND); one result per difference of each
  * finding, located at the archive member (`uriBaseId` WHEEL or SDIST: the
  * artifact each side built) and, where one is to blame, at the minimal
  * project's file (`uriBaseId` PROJECT). The finding's signature is the

@@ -32,7 +32,7 @@ describe('SARIF 2.1.0', () => {
     const expected = [...new Set(r.findings.flatMap((f) => f.differences.map((d) => d.code ?? `difference/${d.kind}`)))].sort();
     expect(ids).toEqual(expected);
     for (const rule of run.tool.driver.rules) {
-      if (rule.id.startsWith('difference/')) expect(rule.helpUri).toMatch(new RegExp(`docs/rules/differences\\.md#${rule.id.slice('difference/'.length)}$`));
+      if (rule.id.startsWith('difference/')) expect(rule.helpUri).toMatch(new RegExp(`docs/differences\\.md#${rule.id.slice('difference/'.length)}$`));
       else expect(rule.helpUri).toMatch(new RegExp(`docs/rules/${rule.id}\\.md$`));
     }
     expect(run.results).toHaveLength(r.findings.reduce((n, f) => n + f.differences.length, 0));
@@ -45,8 +45,8 @@ describe('SARIF 2.1.0', () => {
     });
   });
 
-  it('every difference kind has a section in docs/rules/differences.md, and every spec code its page', () => {
-    const doc = readFileSync(fileURLToPath(new URL('../../docs/rules/differences.md', import.meta.url)), 'utf8');
+  it('every difference kind has a section in docs/differences.md, and every spec code its page', () => {
+    const doc = readFileSync(fileURLToPath(new URL('../../docs/differences.md', import.meta.url)), 'utf8');
     for (const k of DIFFERENCE_KINDS) expect(doc).toMatch(new RegExp(`^## ${k}$`, 'm'));
     for (const f of sampleReport().findings) for (const d of f.differences) if (d.code) readFileSync(fileURLToPath(new URL(`../../docs/rules/${d.code}.md`, import.meta.url)));
   });
