@@ -1,0 +1,60 @@
+/**
+ * src/pep/ against pypa/packaging 26.3: each parser's verdict and normal
+ * form on 10,000 generated inputs per kind (valid spellings, near misses
+ * and noise), in batches through one long-lived reference process.
+ * Deliberate differences are listed (and tested) in deliberate.test.ts.
+ */
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseName } from '../../src/pep/name.js';
+import { normalSpecifierSet, parseSpecifierSet, specifierSetContains } from '../../src/pep/specifier.js';
+import { parseVersionNormal } from '../../src/pep/version.js';
+import type { Parsed } from '../../src/pep/result.js';
+import { containsPairs, names, specifierSets, versions } from './_arbitraries.js';
+import { Reference, type Answer, type Kind } from './_reference.js';
+
+const CASES = 10_000;
+let reference: Reference | null = null;
+
+beforeAll(async () => {
+  reference = await Reference.start();
+}, 300_000);
+afterAll(() => reference?.stop());
+
+/** Ours as the reference spells an answer. */
+function asAnswer<T>(p: Parsed<T>): Answer {
+  return p.ok ? { ok: true, normal: p.value } : { ok: false, error: p.error };
+}
+
+/** Disagreements between ours and packaging's on `CASES` samples of `arb`, as readable lines. */
+async function disagreements<I>(kind: Kind, arb: fc.Arbitrary<I>, ours: (input: I) => Answer, seed = Number(process.env["PEP_SEED"] ?? 1)): Promise<string[]> {
+  const inputs = fc.sample(arb, { numRuns: CASES, seed });
+  const theirs = await reference!.ask(kind, inputs);
+  const out: string[] = [];
+  inputs.forEach((input, i) => {
+    const a = ours(input);
+    const b = theirs[i]!;
+    const same = a.ok === b.ok && (!a.ok || !b.ok || JSON.stringify(a.normal) === JSON.stringify(b.normal));
+    if (!same) out.push(`${JSON.stringify(input)}: ours ${JSON.stringify(a)}, packaging ${JSON.stringify(b)}`);
+  });
+  return out;
+}
+
+describe.runIf(process.env['TWINBUILD_SKIP_REFERENCE'] === undefined)('src/pep agrees with packaging 26.3', () => {
+  it('names: canonicalize_name(validate=True)', async () => {
+    expect((await disagreements('name', names, (t) => asAnswer(parseName(t)))).slice(0, 10)).toEqual([]);
+  });
+  it('versions: str(Version)', async () => {
+    expect((await disagreements('version', versions, (t) => asAnswer(parseVersionNormal(t)))).slice(0, 10)).toEqual([]);
+  });
+  it('specifier sets: str(SpecifierSet)', async () => {
+    expect((await disagreements('specifier', specifierSets, (t) => asAnswer(normalSpecifierSet(t)))).slice(0, 10)).toEqual([]);
+  });
+  it('SpecifierSet.contains(v, prereleases=True)', async () => {
+    const ours = ([spec, v]: [string, string]): Answer => {
+      const set = parseSpecifierSet(spec);
+      return set.ok ? { ok: true, normal: specifierSetContains(set.value, v) } : { ok: false, error: set.error };
+    };
+    expect((await disagreements('contains', containsPairs, ours)).slice(0, 10)).toEqual([]);
+  });
+});
