@@ -20,8 +20,8 @@ export function mutate(base: fc.Arbitrary<string>, alphabet: string): fc.Arbitra
 }
 
 /** Valid-ish, near-miss and noise inputs in the ratio 5:3:2. */
-function mix(valid: fc.Arbitrary<string>, alphabet: string, maxNoise: number): fc.Arbitrary<string> {
-  return fc.oneof({ weight: 5, arbitrary: valid }, { weight: 3, arbitrary: mutate(valid, alphabet) }, { weight: 2, arbitrary: text(alphabet, maxNoise) });
+function mix(valid: fc.Arbitrary<string>, alphabet: string, maxNoise: number, weights: [number, number, number] = [5, 3, 2]): fc.Arbitrary<string> {
+  return fc.oneof({ weight: weights[0], arbitrary: valid }, { weight: weights[1], arbitrary: mutate(valid, alphabet) }, { weight: weights[2], arbitrary: text(alphabet, maxNoise) });
 }
 
 const NAME_ALPHABET = 'aAbZz09._-_.- +é!';
@@ -59,7 +59,12 @@ const clauseVersion = fc.oneof(
   { weight: 2, arbitrary: fc.array(digits, { minLength: 1, maxLength: 3 }).map((r) => `${r.join('.')}.*`) },
   { weight: 1, arbitrary: text('abc019.+*-', 6) },
 );
-const clause = fc.tuple(pick('', ' ', ''), pick(...OPS), pick('', '', ' '), clauseVersion, pick('', ' ')).map((p) => p.join(''));
+const anyClause = fc.tuple(pick('', ' ', ''), pick(...OPS), pick('', '', ' '), clauseVersion, pick('', ' ')).map((p) => p.join(''));
+/** Clauses the rules allow: wildcards with == and != only, local labels with == and !=, ~= with two release segments. */
+const ruleClause = fc
+  .tuple(pick('', ' '), pick('==', '!=', '<=', '>=', '<', '>', '~='), fc.array(digits, { minLength: 2, maxLength: 3 }), pick('', '', '.*', 'a1', 'rc2', '.post1', '.dev0', '+local.7', 'b1.post2.dev3'), pick('', ' '))
+  .map(([a, op, r, s, b]) => `${a}${op}${b}${r.join('.')}${(s === '.*' || s.startsWith('+')) && op !== '==' && op !== '!=' ? '' : s}${a}`);
+const clause = fc.oneof({ weight: 3, arbitrary: ruleClause }, { weight: 1, arbitrary: anyClause });
 export const validSpecifierSet = fc.array(clause, { maxLength: 4 }).map((cs) => cs.join(','));
 const SPEC_ALPHABET = '<>=!~,.*0123456789 abrcdevpost+';
 export const specifierSets = mix(validSpecifierSet, SPEC_ALPHABET, 12);
@@ -74,3 +79,46 @@ export const containsPairs: fc.Arbitrary<[string, string]> = fc.oneof(
       `${epoch}${release.join('.')}${suffix}`,
     ]),
 );
+
+const VARIABLES = ['python_version', 'python_full_version', 'os_name', 'os.name', 'sys_platform', 'sys.platform', 'platform_release', 'platform_system', 'platform_version', 'platform.version', 'platform_machine', 'platform.machine', 'platform_python_implementation', 'platform.python_implementation', 'python_implementation', 'implementation_name', 'implementation_version', 'extra', 'extras', 'dependency_groups', 'python_versions', 'os_names'];
+const MARKER_OPS = ['==', '!=', '<=', '>=', '<', '>', '~=', '===', 'in', 'not in', 'not  in', 'not\tin', 'notin', '=', '=>'];
+const markerValue = fc
+  .tuple(pick('"', "'", '"', "'", '`'), fc.oneof(text('abcXYZ._-019 ', 8), pick('3.8', 'linux', 'Foo_Bar', 'feature.x', "it's", 'say "hi"', 'a\\nb', '\\x41', '\\u00e9', '\\N{DASH}', '\\', '\\q', 'a\\\'b', '\\0', '\\777')))
+  .map(([q, v]) => `${q}${v}${q === '`' ? '"' : q}`);
+const plainValue = fc.tuple(pick('"', "'"), text('abcXYZ._-019 ', 8)).map(([q, v]) => `${q}${v}${q}`);
+const operand = fc.oneof({ weight: 3, arbitrary: pick(...VARIABLES.slice(0, -2)) }, { weight: 1, arbitrary: pick(...VARIABLES.slice(-2)) }, { weight: 4, arbitrary: plainValue }, { weight: 1, arbitrary: markerValue });
+const markerOp = fc.oneof({ weight: 8, arbitrary: pick(...MARKER_OPS.slice(0, 10)) }, { weight: 1, arbitrary: pick(...MARKER_OPS.slice(10)) });
+const ws = pick('', ' ', ' ', '  ', '\t');
+const comparison = fc.tuple(ws, operand, ws, markerOp, ws, operand, ws).map((p) => p.join(''));
+const markerTree: fc.Arbitrary<string> = fc.letrec<{ expr: string }>((tie) => ({
+  expr: fc.oneof(
+    { weight: 4, arbitrary: comparison },
+    { weight: 1, arbitrary: fc.tuple(tie('expr'), pick(' and ', ' or ', ' and ', ' or  ', 'and', ' AND '), tie('expr')).map((p) => p.join('')) },
+    { weight: 1, arbitrary: fc.tuple(ws, tie('expr'), ws).map(([a, e, b]) => `(${a}${e}${b})`) },
+  ),
+})).expr;
+const MARKER_ALPHABET = ' ()"\'=<>!~andorinotextrapython_version.3';
+export const markers = mix(markerTree, MARKER_ALPHABET, 20);
+
+const extrasList = fc.array(fc.oneof({ weight: 6, arbitrary: validName }, { weight: 1, arbitrary: pick('', 'a b', 'Foo_Bar', 'x-') }), { maxLength: 3 }).chain((xs) =>
+  fc.tuple(ws, ws).map(([a, b]) => `[${a}${xs.join(`${b},${a}`)}${b}]`),
+);
+const requirementBody = fc.oneof(
+  { weight: 3, arbitrary: validSpecifierSet },
+  { weight: 1, arbitrary: fc.tuple(ws, validSpecifierSet, ws).map(([a, s, b]) => `(${a}${s}${b})`) },
+  { weight: 1, arbitrary: fc.tuple(ws, pick('https://example.org/a.whl', 'file:///tmp/x', 'git+https://h/r@v1#egg=x', 'http://x;y', 'u'), pick('', ' ', '\t')).map(([a, u, b]) => `@${a}${u}${b}`) },
+  { weight: 1, arbitrary: fc.constant('') },
+);
+const requirementTree = fc
+  .tuple(ws, fc.oneof(validName, pick('foo_', 'Foo.', '-x', 'a', 'é')), ws, fc.option(extrasList, { nil: '' }), ws, requirementBody, ws, fc.option(fc.tuple(pick(';', '; ', ' ;'), markerTree).map((p) => p.join('')), { nil: '' }), ws)
+  .map((p) => p.join(''));
+const REQUIREMENT_ALPHABET = ' []();,@<>=!~.*abcX019_-"\'';
+export const requirements = mix(requirementTree, REQUIREMENT_ALPHABET, 20, [7, 2, 1]);
+
+const tagSet = (...tags: string[]): fc.Arbitrary<string> => fc.array(pick(...tags), { minLength: 1, maxLength: 3 }).map((xs) => xs.join('.'));
+const validWheel = fc
+  .tuple(validName.map((n) => n.replace(/-/g, '_')), validVersion.map((v) => v.trim().replace(/-/g, '_')), fc.option(fc.tuple(digits, text('abc_', 3)).map(([d, s]) => `-${d}${s}`), { nil: '' }), tagSet('py3', 'py2', 'cp311', 'Py3', 'pp39', '_x', '3x', 'pé'), tagSet('none', 'abi3', 'cp311', 'CP311d'), tagSet('any', 'linux_x86_64', 'manylinux_2_17_x86_64', 'win_amd64', 'Any'))
+  .map(([n, v, b, p, a, l]) => `${n}-${v}${b}-${p}-${a}-${l}.whl`);
+export const wheelFilenames = mix(validWheel, 'a_-.0129pyWHL é', 16, [7, 2, 1]);
+const validSdist = fc.tuple(validName, validVersion.map((v) => v.trim()), pick('.tar.gz', '.tar.gz', '.zip', '.tgz')).map(([n, v, e]) => `${n}-${v}${e}`);
+export const sdistFilenames = mix(validSdist, 'aA_-.019tarzgip', 16);

@@ -1,0 +1,147 @@
+/**
+ * Dependency specifiers (PEP 508: Requires-Dist values, project
+ * dependencies) as a typed value, parsed as `packaging.requirements.Requirement`
+ * parses them, with its normal form (`str(Requirement(text))`: the name and
+ * extras as written, extras sorted, the specifier set in normal form, the
+ * marker in normal form) and a lenient comparison form.
+ */
+import { comparePyStr } from './_internals/pyText.js';
+import { PepSyntaxError, Tokenizer } from './_internals/tokenizer.js';
+import { formatMarker, markerExtras, readMarker, type Marker } from './marker.js';
+import { canonicalizeName } from './name.js';
+import type { Parsed } from './result.js';
+import { canonicalSpecifiers, formatSpecifier, parseSpecifierSet, type Specifier } from './specifier.js';
+
+export interface Requirement {
+  /** As written. */
+  name: string;
+  /** As written, each once, in code-point order. */
+  extras: string[];
+  /** The specifier set's clauses (empty for none, or with a URL). */
+  specifiers: Specifier[];
+  url?: string;
+  marker?: Marker;
+}
+
+function readRequirement(t: Tokenizer): { name: string; extras: string[]; specifier: string; url: string; marker?: Marker } {
+  t.consume('WS');
+  const name = t.expect('IDENTIFIER', 'package name at the start of dependency specifier');
+  t.consume('WS');
+  const extras = readExtras(t);
+  t.consume('WS');
+  let specifier = '';
+  let url = '';
+  let marker: Marker | undefined;
+  const readMarkerPart = (expected: string, spanStart: number): Marker => {
+    if (t.read('SEMICOLON') === null) t.fail(`expected ${expected} or end`, spanStart);
+    const m = readMarker(t);
+    t.consume('WS');
+    return m;
+  };
+  if (t.read('AT') !== null) {
+    t.consume('WS');
+    const urlStart = t.position;
+    url = t.expect('URL', 'URL after @');
+    if (!t.check('END')) {
+      t.expect('WS', 'whitespace after URL');
+      if (!t.check('END')) marker = readMarkerPart('semicolon (after URL and whitespace)', urlStart);
+    }
+  } else {
+    const start = t.position;
+    specifier = t.enclosed('LEFT_PARENTHESIS', 'RIGHT_PARENTHESIS', 'version specifier', () => {
+      t.consume('WS');
+      const s = readVersionMany(t);
+      t.consume('WS');
+      return s;
+    });
+    t.consume('WS');
+    if (!t.check('END')) {
+      marker = readMarkerPart(specifier ? 'comma (within version specifier), semicolon (after version specifier)' : 'semicolon (after name with no version specifier)', start);
+    }
+  }
+  t.expect('END', 'end of dependency specifier');
+  return { name, extras, specifier, url, ...(marker ? { marker } : {}) };
+}
+
+function readExtras(t: Tokenizer): string[] {
+  if (!t.check('LEFT_BRACKET')) return [];
+  return t.enclosed('LEFT_BRACKET', 'RIGHT_BRACKET', 'extras', () => {
+    t.consume('WS');
+    const extras: string[] = [];
+    const first = t.read('IDENTIFIER');
+    if (first !== null) {
+      extras.push(first);
+      for (;;) {
+        t.consume('WS');
+        if (t.check('IDENTIFIER')) t.fail('expected comma between extra names');
+        if (t.read('COMMA') === null) break;
+        t.consume('WS');
+        extras.push(t.expect('IDENTIFIER', 'extra name after comma'));
+      }
+    }
+    t.consume('WS');
+    return extras;
+  });
+}
+
+function readVersionMany(t: Tokenizer): string {
+  let out = '';
+  for (let spec = t.read('SPECIFIER'); spec !== null; spec = t.read('SPECIFIER')) {
+    out += spec;
+    if (t.check('VERSION_PREFIX_TRAIL')) t.fail('.* suffix can only be used with `==` or `!=` operators, and not with pre-release, post-release, dev or local versions');
+    if (t.check('VERSION_LOCAL_LABEL_TRAIL')) t.fail('local version label can only be used with `==` or `!=` operators');
+    t.consume('WS');
+    const comma = t.read('COMMA');
+    if (comma === null) break;
+    out += comma;
+    t.consume('WS');
+  }
+  return out;
+}
+
+/** Strict: the requirement, or why `text` is not a dependency specifier. */
+export function parseRequirement(text: string): Parsed<Requirement> {
+  let raw: ReturnType<typeof readRequirement>;
+  try {
+    raw = readRequirement(new Tokenizer(text));
+  } catch (e) {
+    if (e instanceof PepSyntaxError) return { ok: false, error: e.message };
+    throw e;
+  }
+  const specs = parseSpecifierSet(raw.specifier);
+  if (!specs.ok) return specs;
+  const requirement: Requirement = { name: raw.name, extras: [...new Set(raw.extras)].sort(comparePyStr), specifiers: specs.value };
+  if (raw.url) requirement.url = raw.url;
+  if (raw.marker) requirement.marker = raw.marker;
+  return { ok: true, value: requirement };
+}
+
+/** Strict: `str(Requirement)`. */
+export function formatRequirement(r: Requirement): Parsed<string> {
+  let out = r.name;
+  if (r.extras.length > 0) out += `[${r.extras.join(',')}]`;
+  const specs = canonicalSpecifiers(r.specifiers);
+  if (!specs.ok) return specs;
+  out += specs.value.map(formatSpecifier).join(',');
+  if (r.url !== undefined) out += ` @ ${r.url}${r.marker ? ' ' : ''}`;
+  if (r.marker) {
+    const m = formatMarker(r.marker);
+    if (!m.ok) return m;
+    out += `; ${m.value}`;
+  }
+  return { ok: true, value: out };
+}
+
+/** Strict: the normal form of a requirement's text. */
+export function normalRequirementText(text: string): Parsed<string> {
+  const r = parseRequirement(text);
+  return r.ok ? formatRequirement(r.value) : r;
+}
+
+/** The values compared with `extra` in the requirement's marker (normalized). */
+export function requirementMarkerExtras(r: Requirement): string[] {
+  return r.marker ? markerExtras(r.marker) : [];
+}
+
+/** The requirement's name, normalized. */
+export const requirementKey = (r: Requirement): string => canonicalizeName(r.name);
