@@ -1,5 +1,5 @@
 import { satisfies } from '@renovatebot/pep440';
-import { parseHeaderFile } from './coreMetadata.js';
+import { parseHeaderFile } from '../pep/coreMetadata.js';
 
 /** True when the wheel's METADATA has no Requires-Python, or one that admits Python 2.7. */
 export function py2Allowed(members: { path: string; text: string | null }[]): boolean {

@@ -1,5 +1,5 @@
 import type { ArchiveEntry, ArchiveView } from '../archive/types.js';
-import { parseMetadata } from './lib/metadata.js';
+import { parseMetadata } from '../pep/coreMetadata.js';
 import { basename, parseWheelFilename, stemMatches } from './lib/names.js';
 import type { ArtifactContext, ArtifactKind, MetadataFile, SdistLayout, WheelLayout } from './types.js';
 

@@ -1,5 +1,5 @@
 import type { ArchiveEntry, ArchiveView } from '../archive/types.js';
-import type { ParsedMetadata } from './lib/metadata.js';
+import type { ParsedMetadata } from '../pep/coreMetadata.js';
 import type { WheelFilename } from './lib/names.js';
 
 /** The two artifacts a check can look at. */

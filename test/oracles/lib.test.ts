@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../src/oracles/lib/csv.js';
+import { parseCsv } from '../../src/pep/_internals/csv.js';
 import { groupProblem, parseEntryPoints, valueProblem } from '../../src/oracles/lib/entryPoints.js';
-import { parseMetadata } from '../../src/oracles/lib/metadata.js';
+import { parseMetadata } from '../../src/pep/coreMetadata.js';
 import { escapeName, isValidName, parseWheelFilename, stemMatches, stemNormalizationProblem } from '../../src/oracles/lib/names.js';
-import { hashFormatProblem } from '../../src/oracles/lib/record.js';
+import { hashFormatProblem } from '../../src/pep/record.js';
 import { parseRequirement } from '../../src/oracles/lib/requirement.js';
 import { licenseExpressionProblem } from '../../src/oracles/lib/spdx.js';
 import { specifierSetProblems } from '../../src/oracles/lib/specifiers.js';

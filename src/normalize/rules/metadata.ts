@@ -1,4 +1,4 @@
-import { formatHeaderFile, parseHeaderFile, sortFields, type HeaderFile } from '../coreMetadata.js';
+import { formatHeaderFile, parseHeaderFile, sortFields, type HeaderFile } from '../../pep/coreMetadata.js';
 import { canonicalName, normalRequirement, normalVersion } from '../requirement.js';
 import type { NormalizationRule, WorkMember } from '../types.js';
 

@@ -1,4 +1,4 @@
-import { fieldsOf } from '../lib/metadata.js';
+import { fieldsOf } from '../../pep/coreMetadata.js';
 import { normalizeName } from '../lib/names.js';
 import { parseRequirement } from '../lib/requirement.js';
 import type { CheckFinding, SpecCheck } from '../types.js';

@@ -1,4 +1,4 @@
-import { first } from '../lib/metadata.js';
+import { first } from '../../pep/coreMetadata.js';
 import { sameName, sameVersion } from '../lib/names.js';
 import type { CheckFinding, SpecCheck } from '../types.js';
 import { quote, SPEC } from './_shared.js';

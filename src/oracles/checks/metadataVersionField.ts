@@ -1,4 +1,4 @@
-import { first } from '../lib/metadata.js';
+import { first } from '../../pep/coreMetadata.js';
 import { isValidVersion } from '../lib/version.js';
 import type { SpecCheck } from '../types.js';
 import { quote, SPEC } from './_shared.js';

@@ -1,4 +1,4 @@
-import { first } from '../lib/metadata.js';
+import { first } from '../../pep/coreMetadata.js';
 import { isValidName, sameName, sameVersion, splitStem, stemMatches } from '../lib/names.js';
 import { isValidVersion } from '../lib/version.js';
 import type { CheckFinding, SpecCheck } from '../types.js';
