@@ -4,6 +4,7 @@
  * `{name}-{version}.tar.gz` (or `.zip`), split at the last `-`.
  */
 import { canonicalizeName } from './name.js';
+import { splitStem } from './stem.js';
 import type { Parsed } from './result.js';
 import { formatVersion, parseVersion } from './version.js';
 
@@ -13,13 +14,6 @@ export interface SdistFilename {
   /** As written. */
   version: string;
   extension: '.tar.gz' | '.zip';
-}
-
-/** A `{name}-{version}` stem split at its last `-`, or null when it has none or the name is empty. */
-export function splitStem(stem: string): { name: string; version: string } | null {
-  const i = stem.lastIndexOf('-');
-  if (i <= 0) return null;
-  return { name: stem.slice(0, i), version: stem.slice(i + 1) };
 }
 
 /** Strict: the parts of an sdist filename, or why it is not one. */

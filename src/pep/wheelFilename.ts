@@ -43,8 +43,16 @@ export function parseTag(tag: string): Parsed<string[]> {
   return { ok: true, value: out };
 }
 
-/** Strict: the parts of a wheel filename, or the first reason it is malformed. */
-export function parseWheelFilename(filename: string): Parsed<WheelFilename> {
+/** The specification's tag spelling: letters, digits and `_` (packaging does not check ABI and platform tags). */
+const TAG_SET = /^[A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*$/;
+
+/**
+ * Strict: the parts of a wheel filename, or the first reason it is
+ * malformed, as parse_wheel_filename decides; with `specTags`, also every
+ * tag spelled as the specification says (a deliberate difference: packaging
+ * accepts `any+x` as a platform tag).
+ */
+export function parseWheelFilename(filename: string, opts: { specTags?: boolean } = {}): Parsed<WheelFilename> {
   if (!filename.endsWith('.whl')) return { ok: false, error: "does not end with '.whl'" };
   const stem = filename.slice(0, -4);
   const dashes = stem.split('-').length - 1;
@@ -58,6 +66,11 @@ export function parseWheelFilename(filename: string): Parsed<WheelFilename> {
   const [python = '', abi = '', platform = ''] = parts.slice(-3);
   const tags = parseTag(`${python}-${abi}-${platform}`);
   if (!tags.ok) return { ok: false, error: tags.error };
+  if (opts.specTags) {
+    for (const [label, set] of [['python', python], ['abi', abi], ['platform', platform]] as const) {
+      if (!TAG_SET.test(set)) return { ok: false, error: `${label} tag '${set}' is not a '.'-separated set of tags made of letters, digits and '_'` };
+    }
+  }
   const value: WheelFilename = { name, version, python, abi, platform, tags: tags.value };
   if (build !== undefined) value.build = build;
   return { ok: true, value };
