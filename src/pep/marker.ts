@@ -152,3 +152,32 @@ export function markerExtras(marker: Marker): string[] {
   visit(marker);
   return out;
 }
+
+/**
+ * Lenient: one spelling for markers that mean the same, for comparing two
+ * backends' Requires-Dist: the normal form, with double quotes where the
+ * value allows, and the operands of a top-level `and` (with no top-level
+ * `or`) sorted. A value holding both quotes is written as it came.
+ */
+export function markerComparisonForm(marker: Marker): string {
+  let root: MarkerGroup = marker;
+  while (root.terms.length === 1 && root.terms[0]!.kind === 'group') root = root.terms[0]!;
+  const term = (t: MarkerComparison | MarkerGroup): string => {
+    try {
+      return formatTerm(t, false);
+    } catch {
+      return t.kind === 'comparison' ? `${operandText(t.left)} ${t.op} ${operandText(t.right)}` : '(?)';
+    }
+  };
+  const parts = root.terms.map(term);
+  if (parts.length > 1 && root.ops.every((op) => op === 'and')) parts.sort();
+  return parts.map((p, i) => (i === 0 ? p : `${root.ops[i - 1]} ${p}`)).join(' ');
+}
+
+const operandText = (o: MarkerOperand): string => (o.kind === 'variable' ? o.name : JSON.stringify(o.value));
+
+/** Lenient: the comparison form of a marker's text, or its white space collapsed when it does not parse. */
+export function markerTextComparisonForm(text: string): string {
+  const m = parseMarker(text);
+  return m.ok ? markerComparisonForm(m.value) : text.trim().replace(/\s+/g, ' ');
+}

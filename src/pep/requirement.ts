@@ -7,10 +7,11 @@
  */
 import { comparePyStr } from './_internals/pyText.js';
 import { PepSyntaxError, Tokenizer } from './_internals/tokenizer.js';
-import { formatMarker, markerExtras, readMarker, type Marker } from './marker.js';
+import { formatMarker, markerComparisonForm, markerExtras, readMarker, type Marker } from './marker.js';
 import { canonicalizeName } from './name.js';
 import type { Parsed } from './result.js';
 import { canonicalSpecifiers, formatSpecifier, parseSpecifierSet, type Specifier } from './specifier.js';
+import { normalVersion } from './version.js';
 
 export interface Requirement {
   /** As written. */
@@ -23,7 +24,7 @@ export interface Requirement {
   marker?: Marker;
 }
 
-function readRequirement(t: Tokenizer): { name: string; extras: string[]; specifier: string; url: string; marker?: Marker } {
+function readRequirement(t: Tokenizer, lenient: boolean): { name: string; extras: string[]; specifier: string; url: string; marker?: Marker } {
   t.consume('WS');
   const name = t.expect('IDENTIFIER', 'package name at the start of dependency specifier');
   t.consume('WS');
@@ -41,9 +42,10 @@ function readRequirement(t: Tokenizer): { name: string; extras: string[]; specif
   if (t.read('AT') !== null) {
     t.consume('WS');
     const urlStart = t.position;
-    url = t.expect('URL', 'URL after @');
+    url = t.expect(lenient ? 'URL_LENIENT' : 'URL', 'URL after @');
     if (!t.check('END')) {
-      t.expect('WS', 'whitespace after URL');
+      if (!lenient) t.expect('WS', 'whitespace after URL');
+      t.consume('WS');
       if (!t.check('END')) marker = readMarkerPart('semicolon (after URL and whitespace)', urlStart);
     }
   } else {
@@ -99,11 +101,14 @@ function readVersionMany(t: Tokenizer): string {
   return out;
 }
 
-/** Strict: the requirement, or why `text` is not a dependency specifier. */
-export function parseRequirement(text: string): Parsed<Requirement> {
+/**
+ * Strict: the requirement, or why `text` is not a dependency specifier.
+ * `lenient` also reads `name @ URL; marker` (no space before `;`).
+ */
+export function parseRequirement(text: string, opts: { lenient?: boolean } = {}): Parsed<Requirement> {
   let raw: ReturnType<typeof readRequirement>;
   try {
-    raw = readRequirement(new Tokenizer(text));
+    raw = readRequirement(new Tokenizer(text), opts.lenient === true);
   } catch (e) {
     if (e instanceof PepSyntaxError) return { ok: false, error: e.message };
     throw e;
@@ -145,3 +150,26 @@ export function requirementMarkerExtras(r: Requirement): string[] {
 
 /** The requirement's name, normalized. */
 export const requirementKey = (r: Requirement): string => canonicalizeName(r.name);
+
+/** A clause with its version in normal form (`===` compares text: kept as written). */
+function comparisonClause(s: Specifier): string {
+  if (s.op === '===') return formatSpecifier(s);
+  const wildcard = s.version.endsWith('.*');
+  return `${s.op}${wildcard ? `${normalVersion(s.version.slice(0, -2))}.*` : normalVersion(s.version)}`;
+}
+
+/**
+ * Lenient: one spelling for every way of writing the same requirement, for
+ * comparing two backends' Requires-Dist: normalized name, sorted normalized
+ * extras, clauses with normalized versions sorted, `name @ URL; marker`, the
+ * marker's comparison form. Text that does not parse comes back trimmed.
+ */
+export function requirementComparisonForm(text: string): string {
+  const parsed = parseRequirement(text, { lenient: true });
+  if (!parsed.ok) return text.trim();
+  const r = parsed.value;
+  const extras = [...new Set(r.extras.map(canonicalizeName))].sort();
+  const specs = r.specifiers.map(comparisonClause).sort();
+  const marker = r.marker ? markerComparisonForm(r.marker) : '';
+  return `${canonicalizeName(r.name)}${extras.length ? `[${extras.join(',')}]` : ''}${specs.join(',')}${r.url !== undefined ? ` @ ${r.url}` : ''}${marker ? `; ${marker}` : ''}`;
+}

@@ -25,6 +25,8 @@ const RULES = {
   SPECIFIER: new RegExp(SPECIFIER_SOURCE, 'iy'),
   AT: /@/y,
   URL: /[^ \t]+/y,
+  /** Lenient mode: a URL ends at `;` too (backends write `name @ URL; marker`). */
+  URL_LENIENT: /[^ \t;]+/y,
   IDENTIFIER: new RegExp(`${B}[a-zA-Z0-9][a-zA-Z0-9._-]*${B}`, 'uy'),
   VERSION_PREFIX_TRAIL: /\.\*/y,
   VERSION_LOCAL_LABEL_TRAIL: /\+[a-z0-9]+(?:[-_.][a-z0-9]+)*/y,
