@@ -16,15 +16,17 @@ import { normalVersion } from './version.js';
 export interface Requirement {
   /** As written. */
   name: string;
-  /** As written, each once, in code-point order. */
+  /** As written, in the order written (packaging reads them as a set: see formatRequirement). */
   extras: string[];
   /** The specifier set's clauses (empty for none, or with a URL). */
   specifiers: Specifier[];
   url?: string;
   marker?: Marker;
+  /** The marker's text as written (after `;`, trimmed). */
+  markerText?: string;
 }
 
-function readRequirement(t: Tokenizer, lenient: boolean): { name: string; extras: string[]; specifier: string; url: string; marker?: Marker } {
+function readRequirement(t: Tokenizer, lenient: boolean): { name: string; extras: string[]; specifier: string; url: string; marker?: Marker; markerText?: string } {
   t.consume('WS');
   const name = t.expect('IDENTIFIER', 'package name at the start of dependency specifier');
   t.consume('WS');
@@ -33,9 +35,12 @@ function readRequirement(t: Tokenizer, lenient: boolean): { name: string; extras
   let specifier = '';
   let url = '';
   let marker: Marker | undefined;
+  let markerText = '';
   const readMarkerPart = (expected: string, spanStart: number): Marker => {
     if (t.read('SEMICOLON') === null) t.fail(`expected ${expected} or end`, spanStart);
+    const start = t.position;
     const m = readMarker(t);
+    markerText = t.source.slice(start, t.position).trim();
     t.consume('WS');
     return m;
   };
@@ -62,7 +67,7 @@ function readRequirement(t: Tokenizer, lenient: boolean): { name: string; extras
     }
   }
   t.expect('END', 'end of dependency specifier');
-  return { name, extras, specifier, url, ...(marker ? { marker } : {}) };
+  return { name, extras, specifier, url, ...(marker ? { marker, markerText } : {}) };
 }
 
 function readExtras(t: Tokenizer): string[] {
@@ -115,16 +120,19 @@ export function parseRequirement(text: string, opts: { lenient?: boolean } = {})
   }
   const specs = parseSpecifierSet(raw.specifier);
   if (!specs.ok) return specs;
-  const requirement: Requirement = { name: raw.name, extras: [...new Set(raw.extras)].sort(comparePyStr), specifiers: specs.value };
+  const requirement: Requirement = { name: raw.name, extras: raw.extras, specifiers: specs.value };
   if (raw.url) requirement.url = raw.url;
-  if (raw.marker) requirement.marker = raw.marker;
+  if (raw.marker) {
+    requirement.marker = raw.marker;
+    requirement.markerText = raw.markerText ?? '';
+  }
   return { ok: true, value: requirement };
 }
 
 /** Strict: `str(Requirement)`. */
 export function formatRequirement(r: Requirement): Parsed<string> {
   let out = r.name;
-  if (r.extras.length > 0) out += `[${r.extras.join(',')}]`;
+  if (r.extras.length > 0) out += `[${[...new Set(r.extras)].sort(comparePyStr).join(',')}]`;
   const specs = canonicalSpecifiers(r.specifiers);
   if (!specs.ok) return specs;
   out += specs.value.map(formatSpecifier).join(',');
@@ -172,4 +180,11 @@ export function requirementComparisonForm(text: string): string {
   const specs = r.specifiers.map(comparisonClause).sort();
   const marker = r.marker ? markerComparisonForm(r.marker) : '';
   return `${canonicalizeName(r.name)}${extras.length ? `[${extras.join(',')}]` : ''}${specs.join(',')}${r.url !== undefined ? ` @ ${r.url}` : ''}${marker ? `; ${marker}` : ''}`;
+}
+
+/** Lenient: the name a requirement starts with (as written), or the text trimmed when it starts with none. */
+export function requirementName(text: string): string {
+  const t = new Tokenizer(text);
+  t.consume('WS');
+  return t.read('IDENTIFIER') ?? text.trim();
 }
