@@ -29,7 +29,7 @@ import { gte, lt, valid } from '@renovatebot/pep440';
 import { ConfigError } from '../errors.js';
 import type { Family } from '../backends/types.js';
 import type { ModuleModel, NamespaceModel, PackageModel, ProjectModel } from '../model/projectModel.js';
-import { isUnsatisfiable } from '../normalize/rules/poetry.js';
+import { isUnsatisfiable } from '../pep/versionRanges.js';
 import { unsupportedFeatures } from './capabilities.js';
 import { sdistOnlyPaths } from './_internals/projectFiles.js';
 import { projectTable } from './_internals/projectTable.js';

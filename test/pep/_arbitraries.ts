@@ -122,3 +122,19 @@ const validWheel = fc
 export const wheelFilenames = mix(validWheel, 'a_-.0129pyWHL é', 16, [7, 2, 1]);
 const validSdist = fc.tuple(validName, validVersion.map((v) => v.trim()), pick('.tar.gz', '.tar.gz', '.zip', '.tgz')).map(([n, v, e]) => `${n}-${v}${e}`);
 export const sdistFilenames = mix(validSdist, 'aA_-.019tarzgip', 16);
+
+/** [specifier set, version] pairs in what src/pep/versionRanges.ts handles: releases, wildcards, `.dev0` bounds. */
+export const rangePairs: fc.Arbitrary<[string, string]> = fc
+  .tuple(
+    fc.array(
+      fc.oneof(
+        fc.tuple(pick('==', '!=', '<=', '>=', '<', '>', '~='), fc.array(fc.nat(3), { minLength: 1, maxLength: 3 })).map(([op, r]) => `${op}${r.join('.')}`),
+        fc.tuple(pick('==', '!='), fc.array(fc.nat(3), { minLength: 1, maxLength: 3 })).map(([op, r]) => `${op}${r.join('.')}.*`),
+        fc.tuple(pick('>=', '<'), fc.array(fc.nat(3), { minLength: 1, maxLength: 3 })).map(([op, r]) => `${op}${r.join('.')}.dev0`),
+      ),
+      { minLength: 1, maxLength: 4 },
+    ),
+    fc.array(fc.nat(3), { minLength: 1, maxLength: 4 }),
+    pick('', '', '', 'a1', 'rc1', '.dev0', '.dev3', '.post0', '.post2', '.post1.dev0', '+local', 'a1.post1'),
+  )
+  .map(([cs, release, suffix]): [string, string] => [cs.join(','), `${release.join('.')}${suffix}`]);

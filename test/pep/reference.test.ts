@@ -14,7 +14,8 @@ import { parseWheelFilename, wheelFilenameKey } from '../../src/pep/wheelFilenam
 import { normalSpecifierSet, parseSpecifierSet, specifierSetContains } from '../../src/pep/specifier.js';
 import { parseVersionNormal } from '../../src/pep/version.js';
 import type { Parsed } from '../../src/pep/result.js';
-import { containsPairs, markers, names, requirements, sdistFilenames, specifierSets, versions, wheelFilenames } from './_arbitraries.js';
+import { intervalsContain, rangeSpelling, specifierSetIntervals } from '../../src/pep/versionRanges.js';
+import { rangePairs, containsPairs, markers, names, requirements, sdistFilenames, specifierSets, versions, wheelFilenames } from './_arbitraries.js';
 import { Reference, type Answer, type Kind } from './_reference.js';
 
 const CASES = 10_000;
@@ -87,5 +88,20 @@ describe.runIf(process.env['TWINBUILD_SKIP_REFERENCE'] === undefined)('src/pep a
       return s.ok ? { ok: true, normal: sdistFilenameKey(s.value) } : s;
     };
     expect((await disagreements('sdist_filename', sdistFilenames, ours)).slice(0, 10)).toEqual([]);
+  });
+  it('version ranges (the specifier-set algebra) contain what SpecifierSet.contains does, and their spelling means the same set', async () => {
+    const pairs = fc.sample(rangePairs, { numRuns: CASES, seed: Number(process.env['PEP_SEED'] ?? 1) }).filter(([spec]) => specifierSetIntervals(spec) !== null);
+    expect(pairs.length).toBeGreaterThan(CASES * 0.9);
+    const spelled = pairs.map(([spec, v]): [string, string] => [rangeSpelling(spec) ?? spec, v]);
+    const [theirs, theirsSpelled] = await Promise.all([reference!.ask('contains', pairs), reference!.ask('contains', spelled)]);
+    const wrong: string[] = [];
+    pairs.forEach(([spec, v], i) => {
+      const ours = intervalsContain(specifierSetIntervals(spec)!, v);
+      const a = theirs[i]!;
+      const b = theirsSpelled[i]!;
+      if (!a.ok || a.normal !== ours) wrong.push(`${spec} contains ${v}: ours ${ours}, packaging ${JSON.stringify(a)}`);
+      if (!a.ok || !b.ok || b.normal !== a.normal) wrong.push(`${spec} spelled ${spelled[i]![0]}: packaging says ${JSON.stringify(b)} for ${v}, ${JSON.stringify(a)} for the original`);
+    });
+    expect(wrong.slice(0, 10)).toEqual([]);
   });
 });
