@@ -10,7 +10,8 @@ import fc from 'fast-check';
 import type { ExtraModel } from '../src/model/projectModel.js';
 import { distributionName } from './distributionName.js';
 import { requirement, type RequirementOptions } from './requirement.js';
-import { normalizeDistributionName, requirementName } from './_internals/names.js';
+import { canonicalizeName } from '../src/pep/name.js';
+import { requirementName } from '../src/pep/requirement.js';
 
 export interface OptionalDependenciesOptions {
   /** Most extras (default 3). */
@@ -26,8 +27,8 @@ export function optionalDependencies(options: OptionalDependenciesOptions = {}):
     name: distributionName({ maxSegments: 2, maxSegmentLength: 6 }),
     requirements: fc.uniqueArray(requirement(options.requirement), {
       maxLength: maxRequirements,
-      selector: (r) => normalizeDistributionName(requirementName(r)),
+      selector: (r) => canonicalizeName(requirementName(r)),
     }),
   });
-  return fc.uniqueArray(extra, { minLength: 1, maxLength: Math.max(1, maxExtras), selector: (e) => normalizeDistributionName(e.name) });
+  return fc.uniqueArray(extra, { minLength: 1, maxLength: Math.max(1, maxExtras), selector: (e) => canonicalizeName(e.name) });
 }

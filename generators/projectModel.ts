@@ -46,7 +46,9 @@ import { version, type VersionOptions } from './version.js';
 import { scriptFiles, wheelDataFiles } from './wheelData.js';
 import { withExtraShrinks } from './_internals/extraShrinks.js';
 import { maybe, omitUndefined } from './_internals/optional.js';
-import { allDistinct, normalizeDistributionName, requirementName, siblingKey } from './_internals/names.js';
+import { allDistinct, siblingKey } from './_internals/names.js';
+import { canonicalizeName } from '../src/pep/name.js';
+import { requirementName } from '../src/pep/requirement.js';
 import { emptyList } from './_internals/unmap.js';
 
 export type Layout = ProjectModel['layout'];
@@ -188,9 +190,9 @@ function consistent(m: ProjectModel): boolean {
   if ((m.licenseFiles ?? []).length > 0 && m.license !== undefined && m.license.kind !== 'spdx') return false;
   // A project that requires itself is not one a user writes (hatchling drops such a requirement,
   // setuptools keeps it): only self-references through extras (`name[extra]`) would be meaningful.
-  const self = normalizeDistributionName(m.name);
+  const self = canonicalizeName(m.name);
   const requirements = [...m.dependencies, ...(m.optionalDependencies ?? []).flatMap((e) => e.requirements)];
-  if (requirements.some((r) => normalizeDistributionName(requirementName(r)) === self)) return false;
+  if (requirements.some((r) => canonicalizeName(requirementName(r)) === self)) return false;
   if (m.dynamicVersion === true && !dynamicVersionReadable(m)) return false;
   // In the flat layout, the data/ and scripts/ folders sit next to the import packages.
   if (m.layout === 'flat' && (m.wheelData !== undefined || m.scriptFiles !== undefined)) {
@@ -241,7 +243,7 @@ export function projectModel(options: ProjectModelOptions = {}): fc.Arbitrary<Pr
         edgeWhitespace: (options.description?.edgeWhitespace ?? true) && allowed('description:edge-whitespace'),
       }),
       dependencies: fc.uniqueArray(requirement(options.requirement), {
-        selector: (r) => normalizeDistributionName(requirementName(r)),
+        selector: (r) => canonicalizeName(requirementName(r)),
         maxLength: maxDependencies,
       }),
       layout: fc.constantFrom(...layouts),

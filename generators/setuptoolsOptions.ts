@@ -14,7 +14,8 @@
 import fc from 'fast-check';
 import { SETUP_REQUIRES_SPELLINGS, SETUPTOOLS_PACKAGE_DATA, type SetuptoolsOptionsModel } from '../src/model/projectModel.js';
 import { requirement } from './requirement.js';
-import { normalizeDistributionName, requirementName } from './_internals/names.js';
+import { canonicalizeName } from '../src/pep/name.js';
+import { requirementName } from '../src/pep/requirement.js';
 import { flag, maybe, omitUndefined } from './_internals/optional.js';
 
 export interface SetuptoolsOptionsOptions {
@@ -29,7 +30,7 @@ export function setuptoolsOptions(options: SetuptoolsOptionsOptions = {}): fc.Ar
     requirements: fc.uniqueArray(requirement({ extras: false }), {
       minLength: 1,
       maxLength: 2,
-      selector: (r) => normalizeDistributionName(requirementName(r)),
+      selector: (r) => canonicalizeName(requirementName(r)),
     }),
   });
   return omitUndefined(

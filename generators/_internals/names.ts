@@ -5,16 +5,6 @@ export function siblingKey(name: string): string {
   return name.toLowerCase();
 }
 
-/** PEP 503 normalization of a distribution name. */
-export function normalizeDistributionName(name: string): string {
-  return name.replace(/[-_.]+/g, '-').toLowerCase();
-}
-
-/** The distribution name a PEP 508 requirement string starts with. */
-export function requirementName(requirement: string): string {
-  const match = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(requirement);
-  return match?.[1] ?? requirement;
-}
 
 /** True when no key occurs twice across all groups. */
 export function allDistinct(...groups: readonly (readonly string[])[]): boolean {

@@ -11,7 +11,8 @@
  * `@LOCATION`, `path=` and `python=` values are kept as written and resolved
  * (against process.cwd(), with a leading `~/` expanded) by resolveBackend.
  */
-import { explain, valid } from '@renovatebot/pep440';
+import { valid } from '@renovatebot/pep440';
+import { normalizeVersion } from '../pep/version.js';
 import { ConfigError } from '../errors.js';
 import type { ConfigStyle } from '../render/fileMap.js';
 import { renderStyles } from '../render/render.js';
@@ -72,17 +73,6 @@ const IDENTIFIER = /^[\p{XID_Start}_]\p{XID_Continue}*$/u;
 /** Is `name` a dotted sequence of Python identifiers (e.g. `setuptools.build_meta`)? */
 export function isDottedName(name: string): boolean {
   return name.split('.').every((part) => IDENTIFIER.test(part) && !PY_KEYWORDS.has(part));
-}
-
-/**
- * The canonical PEP 440 form of a version (`3.9.0RC1` -> `3.9.0rc1`,
- * `1.0-1` -> `1.0.post1`), or null when it is not one. (The library's own
- * `clean` mangles local versions: `1.0+a.1` -> `1.0+a,1`.)
- */
-export function normalizeVersion(version: string): string | null {
-  const v = explain(version);
-  if (!v) return null;
-  return v.local ? `${v.public}+${v.local.toLowerCase()}` : v.public;
 }
 
 /** `module` or `module:object`, as written in a spec and in pyproject's build-backend. */

@@ -24,7 +24,8 @@ import { execa } from 'execa';
 import { compare, eq, gte, valid } from '@renovatebot/pep440';
 import { ConfigError, EnvironmentError } from '../errors.js';
 import { FAMILY_INFO } from './families.js';
-import { normalizeVersion } from './parseSpec.js';
+import { canonicalizeName } from '../pep/name.js';
+import { normalizeVersion } from '../pep/version.js';
 import {
   MIN_PYTHON,
   atLeast,
@@ -462,7 +463,6 @@ export interface PipFailure {
   reason: string;
 }
 
-const normName = (n: string): string => n.toLowerCase().replace(/[-_.]+/g, '-');
 
 /** Read pip's output after a failed install of `distribution==version` and say why it failed. */
 export function explainPipFailure(output: string, distribution: string, version: string, pythonVersion?: string): PipFailure {
@@ -470,7 +470,7 @@ export function explainPipFailure(output: string, distribution: string, version:
   const notFound = [...output.matchAll(/Could not find a version that satisfies the requirement (\S+?)(?: \(from versions: ([^)]*)\))?\s*$/gm)];
   const listed = (m: RegExpMatchArray | undefined): string[] =>
     (m?.[2] ?? '').split(',').map((v) => v.trim()).filter((v) => v !== '' && v !== 'none');
-  const ours = notFound.find((m) => normName(m[1]!.split(/[=<>!~;[ ]/)[0]!) === normName(distribution));
+  const ours = notFound.find((m) => canonicalizeName(m[1]!.split(/[=<>!~;[ ]/)[0]!) === canonicalizeName(distribution));
   const other = notFound.find((m) => m !== ours);
   const sawReleases = notFound.some((m) => listed(m).length > 0) || /^\s*(Downloading|Using cached|Collecting .* \(from )/m.test(output);
   const index: IndexState = connectionErrors ? 'unreachable' : sawReleases ? 'reachable' : 'unknown';

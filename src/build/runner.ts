@@ -9,6 +9,7 @@ import { buildArtifacts, buildOne, type BuildOptions } from './buildArtifacts.js
 import { HookWorker, type HookCallOptions, type WorkerOptions } from './hookWorker.js';
 import { isStopped, makeTempDir, parked, removeTempDir } from './lifecycle.js';
 import type { ArtifactResult, BuildResult, HookError, HookName, HookOutcome } from './types.js';
+import { parseRequirement } from '../pep/requirement.js';
 
 /**
  * Keeps one warm HookWorker for a backend and replaces it when it dies, so
@@ -141,8 +142,9 @@ function configTexts(files: FileMap): string[] {
 
 /** Whether the requirement's name occurs in the project's own configuration (any spelling of the name). */
 export function declaredByProject(requirement: string, texts: string[]): boolean {
-  const name = /^\s*([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)/.exec(requirement)?.[1];
-  if (!name) return false;
+  const parsed = parseRequirement(requirement, { lenient: true });
+  if (!parsed.ok) return false;
+  const name = parsed.value.name;
   const pattern = new RegExp(`(?<![A-Za-z0-9._-])${name.split(/[-_.]+/).map((p) => p.replace(/[^A-Za-z0-9]/g, '')).join('[-_.]+')}(?![A-Za-z0-9_.-])`, 'i');
   return texts.some((t) => pattern.test(t));
 }

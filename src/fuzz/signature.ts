@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Difference } from '../compare/types.js';
+import { FIELDS, WHEEL_FIELDS } from '../pep/coreMetadata.js';
 
 /**
  * The class of a member path, without names: `dist-info/METADATA`,
@@ -20,15 +21,7 @@ export function pathClass(path: string): string {
 }
 
 /** Fields of core metadata (all versions) and of WHEEL. */
-const HEADER_FIELDS = new Set(
-  [
-    'Metadata-Version', 'Name', 'Version', 'Dynamic', 'Platform', 'Supported-Platform', 'Summary', 'Description',
-    'Description-Content-Type', 'Keywords', 'Home-page', 'Download-URL', 'Author', 'Author-email', 'Maintainer',
-    'Maintainer-email', 'License', 'License-Expression', 'License-File', 'Classifier', 'Requires-Dist', 'Requires-Python',
-    'Requires-External', 'Project-URL', 'Provides-Extra', 'Provides-Dist', 'Obsoletes-Dist', 'Requires', 'Provides',
-    'Obsoletes', 'Wheel-Version', 'Generator', 'Root-Is-Purelib', 'Tag', 'Build',
-  ].map((f) => f.toLowerCase()),
-);
+const HEADER_FIELDS = new Set([...FIELDS.keys(), ...WHEEL_FIELDS.map((f) => f.toLowerCase())]);
 
 /** Names of header fields a unified diff of a metadata file adds or removes. */
 export function changedFields(diff: string | undefined): string[] {

@@ -8,7 +8,8 @@
  * (`src/render/capabilities.ts`), whose feature names are a subset of these.
  */
 import { allNamespaces, allPackages, topLevelNames, versionModule, type PackageModel, type PersonModel, type ProjectModel } from './projectModel.js';
-import { parsePep440 } from './pep440.js';
+import { canonicalizeName } from '../pep/name.js';
+import { formatVersion, parseVersion } from '../pep/version.js';
 
 const README_KIND: Record<string, string> = { 'text/markdown': 'md', 'text/x-rst': 'rst', 'text/plain': 'txt' };
 
@@ -68,14 +69,15 @@ export function modelFeatures(model: ProjectModel): string[] {
   add('name:underscore', model.name.includes('_'));
   add('name:hyphen', model.name.includes('-'));
   add('name:separator-run', /[-_.]{2}/.test(model.name));
-  const v = parsePep440(model.version);
-  if (v !== null) {
-    add('version:epoch', v.epoch !== 0);
-    add('version:pre', v.pre !== null);
-    add('version:post', v.post !== null);
-    add('version:dev', v.dev !== null);
-    add('version:local', v.local !== null);
-    add('version:non-normalized', v.normalized !== model.version);
+  const parsed = parseVersion(model.version);
+  if (parsed.ok) {
+    const v = parsed.value;
+    add('version:epoch', v.epoch !== 0n);
+    add('version:pre', v.pre !== undefined);
+    add('version:post', v.post !== undefined);
+    add('version:dev', v.dev !== undefined);
+    add('version:local', v.local !== undefined);
+    add('version:non-normalized', formatVersion(v) !== model.version);
     add('version:uppercase', /[A-Z]/.test(model.version.split('+')[0] ?? ''));
   }
   // Metadata.
@@ -124,7 +126,7 @@ export function modelFeatures(model: ProjectModel): string[] {
   add('dependencies:markers', allRequirements.some((r) => r.includes(';')));
   const extras = model.optionalDependencies ?? [];
   add('optional-dependencies', extras.length > 0);
-  add('optional-dependencies:unnormalized', extras.some((e) => e.name !== e.name.replace(/[-_.]+/g, '-').toLowerCase()));
+  add('optional-dependencies:unnormalized', extras.some((e) => e.name !== canonicalizeName(e.name)));
   add('optional-dependencies:empty', extras.some((e) => e.requirements.length === 0));
   for (const group of model.entryPoints ?? []) {
     if (group.entries.length === 0) continue;

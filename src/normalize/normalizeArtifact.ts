@@ -3,7 +3,8 @@ import type { ArchiveView } from '../archive/types.js';
 import type { FileMap } from '../render/fileMap.js';
 import { py2Allowed } from './pythonTag.js';
 import { asTextOrNull } from './text.js';
-import { canonicalName, normalVersion } from './requirement.js';
+import { canonicalizeName } from '../pep/name.js';
+import { normalVersion } from '../pep/version.js';
 import { RULES } from './rules/index.js';
 import type { CanonicalMember, CanonicalView, Level, NormalizationRule, RuleContext, WorkMember } from './types.js';
 
@@ -83,11 +84,11 @@ export function semanticFilename(filename: string, format: 'wheel' | 'sdist', op
     const build = parts.length === 6 ? [parts[2]!] : [];
     const py = parts[parts.length - 3]!;
     const tags = [...build, opts.ignorePy2 ? withoutPy2(py) : py, ...parts.slice(-2)].join('-');
-    return `${canonicalName(name!)}-${normalVersion(version!)}-${tags}.whl`;
+    return `${canonicalizeName(name!)}-${normalVersion(version!)}-${tags}.whl`;
   }
   const m = /^(.*)-([^-]+?)(\.tar\.gz|\.zip|\.tar)$/.exec(filename);
   if (!m) return filename;
-  return `${canonicalName(m[1]!)}-${normalVersion(m[2]!)}${m[3]}`;
+  return `${canonicalizeName(m[1]!)}-${normalVersion(m[2]!)}${m[3]}`;
 }
 
 /** `py2.py3` -> `py3` (see the wheel-python-tag-py2 rule). */

@@ -1,5 +1,5 @@
-import { satisfies } from '@renovatebot/pep440';
-import { parseHeaderFile } from './coreMetadata.js';
+import { parseHeaderFile } from '../pep/coreMetadata.js';
+import { parseSpecifierSet, specifierSetContains } from '../pep/specifier.js';
 
 /** True when the wheel's METADATA has no Requires-Python, or one that admits Python 2.7. */
 export function py2Allowed(members: { path: string; text: string | null }[]): boolean {
@@ -7,9 +7,6 @@ export function py2Allowed(members: { path: string; text: string | null }[]): bo
   if (!meta || meta.text === null) return true;
   const field = parseHeaderFile(meta.text).fields.find(([k]) => k.toLowerCase() === 'requires-python');
   if (!field || field[1].trim() === '') return true;
-  try {
-    return satisfies('2.7.18', field[1].trim());
-  } catch {
-    return true;
-  }
+  const set = parseSpecifierSet(field[1]);
+  return !set.ok || specifierSetContains(set.value, '2.7.18');
 }

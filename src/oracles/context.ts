@@ -1,6 +1,7 @@
+import { stemMatches } from '../pep/stem.js';
+import { parseWheelFilename } from '../pep/wheelFilename.js';
 import type { ArchiveEntry, ArchiveView } from '../archive/types.js';
-import { parseMetadata } from './lib/metadata.js';
-import { basename, parseWheelFilename, stemMatches } from './lib/names.js';
+import { parseMetadata } from '../pep/coreMetadata.js';
 import type { ArtifactContext, ArtifactKind, MetadataFile, SdistLayout, WheelLayout } from './types.js';
 
 /** A member path without a leading `./` (tar members are sometimes stored that way). */
@@ -12,7 +13,7 @@ export function memberPath(path: string): string {
 export function buildContext(view: ArchiveView, kind: ArtifactKind): ArtifactContext {
   const members = new Map<string, ArchiveEntry>();
   for (const entry of view.entries) members.set(kind === 'sdist' ? memberPath(entry.path) : entry.path, entry);
-  const ctx: ArtifactContext = { kind, view, filename: basename(view.filename), members };
+  const ctx: ArtifactContext = { kind, view, filename: view.filename.split(/[/\\]/).pop() ?? view.filename, members };
   if (kind === 'wheel') {
     ctx.wheel = wheelLayout(view, ctx.filename);
     if (ctx.wheel.distInfo !== undefined) ctx.metadata = metadataFile(members, `${ctx.wheel.distInfo}/METADATA`);
@@ -46,7 +47,7 @@ function wheelLayout(view: ArchiveView, filename: string): WheelLayout {
     const { top, inside } = topSegment(entry.path, 'wheel');
     if ((inside || entry.type === 'dir') && top.endsWith('.dist-info') && !dirs.includes(top)) dirs.push(top);
   }
-  const layout: WheelLayout = { filename: parseWheelFilename(filename), distInfoDirs: dirs };
+  const layout: WheelLayout = { filename: parseWheelFilename(filename, { specTags: true }), distInfoDirs: dirs };
   if (dirs.length === 1) layout.distInfo = dirs[0]!;
   else if (dirs.length > 1 && layout.filename.ok) {
     const { name, version } = layout.filename.value;

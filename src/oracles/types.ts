@@ -1,6 +1,7 @@
+import type { Parsed } from '../pep/result.js';
+import type { WheelFilename } from '../pep/wheelFilename.js';
 import type { ArchiveEntry, ArchiveView } from '../archive/types.js';
-import type { ParsedMetadata } from './lib/metadata.js';
-import type { WheelFilename } from './lib/names.js';
+import type { ParsedMetadata } from '../pep/coreMetadata.js';
 
 /** The two artifacts a check can look at. */
 export type ArtifactKind = 'wheel' | 'sdist';
@@ -45,7 +46,7 @@ export interface MetadataFile {
 
 /** Facts about a wheel's layout that several checks use. */
 export interface WheelLayout {
-  filename: { ok: true; value: WheelFilename } | { ok: false; errors: string[] };
+  filename: Parsed<WheelFilename>;
   /** Top-level folders named `*.dist-info`, in archive order. */
   distInfoDirs: string[];
   /** The `.dist-info` folder the other checks read: the only one, or the one matching the filename. */

@@ -22,11 +22,14 @@
  * of counting the backend's refusal, or an older form's different metadata,
  * as a finding.
  */
+import { canonicalizeName } from '../pep/name.js';
+import { parseRequirement } from '../pep/requirement.js';
+import { formatSpecifier } from '../pep/specifier.js';
 import { gte, lt, valid } from '@renovatebot/pep440';
 import { ConfigError } from '../errors.js';
 import type { Family } from '../backends/types.js';
 import type { ModuleModel, NamespaceModel, PackageModel, ProjectModel } from '../model/projectModel.js';
-import { isUnsatisfiable } from '../normalize/rules/poetry.js';
+import { isUnsatisfiable } from '../pep/versionRanges.js';
 import { unsupportedFeatures } from './capabilities.js';
 import { sdistOnlyPaths } from './_internals/projectFiles.js';
 import { projectTable } from './_internals/projectTable.js';
@@ -70,7 +73,6 @@ const dynamicOf = (table: TomlTable): string[] => {
   return Array.isArray(dynamic) ? dynamic.filter((d): d is string => typeof d === 'string') : [];
 };
 
-const canonical = (name: string): string => name.replace(/[-_.]+/g, '-').toLowerCase();
 
 /** `[project]` keys flit-core 3.2 and later read (`license-files` from 3.11, see capabilities.ts). */
 const FLIT_PROJECT_KEYS = new Set([
@@ -179,37 +181,18 @@ export interface Pep508Parts {
   url: string | null;
 }
 
-const PEP508 = /^\s*([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(?:\[([^\]]*)\])?\s*([^;]*?)\s*(?:;(.*))?$/s;
-
-/** Split a PEP 508 requirement, or null when it does not look like one. */
+/** Split a PEP 508 requirement (read leniently), or null when it is not one. */
 export function splitPep508(requirement: string): Pep508Parts | null {
-  const m = PEP508.exec(requirement);
-  if (m === null) return null;
-  const [, name = '', extras = '', rest = '', marker] = m;
-  let url: string | null = null;
-  let specifiers = rest.trim();
-  if (specifiers.startsWith('@')) {
-    url = specifiers.slice(1).trim();
-    specifiers = '';
-  } else if (specifiers.startsWith('(') && specifiers.endsWith(')')) {
-    specifiers = specifiers.slice(1, -1);
-  }
-  return {
-    name,
-    extras: extras
-      .split(',')
-      .map((e) => e.trim())
-      .filter((e) => e !== ''),
-    specifiers: specifiers.replace(/\s+/g, ''),
-    marker: marker === undefined || marker.trim() === '' ? null : marker.trim(),
-    url,
-  };
+  const parsed = parseRequirement(requirement, { lenient: true });
+  if (!parsed.ok) return null;
+  const r = parsed.value;
+  return { name: r.name, extras: r.extras, specifiers: r.specifiers.map(formatSpecifier).join(','), marker: r.markerText || null, url: r.url ?? null };
 }
 
 function poetryDependencyProblem(requirement: string): string | null {
   const parts = splitPep508(requirement);
   if (parts === null) return `the [tool.poetry] rendering cannot parse the requirement '${requirement}'`;
-  if (canonical(parts.name) === 'python') return "[tool.poetry.dependencies] reads a dependency named 'python' as the Requires-Python constraint";
+  if (canonicalizeName(parts.name) === 'python') return "[tool.poetry.dependencies] reads a dependency named 'python' as the Requires-Python constraint";
   if (parts.url !== null) return `the [tool.poetry] rendering does not translate direct references ('${requirement}')`;
   if (parts.specifiers.includes('===') || /[^A-Za-z0-9.*+!<>=~,]/.test(parts.specifiers)) return `the [tool.poetry] rendering cannot translate the specifiers of '${requirement}'`;
   return null;

@@ -30,8 +30,9 @@ import { importRoot, sdistOnlyPaths, sortedFileMap, sourceFiles } from './_inter
 import { buildSystemTable, pep639Options, pinnedRequirement, projectTable } from './_internals/projectTable.js';
 import { tomlDocument, type TomlTable, type TomlValue } from './_internals/toml.js';
 import { assertRenderable, poetryUsesToolTable, pythonGlobEscape, splitPep508 } from './canRender.js';
+import { canonicalizeName } from '../pep/name.js';
 
-const canonical = (name: string): string => name.replace(/[-_.]+/g, '-').toLowerCase();
+
 
 /** `[tool.poetry] packages`: top-level package and namespace folders, then module files, each sorted by name. */
 function packagesList(model: ProjectModel): TomlTable[] {
@@ -69,9 +70,9 @@ export function poetryDependencies(requirements: readonly string[]): TomlTable {
   const byName = new Map<string, { key: string; values: TomlValue[] }>();
   for (const requirement of requirements) {
     const name = splitPep508(requirement)?.name ?? requirement;
-    const entry = byName.get(canonical(name)) ?? { key: name, values: [] };
+    const entry = byName.get(canonicalizeName(name)) ?? { key: name, values: [] };
     entry.values.push(poetryConstraint(requirement));
-    byName.set(canonical(name), entry);
+    byName.set(canonicalizeName(name), entry);
   }
   const table: TomlTable = {};
   for (const { key, values } of byName.values()) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ArchiveEntry, ArchiveView } from '../../src/archive/types.js';
 import { compareViews } from '../../src/compare/compareViews.js';
 import { normalizeArtifact } from '../../src/normalize/normalizeArtifact.js';
-import { recordRowPath, withRowPath } from '../../src/normalize/rules/record.js';
+import { recordRowPath, withRowPath } from '../../src/pep/record.js';
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
 const file = (path: string, text: string): ArchiveEntry => ({ path, type: 'file', mode: 0o644, size: text.length, mtime: null, data: enc(text) });

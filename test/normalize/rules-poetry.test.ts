@@ -2,14 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { ruleByName } from '../../src/normalize/rules/index.js';
 import {
   canonicalRequirement,
-  canonicalSpecifiers,
   isPoetryGeneratedSetupPy,
-  isUnsatisfiable,
   poetryAutomaticClassifiers,
   poetryGeneratedSetupPy,
   poetrySpecifierSets,
 } from '../../src/normalize/rules/poetry.js';
 import type { NormalizationRule, WorkMember } from '../../src/normalize/types.js';
+import { isUnsatisfiable, rangeSpelling as canonicalSpecifiers } from '../../src/pep/versionRanges.js';
 import type { FileMap } from '../../src/render/fileMap.js';
 
 const member = (path: string, text: string): WorkMember => ({ path, data: new TextEncoder().encode(text), text, mode: 0o644, mtime: 0 });

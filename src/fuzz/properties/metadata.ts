@@ -7,7 +7,7 @@ import type { ArchiveView } from '../../archive/types.js';
 import { writeFileMap } from '../../build/fileMapIO.js';
 import { compareViews } from '../../compare/compareViews.js';
 import type { Difference } from '../../compare/types.js';
-import { parseHeaderFile } from '../../normalize/coreMetadata.js';
+import { parseHeaderFile } from '../../pep/coreMetadata.js';
 import { normalizeArtifact } from '../../normalize/normalizeArtifact.js';
 import type { Level } from '../../normalize/types.js';
 import type { BuildOptions } from '../../build/buildArtifacts.js';

@@ -1,4 +1,4 @@
-import { formatHeaderFile, parseHeaderFile, sortFields } from '../coreMetadata.js';
+import { formatHeaderFile, parseHeaderFile, sortFields } from '../../pep/coreMetadata.js';
 import type { NormalizationRule, WorkMember } from '../types.js';
 
 const isCoreMetadata = (p: string): boolean => /(^|\/)(METADATA|PKG-INFO)$/.test(p);

@@ -1,6 +1,6 @@
 /** Rules for what flit-core legitimately adds to its artifacts. */
 import { parse } from 'smol-toml';
-import { formatHeaderFile, parseHeaderFile } from '../coreMetadata.js';
+import { formatHeaderFile, parseHeaderFile } from '../../pep/coreMetadata.js';
 import { inputText } from '../text.js';
 import type { NormalizationRule, WorkMember } from '../types.js';
 

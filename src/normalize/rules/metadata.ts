@@ -1,5 +1,7 @@
-import { formatHeaderFile, parseHeaderFile, sortFields, type HeaderFile } from '../coreMetadata.js';
-import { canonicalName, normalRequirement, normalVersion } from '../requirement.js';
+import { formatHeaderFile, parseHeaderFile, sortFields, type HeaderFile } from '../../pep/coreMetadata.js';
+import { canonicalizeName } from '../../pep/name.js';
+import { requirementComparisonForm } from '../../pep/requirement.js';
+import { normalVersion } from '../../pep/version.js';
 import type { NormalizationRule, WorkMember } from '../types.js';
 
 const isCoreMetadata = (p: string): boolean => /(^|\/)(METADATA|PKG-INFO)$/.test(p);
@@ -51,8 +53,8 @@ export const requirementNormalForm: NormalizationRule = {
     editHeaders(members, isCoreMetadata, (h) => {
       const norm = (k: string, v: string): string => {
         const key = k.toLowerCase();
-        if (key === 'requires-dist') return normalRequirement(v);
-        if (key === 'provides-extra') return canonicalName(v.trim());
+        if (key === 'requires-dist') return requirementComparisonForm(v);
+        if (key === 'provides-extra') return canonicalizeName(v.trim());
         return v;
       };
       const fields = h.fields.map(([k, v]): [string, string] => [k, norm(k, v)]);
@@ -73,7 +75,7 @@ export const nameVersionNormalForm: NormalizationRule = {
       ...h,
       fields: h.fields.map(([k, v]): [string, string] => {
         const key = k.toLowerCase();
-        if (key === 'name') return [k, canonicalName(v.trim())];
+        if (key === 'name') return [k, canonicalizeName(v.trim())];
         if (key === 'version') return [k, normalVersion(v)];
         return [k, v];
       }),

@@ -1,3 +1,4 @@
+import { recordRowPath, withRowPath } from '../../pep/record.js';
 import type { NormalizationRule, RuleContext, WorkMember } from '../types.js';
 
 const isRecord = (p: string): boolean => /(^|\/)[^/]*\.dist-info\/RECORD$|^\{dist-info\}\/RECORD$/.test(p);
@@ -23,47 +24,6 @@ export const recordAsSet: NormalizationRule = {
       return { ...m, text: out.sort().join('\n') + '\n' };
     }),
 };
-
-/** A RECORD row with its path field replaced (quoted in CSV style when needed). */
-export function withRowPath(row: string, path: string): string {
-  const rest = row.slice(recordPathEnd(row));
-  const field = /[",\r\n]/.test(path) ? `"${path.replace(/"/g, '""')}"` : path;
-  return field + rest;
-}
-
-/** Index just past a row's first CSV field. */
-function recordPathEnd(row: string): number {
-  if (row.startsWith('"')) {
-    for (let i = 1; i < row.length; i++) {
-      if (row[i] === '"') {
-        if (row[i + 1] === '"') i++;
-        else return i + 1;
-      }
-    }
-    return row.length;
-  }
-  const j = row.lastIndexOf(',', row.lastIndexOf(',') - 1);
-  return j < 0 ? row.length : j;
-}
-
-/** Split a RECORD row's first CSV field (paths may be quoted). */
-export function recordRowPath(row: string): string {
-  if (row.startsWith('"')) {
-    let out = '';
-    for (let i = 1; i < row.length; i++) {
-      const c = row[i];
-      if (c === '"') {
-        if (row[i + 1] === '"') {
-          out += '"';
-          i++;
-        } else return out;
-      } else out += c;
-    }
-    return out;
-  }
-  const j = row.lastIndexOf(',', row.lastIndexOf(',') - 1);
-  return j < 0 ? row : row.slice(0, j);
-}
 
 function mapPath(p: string, ctx: RuleContext): string | null {
   let cur: string | null = p;

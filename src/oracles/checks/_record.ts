@@ -1,12 +1,12 @@
 import type { ArchiveEntry } from '../../archive/types.js';
-import { parseRecord, type ParsedRecord } from '../lib/record.js';
+import { parseRecord, type ParsedRecord } from '../../pep/record.js';
 import type { ArtifactContext } from '../types.js';
 import { distInfoFile } from './_shared.js';
 
 /** The wheel's RECORD member and its rows, when there is one. */
 export function recordOf(ctx: ArtifactContext): { entry: ArchiveEntry; record: ParsedRecord } | undefined {
   const entry = distInfoFile(ctx, 'RECORD');
-  return entry === undefined ? undefined : { entry, record: parseRecord(entry) };
+  return entry === undefined ? undefined : { entry, record: parseRecord(entry.data) };
 }
 
 /** The signature files that RECORD must not mention (deprecated, but still allowed in a wheel). */

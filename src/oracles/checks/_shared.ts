@@ -1,6 +1,6 @@
 /** Specification addresses and small helpers the checks share. */
 import type { ArchiveEntry } from '../../archive/types.js';
-import { first, metadataVersionRank, METADATA_VERSIONS } from '../lib/metadata.js';
+import { first, metadataVersionRank, METADATA_VERSIONS } from '../../pep/coreMetadata.js';
 import type { ArtifactContext } from '../types.js';
 
 const SPECS = 'https://packaging.python.org/en/latest/specifications/';

@@ -1,4 +1,4 @@
-import { parseMetadata, type ParsedMetadata } from '../lib/metadata.js';
+import { parseMetadata, type ParsedMetadata } from '../../pep/coreMetadata.js';
 import type { ArtifactContext } from '../types.js';
 import { distInfoFile } from './_shared.js';
 

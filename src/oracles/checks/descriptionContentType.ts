@@ -1,4 +1,4 @@
-import { fieldsOf } from '../lib/metadata.js';
+import { fieldsOf } from '../../pep/coreMetadata.js';
 import type { CheckFinding, SpecCheck } from '../types.js';
 import { quote, SPEC } from './_shared.js';
 

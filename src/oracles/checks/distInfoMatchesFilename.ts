@@ -1,4 +1,4 @@
-import { stemMatches } from '../lib/names.js';
+import { stemMatches } from '../../pep/stem.js';
 import type { SpecCheck } from '../types.js';
 import { folderStem, SPEC } from './_shared.js';
 

@@ -1,4 +1,4 @@
-import { stemNormalizationProblem } from '../lib/names.js';
+import { stemNormalizationProblem } from '../../pep/stem.js';
 import type { SpecCheck } from '../types.js';
 import { folderStem, SPEC } from './_shared.js';
 

@@ -1,4 +1,4 @@
-import { FIELDS, fieldsOf } from '../lib/metadata.js';
+import { FIELDS, fieldsOf } from '../../pep/coreMetadata.js';
 import type { CheckFinding, SpecCheck } from '../types.js';
 import { quote, SPEC } from './_shared.js';
 

@@ -1,5 +1,5 @@
 import { groupProblem, nameProblem, parseEntryPoints, valueProblem } from '../lib/entryPoints.js';
-import { decodeUtf8 } from '../lib/metadata.js';
+import { decodeUtf8 } from '../../pep/coreMetadata.js';
 import type { CheckFinding, SpecCheck } from '../types.js';
 import { distInfoFile, SPEC } from './_shared.js';
 

@@ -1,6 +1,6 @@
-import { fieldsOf } from '../lib/metadata.js';
-import { normalizeName } from '../lib/names.js';
-import { parseRequirement } from '../lib/requirement.js';
+import { canonicalizeName } from '../../pep/name.js';
+import { parseRequirement, requirementMarkerExtras } from '../../pep/requirement.js';
+import { fieldsOf } from '../../pep/coreMetadata.js';
 import type { CheckFinding, SpecCheck } from '../types.js';
 import { declaredMetadataVersion, quote, SPEC } from './_shared.js';
 
@@ -15,13 +15,13 @@ export const extraMarkers: SpecCheck = {
     if (meta === undefined) return [];
     const declaredVersion = declaredMetadataVersion(ctx);
     if (declaredVersion !== undefined && declaredVersion.rank < 201) return [];
-    const declared = new Set(fieldsOf(meta.parsed, 'provides-extra').map((f) => normalizeName(f.value.trim())));
+    const declared = new Set(fieldsOf(meta.parsed, 'provides-extra').map((f) => canonicalizeName(f.value.trim())));
     const findings: CheckFinding[] = [];
     for (const field of fieldsOf(meta.parsed, 'requires-dist')) {
       const result = parseRequirement(field.value);
       if (!result.ok) continue;
-      for (const extra of result.value.markerExtras) {
-        if (!declared.has(normalizeName(extra))) {
+      for (const extra of requirementMarkerExtras(result.value)) {
+        if (!declared.has(canonicalizeName(extra))) {
           findings.push({ path: meta.path, message: `Requires-Dist ${quote(field.value)} (line ${field.line}) depends on extra '${extra}', which no Provides-Extra declares` });
         }
       }

@@ -1,4 +1,4 @@
-import { FIELDS, metadataVersionRank } from '../lib/metadata.js';
+import { FIELDS, metadataVersionRank } from '../../pep/coreMetadata.js';
 import type { CheckFinding, SpecCheck } from '../types.js';
 import { declaredMetadataVersion, SPEC } from './_shared.js';
 

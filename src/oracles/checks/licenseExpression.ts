@@ -1,4 +1,4 @@
-import { fieldsOf, first } from '../lib/metadata.js';
+import { fieldsOf, first } from '../../pep/coreMetadata.js';
 import { licenseExpressionProblem } from '../lib/spdx.js';
 import type { CheckFinding, SpecCheck } from '../types.js';
 import { quote, SPEC } from './_shared.js';

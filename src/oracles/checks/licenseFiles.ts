@@ -1,4 +1,4 @@
-import { decodeUtf8, fieldsOf } from '../lib/metadata.js';
+import { decodeUtf8, fieldsOf } from '../../pep/coreMetadata.js';
 import type { CheckFinding, SpecCheck } from '../types.js';
 import { declaredMetadataVersion, quote, SPEC } from './_shared.js';
 

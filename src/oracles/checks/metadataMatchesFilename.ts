@@ -1,5 +1,6 @@
-import { first } from '../lib/metadata.js';
-import { sameName, sameVersion } from '../lib/names.js';
+import { sameName } from '../../pep/name.js';
+import { sameVersion } from '../../pep/version.js';
+import { first } from '../../pep/coreMetadata.js';
 import type { CheckFinding, SpecCheck } from '../types.js';
 import { quote, SPEC } from './_shared.js';
 

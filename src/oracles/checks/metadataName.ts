@@ -1,5 +1,5 @@
-import { first } from '../lib/metadata.js';
-import { isValidName } from '../lib/names.js';
+import { isValidName } from '../../pep/name.js';
+import { first } from '../../pep/coreMetadata.js';
 import type { SpecCheck } from '../types.js';
 import { quote, SPEC } from './_shared.js';
 

@@ -1,4 +1,4 @@
-import { fieldsOf, METADATA_VERSIONS } from '../lib/metadata.js';
+import { fieldsOf, METADATA_VERSIONS } from '../../pep/coreMetadata.js';
 import type { SpecCheck } from '../types.js';
 import { quote, SPEC } from './_shared.js';
 

@@ -1,5 +1,5 @@
-import { first } from '../lib/metadata.js';
-import { isValidVersion } from '../lib/version.js';
+import { isValidVersion } from '../../pep/version.js';
+import { first } from '../../pep/coreMetadata.js';
 import type { SpecCheck } from '../types.js';
 import { quote, SPEC } from './_shared.js';
 

@@ -1,5 +1,5 @@
-import { fieldsOf } from '../lib/metadata.js';
-import { isValidName, normalizeName } from '../lib/names.js';
+import { canonicalizeName, isValidName } from '../../pep/name.js';
+import { fieldsOf } from '../../pep/coreMetadata.js';
 import type { CheckFinding, SpecCheck } from '../types.js';
 import { declaredMetadataVersion, quote, SPEC } from './_shared.js';
 
@@ -21,12 +21,12 @@ export const providesExtra: SpecCheck = {
     for (const field of fieldsOf(meta.parsed, 'provides-extra')) {
       const value = field.value.trim();
       if (strict && !NORMALIZED_EXTRA.test(value)) {
-        const hint = isValidName(value) ? ` (normalized: '${normalizeName(value)}')` : '';
+        const hint = isValidName(value) ? ` (normalized: '${canonicalizeName(value)}')` : '';
         findings.push({ path: meta.path, message: `Provides-Extra ${quote(field.value)} (line ${field.line}) is not a normalized extra name${hint}, required from Metadata-Version 2.3` });
       } else if (!strict && !isValidName(value)) {
         findings.push({ path: meta.path, message: `Provides-Extra ${quote(field.value)} (line ${field.line}) is not a valid name` });
       }
-      const key = normalizeName(value);
+      const key = canonicalizeName(value);
       const before = seen.get(key);
       if (before !== undefined) {
         findings.push({ path: meta.path, message: `Provides-Extra ${quote(value)} (line ${field.line}) clashes with ${quote(before)} once normalized` });

@@ -1,4 +1,4 @@
-import { hashFormatProblem } from '../lib/record.js';
+import { hashFormatProblem } from '../../pep/record.js';
 import type { CheckFinding, SpecCheck } from '../types.js';
 import { quote, SPEC } from './_shared.js';
 import { recordOf } from './_record.js';

@@ -1,4 +1,4 @@
-import { hashFormatProblem, recordDigest, splitHash } from '../lib/record.js';
+import { hashFormatProblem, recordDigest, splitHash } from '../../pep/record.js';
 import type { CheckFinding, SpecCheck } from '../types.js';
 import { SPEC } from './_shared.js';
 import { recordOf } from './_record.js';

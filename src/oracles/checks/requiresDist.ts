@@ -1,5 +1,5 @@
-import { fieldsOf } from '../lib/metadata.js';
-import { parseRequirement } from '../lib/requirement.js';
+import { parseRequirement } from '../../pep/requirement.js';
+import { fieldsOf } from '../../pep/coreMetadata.js';
 import type { CheckFinding, SpecCheck } from '../types.js';
 import { quote, SPEC } from './_shared.js';
 

@@ -1,5 +1,5 @@
-import { fieldsOf } from '../lib/metadata.js';
-import { specifierSetProblems } from '../lib/specifiers.js';
+import { parseSpecifierSet } from '../../pep/specifier.js';
+import { fieldsOf } from '../../pep/coreMetadata.js';
 import type { CheckFinding, SpecCheck } from '../types.js';
 import { quote, SPEC } from './_shared.js';
 
@@ -14,9 +14,8 @@ export const requiresPython: SpecCheck = {
     if (meta === undefined) return [];
     const findings: CheckFinding[] = [];
     for (const field of fieldsOf(meta.parsed, 'requires-python')) {
-      for (const problem of specifierSetProblems(field.value)) {
-        findings.push({ path: meta.path, message: `Requires-Python ${quote(field.value)} (line ${field.line}): ${problem}` });
-      }
+      const set = parseSpecifierSet(field.value);
+      if (!set.ok) findings.push({ path: meta.path, message: `Requires-Python ${quote(field.value)} (line ${field.line}): ${set.error}` });
     }
     return findings;
   },

@@ -1,5 +1,6 @@
-import { isValidName, splitStem } from '../lib/names.js';
-import { isValidVersion } from '../lib/version.js';
+import { isValidName } from '../../pep/name.js';
+import { splitStem } from '../../pep/stem.js';
+import { isValidVersion } from '../../pep/version.js';
 import type { CheckFinding, SpecCheck } from '../types.js';
 import { SPEC } from './_shared.js';
 import { sdistStem } from './_sdistName.js';

@@ -1,6 +1,7 @@
-import { first } from '../lib/metadata.js';
-import { isValidName, sameName, sameVersion, splitStem, stemMatches } from '../lib/names.js';
-import { isValidVersion } from '../lib/version.js';
+import { isValidName, sameName } from '../../pep/name.js';
+import { splitStem, stemMatches } from '../../pep/stem.js';
+import { isValidVersion, sameVersion } from '../../pep/version.js';
+import { first } from '../../pep/coreMetadata.js';
 import type { CheckFinding, SpecCheck } from '../types.js';
 import { quote, SPEC } from './_shared.js';
 import { sdistStem } from './_sdistName.js';

@@ -1,5 +1,6 @@
-import { isValidName, splitStem, stemNormalizationProblem } from '../lib/names.js';
-import { isValidVersion } from '../lib/version.js';
+import { isValidName } from '../../pep/name.js';
+import { splitStem, stemNormalizationProblem } from '../../pep/stem.js';
+import { isValidVersion } from '../../pep/version.js';
 import type { SpecCheck } from '../types.js';
 import { SPEC } from './_shared.js';
 

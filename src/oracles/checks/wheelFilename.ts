@@ -10,6 +10,6 @@ export const wheelFilename: SpecCheck = {
   run(ctx) {
     const parsed = ctx.wheel?.filename;
     if (parsed === undefined || parsed.ok) return [];
-    return parsed.errors.map((error) => ({ path: ctx.filename, message: `wheel filename '${ctx.filename}' ${error}` }));
+    return [{ path: ctx.filename, message: `wheel filename '${ctx.filename}' ${parsed.error}` }];
   },
 };

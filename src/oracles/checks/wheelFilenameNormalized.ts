@@ -1,5 +1,5 @@
-import { escapeName } from '../lib/names.js';
-import { normalizeVersion } from '../lib/version.js';
+import { escapeName } from '../../pep/name.js';
+import { normalizeVersion } from '../../pep/version.js';
 import type { SpecCheck } from '../types.js';
 import { SPEC } from './_shared.js';
 

@@ -1,5 +1,5 @@
-import { fieldsOf } from '../lib/metadata.js';
-import { expandTags } from '../lib/names.js';
+import { parseTag } from '../../pep/wheelFilename.js';
+import { fieldsOf } from '../../pep/coreMetadata.js';
 import type { CheckFinding, SpecCheck } from '../types.js';
 import { quote, SPEC } from './_shared.js';
 import { wheelFile } from './_wheelFile.js';
@@ -24,8 +24,8 @@ export const wheelTagsMatchFilename: SpecCheck = {
     const listed = new Map<string, string>();
     for (const field of fieldsOf(wheel.parsed, 'tag')) {
       const value = field.value.trim();
-      const parts = COMPRESSED.test(value) ? value.split('-') : [];
-      const tags = parts.length === 3 ? expandTags(parts[0]!, parts[1]!, parts[2]!) : [value];
+      const expanded = COMPRESSED.test(value) ? parseTag(value) : null;
+      const tags = expanded?.ok ? expanded.value : [value];
       for (const tag of tags) if (!listed.has(tag)) listed.set(tag, value);
     }
     const expected = new Set(parsed.value.tags);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatHeaderFile, parseHeaderFile, sortFields } from '../../src/normalize/coreMetadata.js';
+import { formatHeaderFile, parseHeaderFile, sortFields } from '../../src/pep/coreMetadata.js';
 
 describe('parseHeaderFile / formatHeaderFile', () => {
   it('reads fields, continuation lines and the body', () => {

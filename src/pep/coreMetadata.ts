@@ -1,29 +1,35 @@
 /**
- * Core metadata files (METADATA in wheels, PKG-INFO in sdists): the email
- * header format as Python's `email.parser` (compat32 policy) reads it, and
- * the table of fields the core-metadata specification defines.
+ * Core metadata files (METADATA in wheels, PKG-INFO in sdists) and the
+ * other files in the same email-header format (WHEEL): one parser, as
+ * Python's `email.parser` (compat32 policy) reads them, the formatting the
+ * normalization rules compare, and the one table of fields the
+ * core-metadata specification defines.
  */
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 const LOSSY = new TextDecoder('utf-8');
 
-export interface MetadataField {
+export interface HeaderField {
   /** The field name as written. */
   name: string;
   /** The field name in lower case (field names are case-insensitive). */
   key: string;
+  /** The value, leading white space removed, continuation lines joined with `\n`. */
   value: string;
   line: number;
 }
 
-export interface ParsedMetadata {
-  /** False when the bytes are not valid UTF-8 (then `fields` come from a lossy decoding). */
-  utf8: boolean;
-  fields: MetadataField[];
+export interface HeaderBlock {
+  fields: HeaderField[];
   /** Lines in the header block that are neither `Name: value` nor a continuation. */
   malformed: { line: number; text: string }[];
   /** The message body (the description), or null when there is none. */
   body: string | null;
+}
+
+export interface ParsedMetadata extends HeaderBlock {
+  /** False when the bytes are not valid UTF-8 (then `fields` come from a lossy decoding). */
+  utf8: boolean;
 }
 
 /** A field name: printable ASCII but for ':' and space (RFC 5322). */
@@ -39,15 +45,14 @@ export function decodeUtf8(data: Uint8Array): { text: string; valid: boolean } {
 }
 
 /**
- * Reads the header block up to the first empty line. Unlike Python's
- * parser, which turns everything from a malformed line on into the body,
- * reading goes on after such a line (the line itself is reported), so that
- * one bad line does not hide every later field.
+ * Reads the header block up to the first empty line, then the body. Unlike
+ * Python's parser, which turns everything from a malformed line on into the
+ * body, reading goes on after such a line (the line itself is reported), so
+ * that one bad line does not hide every later field.
  */
-export function parseMetadata(data: Uint8Array): ParsedMetadata {
-  const { text, valid } = decodeUtf8(data);
+export function parseHeaders(text: string): HeaderBlock {
   const lines = text.split(/\r\n|\n|\r/);
-  const fields: MetadataField[] = [];
+  const fields: HeaderField[] = [];
   const malformed: { line: number; text: string }[] = [];
   let i = 0;
   for (; i < lines.length; i++) {
@@ -71,23 +76,65 @@ export function parseMetadata(data: Uint8Array): ParsedMetadata {
     fields.push({ name, key: name.toLowerCase(), value: line.slice(colon + 1).replace(/^[ \t]+/, ''), line: i + 1 });
   }
   const rest = lines.slice(i).join('\n');
-  return { utf8: valid, fields, malformed, body: i < lines.length || rest !== '' ? rest : null };
+  return { fields, malformed, body: i < lines.length || rest !== '' ? rest : null };
 }
 
-/** Every value of a field (case-insensitive name), in order. */
-export function values(meta: ParsedMetadata, key: string): string[] {
-  return meta.fields.filter((f) => f.key === key).map((f) => f.value);
+/** A metadata file's bytes, decoded and parsed. */
+export function parseMetadata(data: Uint8Array): ParsedMetadata {
+  const { text, valid } = decodeUtf8(data);
+  return { utf8: valid, ...parseHeaders(text) };
 }
 
 /** The fields of one name (case-insensitive), in order. */
-export function fieldsOf(meta: ParsedMetadata, key: string): MetadataField[] {
+export function fieldsOf(meta: HeaderBlock, key: string): HeaderField[] {
   return meta.fields.filter((f) => f.key === key);
 }
 
+/** Every value of a field (case-insensitive name), in order. */
+export function values(meta: HeaderBlock, key: string): string[] {
+  return fieldsOf(meta, key).map((f) => f.value);
+}
+
 /** The first value of a field (as written), or undefined. */
-export function first(meta: ParsedMetadata, key: string): string | undefined {
+export function first(meta: HeaderBlock, key: string): string | undefined {
   return meta.fields.find((f) => f.key === key)?.value;
 }
+
+// ---------------------------------------------------------------------------
+// The pair view the normalization rules edit and write back.
+
+/** Fields as `[name, value]` pairs (a malformed line is `['', line]`, in place), then the body. */
+export interface HeaderFile {
+  fields: [name: string, value: string][];
+  body: string | null;
+}
+
+export function parseHeaderFile(text: string): HeaderFile {
+  const block = parseHeaders(text);
+  const entries = [...block.fields.map((f) => ({ line: f.line, pair: [f.name, f.value] as [string, string] })), ...block.malformed.map((m) => ({ line: m.line, pair: ['', m.text] as [string, string] }))];
+  return { fields: entries.sort((a, b) => a.line - b.line).map((e) => e.pair), body: block.body };
+}
+
+/** Render fields one per line (multi-line values indented), then the body. */
+export function formatHeaderFile(file: HeaderFile): string {
+  const head = file.fields.map(([k, v]) => `${k}: ${v.replace(/\n/g, '\n ')}`).join('\n');
+  return file.body === null || file.body.trim() === '' ? head + '\n' : `${head}\n\n${file.body.replace(/\s+$/, '')}\n`;
+}
+
+/** Stable sort by field name, keeping the order of repeated fields. */
+export function sortFields(fields: [string, string][]): [string, string][] {
+  return fields
+    .map((f, i) => ({ f, i }))
+    .sort((x, y) => cmp(x.f[0].toLowerCase(), y.f[0].toLowerCase()) || x.i - y.i)
+    .map((x) => x.f);
+}
+
+export function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// ---------------------------------------------------------------------------
+// The fields.
 
 /** The metadata versions the specification allows. */
 export const METADATA_VERSIONS = ['1.0', '1.1', '1.2', '2.1', '2.2', '2.3', '2.4', '2.5', '2.6'] as const;
@@ -144,3 +191,6 @@ const FIELD_LIST: FieldSpec[] = [
 
 /** The fields of the core-metadata specification, by lower-case name. */
 export const FIELDS: ReadonlyMap<string, FieldSpec> = new Map(FIELD_LIST.map((f) => [f.name.toLowerCase(), f]));
+
+/** The fields of WHEEL (the binary-distribution-format specification). */
+export const WHEEL_FIELDS: readonly string[] = ['Wheel-Version', 'Generator', 'Root-Is-Purelib', 'Tag', 'Build'];

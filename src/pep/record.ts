@@ -4,9 +4,8 @@
  * path, hash and size.
  */
 import { createHash } from 'node:crypto';
-import type { ArchiveEntry } from '../../archive/types.js';
-import { parseCsv } from './csv.js';
-import { decodeUtf8 } from './metadata.js';
+import { parseCsv } from './_internals/csv.js';
+import { decodeUtf8 } from './coreMetadata.js';
 
 export interface RecordRow {
   line: number;
@@ -42,13 +41,13 @@ export const RECORD_HASHES: ReadonlyMap<string, { node: string; bytes: number }>
 /** Names from `hashlib.algorithms_guaranteed` that are weaker than sha256 or have no fixed digest size. */
 export const WEAK_HASHES = new Set(['md5', 'sha1', 'sha224', 'sha3_224', 'shake_128', 'shake_256']);
 
-const cache = new WeakMap<ArchiveEntry, ParsedRecord>();
+const cache = new WeakMap<Uint8Array, ParsedRecord>();
 
-/** Parses a RECORD member (memoized per entry). */
-export function parseRecord(entry: ArchiveEntry): ParsedRecord {
-  const cached = cache.get(entry);
+/** Parses a RECORD file's bytes (memoized per buffer). */
+export function parseRecord(data: Uint8Array): ParsedRecord {
+  const cached = cache.get(data);
   if (cached) return cached;
-  const { text, valid } = decodeUtf8(entry.data);
+  const { text, valid } = decodeUtf8(data);
   const csv = parseCsv(text);
   const result: ParsedRecord = { utf8: valid, rows: [], problems: [] };
   if (csv.unterminatedQuoteLine !== undefined) {
@@ -67,7 +66,7 @@ export function parseRecord(entry: ArchiveEntry): ParsedRecord {
       result.rows.push({ line: record.line, path, hash, size });
     }
   }
-  cache.set(entry, result);
+  cache.set(data, result);
   return result;
 }
 
@@ -99,4 +98,29 @@ export function recordDigest(algorithm: string, data: Uint8Array): string | null
   const known = RECORD_HASHES.get(algorithm);
   if (known === undefined) return null;
   return createHash(known.node).update(data).digest('base64url');
+}
+
+/** One CSV field as Python's csv.writer writes it (quoted when it holds `"`, `,` or a line break). */
+export function formatRecordField(field: string): string {
+  return /[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
+}
+
+/**
+ * A row's fields, read leniently for normalization: an unquoted path
+ * holding commas keeps them (the last two fields are hash and size).
+ */
+function rowFields(row: string): { path: string; rest: string[] } {
+  const fields = parseCsv(row).records[0]?.fields ?? [row];
+  if (fields.length <= 3 || row.startsWith('"')) return { path: fields[0] ?? '', rest: fields.slice(1) };
+  return { path: fields.slice(0, -2).join(','), rest: fields.slice(-2) };
+}
+
+/** A RECORD row's path (its first CSV field; paths may be quoted). */
+export function recordRowPath(row: string): string {
+  return rowFields(row).path;
+}
+
+/** A RECORD row with its path field replaced (quoted in CSV style when needed). */
+export function withRowPath(row: string, path: string): string {
+  return [path, ...rowFields(row).rest].map(formatRecordField).join(',');
 }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalName, normalMarker, normalRequirement, normalVersion } from '../../src/normalize/requirement.js';
+import { markerTextComparisonForm as normalMarker } from '../../src/pep/marker.js';
+import { canonicalizeName as canonicalName } from '../../src/pep/name.js';
+import { requirementComparisonForm as normalRequirement } from '../../src/pep/requirement.js';
+import { normalVersion } from '../../src/pep/version.js';
 
 describe('normalRequirement: spellings of one requirement compare equal', () => {
   const same: [string, string][] = [

@@ -32,6 +32,14 @@ export function parseCsv(text: string): CsvResult {
     records.push({ line: recordLine, fields });
     fields = [];
   };
+  /** Ends the field at `,`, the field and the record at a line break; false for any other character. */
+  const separator = (ch: string, newline: boolean): boolean => {
+    if (ch !== ',' && !newline) return false;
+    endField();
+    if (newline) endRecord();
+    state = newline ? 'start-record' : 'start-field';
+    return true;
+  };
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     const newline = ch === '\n' || ch === '\r';
@@ -47,25 +55,13 @@ export function parseCsv(text: string): CsvResult {
       // falls through
       case 'start-field':
         if (ch === '"') state = 'in-quoted';
-        else if (ch === ',') endField();
-        else if (newline) {
-          endField();
-          endRecord();
-          state = 'start-record';
-        } else {
+        else if (!separator(ch, newline)) {
           field += ch;
           state = 'in-field';
         }
         break;
       case 'in-field':
-        if (ch === ',') {
-          endField();
-          state = 'start-field';
-        } else if (newline) {
-          endField();
-          endRecord();
-          state = 'start-record';
-        } else field += ch;
+        if (!separator(ch, newline)) field += ch;
         break;
       case 'in-quoted':
         if (ch === '"') state = 'quote-in-quoted';
@@ -75,14 +71,7 @@ export function parseCsv(text: string): CsvResult {
         if (ch === '"') {
           field += '"';
           state = 'in-quoted';
-        } else if (ch === ',') {
-          endField();
-          state = 'start-field';
-        } else if (newline) {
-          endField();
-          endRecord();
-          state = 'start-record';
-        } else {
+        } else if (!separator(ch, newline)) {
           field += ch;
           state = 'in-field';
         }
