@@ -22,6 +22,7 @@ import { githubAnnotations, markdownSummary } from '../report/github.js';
 import { junitXml } from '../report/junit.js';
 import { toolVersion } from '../report/toolVersion.js';
 import { resolveSpec, startRunner } from './backendSetup.js';
+import { closeJudge, openJudge } from './judgeSetup.js';
 import { featuresOf } from '../../generators/featuresOf.js';
 import { withConfigFile } from './configFile.js';
 import { parseDuration } from './duration.js';
@@ -139,6 +140,7 @@ async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
 
   const features = values.stats ? new Map<string, number>() : undefined;
   const runners: BackendRunner[] = [];
+  const judge = await openJudge(io, properties);
   const started = performance.now();
   const findings: ReportFinding[] = [];
   const allRules = new Set<string>();
@@ -230,6 +232,7 @@ async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
         onModel: features ? (m) => featuresOf(m).forEach((f) => features.set(f, (features.get(f) ?? 0) + 1)) : undefined,
         extraLanes: extraLanes.map((l) => ({ a: l.a, b: PROPERTIES[property]!.needsB ? l.b : undefined })),
         build: { timeoutSec },
+        judge,
         onFinding: savingFindings.track(async (f) => {
           const rf = await saveFinding(f);
           if (io.status) io.status('');
@@ -260,7 +263,7 @@ async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
       if (run.kind === 'interrupted' || (run.kind === 'failed' && run.interrupted)) interrupted = true;
     }
   } finally {
-    await Promise.all(runners.map((r) => r.close()));
+    await Promise.all([...runners.map((r) => r.close()), closeJudge(io, judge)]);
   }
   const report = makeReport(findings.length ? 'failed' : interrupted ? 'interrupted' : 'passed');
   const durationMs = report.durationMs;

@@ -15,6 +15,7 @@ import { formatDifference } from '../report/human.js';
 import { reportBackend } from '../report/jsonReport.js';
 import { toolVersion } from '../report/toolVersion.js';
 import { resolveSpec } from './backendSetup.js';
+import { closeJudge, openJudge } from './judgeSetup.js';
 import { EXIT, type CliIO } from './io.js';
 
 export type ReplayStatus = 'reproduced' | 'changed' | 'fixed' | 'rejected' | 'holds' | 'regressed';
@@ -70,6 +71,7 @@ export async function replayCommand(argv: string[], io: CliIO): Promise<number> 
   };
   const rows: ReplayRow[] = [];
   const timeoutSec = timeoutFromEnv(io.env);
+  const judge = await openJudge(io, [...new Set(entries.map(([, e]) => e.property))]);
   try {
     for (const [file, entry] of entries) {
       const def = PROPERTIES[entry.property];
@@ -89,7 +91,7 @@ export async function replayCommand(argv: string[], io: CliIO): Promise<number> 
         io.err(`twinbuild: wrote the counterexample to ${dir}; run ${join(dir, 'reproduce.sh')} to see the difference without twinbuild`);
       }
       const labels: [string, string] = def.sides ?? (ra.backend.label === rb?.backend.label ? [`A (${ra.backend.label})`, `B (${rb.backend.label})`] : [ra.backend.label, rb?.backend.label ?? ra.backend.label]);
-      const out: PropertyOutcome = await def.evaluate(entry.model, { a: ra, b: rb, level: entry.level, build: { timeoutSec }, stats: emptyStats(), labels });
+      const out: PropertyOutcome = await def.evaluate(entry.model, { a: ra, b: rb, level: entry.level, build: { timeoutSec }, stats: emptyStats(), labels, judge });
       const row: ReplayRow = {
         file: relative(io.cwd, file) || file,
         property: entry.property,
@@ -113,7 +115,7 @@ export async function replayCommand(argv: string[], io: CliIO): Promise<number> 
       rows.push(row);
     }
   } finally {
-    await Promise.all([...runners.values()].map((r) => r.close()));
+    await Promise.all([...[...runners.values()].map((r) => r.close()), closeJudge(io, judge)]);
   }
   io.out(formatTable(rows));
   if (values.report) {

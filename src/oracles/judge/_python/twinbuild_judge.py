@@ -67,6 +67,8 @@ def check_metadata(path, data):
     raw, _ = parse_email(data)
     deprecated = trove_classifiers.deprecated_classifiers
     for classifier in raw.get("classifiers", []):
+        if classifier.startswith("Private ::"):
+            continue  # a project's own choice: the index refuses these on purpose, so private projects are never uploaded
         if classifier in deprecated:
             instead = deprecated[classifier]
             problems.append(_problem("P004", path, "classifier %r is deprecated%s" % (classifier, " (use %s)" % ", ".join(map(repr, instead)) if instead else "")))
