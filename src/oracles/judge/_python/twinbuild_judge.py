@@ -30,8 +30,10 @@ def _problem(code, path, message):
 
 
 def _cause(exc):
+    """packaging's reason, first line only (its parser errors add the text and a ~~~^ marker below)."""
     cause = exc.__cause__
-    return " (%s)" % cause if cause is not None and str(cause) not in str(exc) else ""
+    text = str(cause).splitlines()[0] if cause is not None and str(cause) else ""
+    return " (%s)" % text if text and text not in str(exc) else ""
 
 
 def _flatten(group):
