@@ -101,7 +101,7 @@ export class Judge implements Stoppable {
   /** Start a worker with `python` (an interpreter that imports the pinned packaging). */
   static async spawn(python: string): Promise<JudgeStart> {
     const proc = execa(python, ['-u', '-B', '-s', '-E', WORKER_SCRIPT], {
-      env: pythonEnv({ PYTHONUTF8: '1', LC_ALL: 'C.UTF-8' }),
+      env: pythonEnv({ PYTHONUTF8: '1', LC_ALL: 'C.UTF-8', PYTHONHASHSEED: '0' }),
       extendEnv: false,
       buffer: false,
       stdin: 'pipe',
