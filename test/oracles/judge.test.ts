@@ -86,10 +86,10 @@ describe('each reference check', () => {
     expect(problems[0]!.message).toContain('UndefinedComparison');
   });
 
-  it('P006: a valid license expression not in canonical form (a warning)', async () => {
+  it('P006: a valid license expression not in canonical form', async () => {
     const problems = await judge.judgeArtifact(await wheelView({ metadata: setField(DEFAULT_METADATA, 'License-Expression', 'mit') }), 'wheel');
     expect(problems.filter((p) => p.code === 'P006')).toEqual([
-      { code: 'P006', artifact: 'wheel', severity: 'warning', path: METADATA, message: "License-Expression 'mit' is not in canonical form 'MIT'" },
+      { code: 'P006', artifact: 'wheel', severity: 'error', path: METADATA, message: "License-Expression 'mit' is not in canonical form 'MIT'" },
     ]);
   });
 

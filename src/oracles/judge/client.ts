@@ -23,7 +23,7 @@ import { isStopped, parked, trackWorker, untrackWorker, type Stoppable } from '.
 import { buildContext } from '../context.js';
 import type { ArtifactKind, SpecProblem } from '../types.js';
 import { referenceCheck } from './codes.js';
-import { provisionJudge, type JudgeEnv } from './env.js';
+import { JUDGE_PINS, provisionJudge, type JudgeEnv } from './env.js';
 
 const WORKER_SCRIPT = packageFile('src', 'oracles', 'judge', '_python', 'judge_worker.py');
 /** Seconds the worker may take to import packaging before it counts as broken. */
@@ -126,11 +126,12 @@ export class Judge implements Stoppable {
     });
     clearTimeout(timer);
     untrackWorker(starting);
-    if (!first || first['ready'] !== true) {
+    const wrong = first?.['ready'] === true ? unpinned(first['versions']) : undefined;
+    if (!first || first['ready'] !== true || wrong) {
       proc.kill('SIGKILL');
       await proc.catch(() => undefined);
       if (isStopped()) return parked();
-      const why = typeof first?.['error'] === 'string' ? first['error'] : stderr.join('').trim().split('\n').pop() || 'no answer';
+      const why = wrong ?? (typeof first?.['error'] === 'string' ? first['error'] : stderr.join('').trim().split('\n').pop() || 'no answer');
       return { ok: false, reason: `the judge worker (${python}) did not start: ${why}` };
     }
     const judge = new Judge(python, proc, first);
@@ -257,6 +258,13 @@ export class Judge implements Stoppable {
  */
 export function referenceVerdicts(judge: Judge, kind: ReferenceKind, inputs: readonly unknown[]): Promise<ReferenceResult[]> {
   return judge.reference(kind, inputs);
+}
+
+/** What differs from the pins in the versions a worker reports (undefined: it has exactly the pins). */
+function unpinned(versions: unknown): string | undefined {
+  const have = (versions ?? {}) as Record<string, string>;
+  const off = Object.entries(JUDGE_PINS).filter(([name, version]) => have[name] !== version);
+  return off.length ? `it has ${off.map(([name]) => `${name} ${have[name] ?? '(none)'}`).join(', ')}, not the pinned ${off.map(([n, v]) => `${n}==${v}`).join(' ')}` : undefined;
 }
 
 function safeJson(line: string): Reply | null {

@@ -50,7 +50,7 @@ export const REFERENCE_CHECKS: readonly ReferenceCheck[] = Object.freeze([
   {
     code: 'P006',
     title: 'License-Expression is in the canonical form of packaging.licenses.canonicalize_license_expression',
-    severity: 'warning',
+    severity: 'error',
     artifact: 'both',
     spec: `${CORE}#license-expression`,
   },
