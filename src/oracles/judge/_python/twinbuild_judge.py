@@ -59,16 +59,20 @@ def check_metadata(path, data):
     """P003 (every field Metadata.from_email(validate=True) rejects), P004 (classifiers), P005 (markers), P006 (license form)."""
     problems = []
     try:
-        Metadata.from_email(data, validate=True)
+        valid = Metadata.from_email(data, validate=True)
     except InvalidMetadata as exc:
+        valid = None
         problems.append(_problem("P003", path, "%s: %s%s" % (exc.field, exc, _cause(exc))))
     except Exception as group:  # ExceptionGroup (a backport on Python < 3.11)
+        valid = None
         for exc in _flatten(group):
             field = getattr(exc, "field", "?")
             problems.append(_problem("P003", path, "%s: %s%s" % (field, exc, _cause(exc))))
-    raw, _ = parse_email(data)
+    # The validated metadata (each field parsed once), else the fields as written, parsed again.
+    raw = parse_email(data)[0] if valid is None else {}
+    classifiers = valid.classifiers or [] if valid is not None else raw.get("classifiers", [])
     deprecated = trove_classifiers.deprecated_classifiers
-    for classifier in raw.get("classifiers", []):
+    for classifier in classifiers:
         if classifier.startswith("Private ::"):
             continue  # a project's own choice: the index refuses these on purpose, so private projects are never uploaded
         if classifier in deprecated:
@@ -76,21 +80,23 @@ def check_metadata(path, data):
             problems.append(_problem("P004", path, "classifier %r is deprecated%s" % (classifier, " (use %s)" % ", ".join(map(repr, instead)) if instead else "")))
         elif classifier not in trove_classifiers.classifiers:
             problems.append(_problem("P004", path, "classifier %r is not a trove classifier" % classifier))
-    extras = [""] + list(raw.get("provides_extra", []))
-    for text in raw.get("requires_dist", []):
-        try:
-            marker = Requirement(text).marker
-        except Exception:
-            continue  # P003 reports it
-        if marker is None:
+    if valid is not None:
+        extras = [""] + list(valid.provides_extra or [])
+        requirements = valid.requires_dist or []
+    else:
+        extras = [""] + list(raw.get("provides_extra", []))
+        requirements = [r for r in map(_requirement, raw.get("requires_dist", [])) if r is not None]  # P003 reports the others
+    for req in requirements:
+        if req.marker is None:
             continue
         for extra in extras:
             try:
-                marker.evaluate({"extra": extra})
+                req.marker.evaluate({"extra": extra})
             except Exception as exc:
-                problems.append(_problem("P005", path, "the marker of Requires-Dist %r cannot be evaluated (extra %r): %s: %s" % (text, extra, type(exc).__name__, exc)))
+                problems.append(_problem("P005", path, "the marker of Requires-Dist %r cannot be evaluated (extra %r): %s: %s" % (str(req), extra, type(exc).__name__, exc)))
                 break
-    expression = raw.get("license_expression")
+    # The expression as written is not kept by validation (it keeps the canonical form): read it again when there is one.
+    expression = raw.get("license_expression") if valid is None else (parse_email(data)[0].get("license_expression") if valid.license_expression is not None else None)
     if expression is not None:
         try:
             canonical = licenses.canonicalize_license_expression(expression)
@@ -99,6 +105,13 @@ def check_metadata(path, data):
         if canonical is not None and canonical != expression:
             problems.append(_problem("P006", path, "License-Expression %r is not in canonical form %r" % (expression, str(canonical))))
     return problems
+
+
+def _requirement(text):
+    try:
+        return Requirement(text)
+    except Exception:
+        return None
 
 
 def check_wheel_tags(path, data, parsed):
