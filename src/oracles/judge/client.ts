@@ -19,7 +19,7 @@ import { packageFile } from '../../_internals/packageRoot.js';
 import type { ArchiveView } from '../../archive/types.js';
 import { pythonEnv } from '../../backends/findPython.js';
 import type { ProvisionOptions } from '../../backends/provision.js';
-import { isStopped, parked, trackWorker, untrackWorker, type Stoppable } from '../../build/lifecycle.js';
+import { endAndAwaitExit, isStopped, parked, settledWithin, trackWorker, untrackWorker, type Stoppable } from '../../build/lifecycle.js';
 import { buildContext } from '../context.js';
 import type { ArtifactKind, SpecProblem } from '../types.js';
 import { referenceCheck } from './codes.js';
@@ -232,21 +232,14 @@ export class Judge implements Stoppable {
   async terminate(graceMs: number): Promise<void> {
     this.closing = true;
     this.proc.stdin?.end();
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([this.exited, new Promise((res) => (timer = setTimeout(res, graceMs)))]);
-    clearTimeout(timer);
+    await settledWithin(this.exited, graceMs);
     this.killNow();
   }
 
   /** Stop the worker (stdin closed; killed if it is still there after 2 s). */
   async close(): Promise<void> {
     this.closing = true;
-    if (!this.dead) {
-      this.proc.stdin?.end();
-      const t = setTimeout(() => this.killNow(), 2000);
-      await this.exited;
-      clearTimeout(t);
-    }
+    if (!this.dead) await endAndAwaitExit(this.proc.stdin, this.exited, () => this.killNow());
     untrackWorker(this);
   }
 }
