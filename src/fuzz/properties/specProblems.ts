@@ -12,8 +12,10 @@ import type { Judge } from '../../oracles/judge/index.js';
 export async function specProblems(r: ArtifactResult, judge?: Judge): Promise<SpecProblem[]> {
   if (!r.ok) return [];
   const view = await readArtifact(r.kind, r.filename, r.bytes);
+  // The judge's request goes first: Python judges while the TypeScript checks run here.
+  const reference = judge?.judgeArtifact(view, r.kind);
   const own = r.kind === 'wheel' ? checkWheel(view) : checkSdist(view);
-  return judge ? [...own, ...(await judge.judgeArtifact(view, r.kind))] : own;
+  return reference ? [...own, ...(await reference)] : own;
 }
 
 /** Spec problems of a build's sdist, then its wheel. */
