@@ -99,7 +99,7 @@ function normalized(version: string): string {
 /** Raised when an interpreter cannot make a venv with pip; provisioning then tries the next candidate. */
 class VenvCreationError extends EnvironmentError {}
 
-const inFlight = new Map<string, Promise<ManagedEnv>>();
+const inFlight = new Map<string, Promise<unknown>>();
 
 /**
  * A managed environment with `FAMILY==version` installed, created if needed.
@@ -107,12 +107,39 @@ const inFlight = new Map<string, Promise<ManagedEnv>>();
  * whether the index looked unreachable) or no interpreter can create a venv.
  */
 export async function provisionVersion(family: Family, version: string, opts: ProvisionOptions = {}): Promise<ManagedEnv> {
-  const log = opts.log ?? (() => {});
-  const home = twinbuildHome(opts.home);
-  const envsDir = path.join(home, 'envs');
   const requested = normalized(version);
+  const envsDir = path.join(twinbuildHome(opts.home), 'envs');
+  return provisionInto<ManagedEnv>(`${family}==${requested}`, MIN_PYTHON, opts, {
+    dir: (base) => path.join(envsDir, envName(family, requested, base.version)),
+    ready: (dir) => readEnv(dir),
+    create: (base, dir, log) => createEnvironment({ family, version: requested, base, dir, log }),
+  });
+}
+
+/** How `provisionInto` finds, or makes, one kind of managed environment for a base interpreter. */
+interface EnvRecipe<E extends { basePython: string }> {
+  /** The environment's directory for this base interpreter. */
+  dir(base: PythonProbe): string;
+  /** The complete environment at `dir`, or undefined. */
+  ready(dir: string): Promise<E | undefined>;
+  create(base: PythonProbe, dir: string, log: (line: string) => void): Promise<E>;
+}
+
+/**
+ * The first interpreter candidate (python=, TWINBUILD_PYTHON, else every
+ * probed one) at least `minPython` whose environment exists or can be made.
+ * Shared by the backends' environments and twinbuild's own tools (the judge).
+ */
+export async function provisionInto<E extends { basePython: string }>(
+  label: string,
+  minPython: readonly [number, number],
+  opts: ProvisionOptions,
+  recipe: EnvRecipe<E>,
+): Promise<E> {
+  const log = opts.log ?? (() => {});
   const { explicit, candidates } = pythonCandidates({ python: opts.python });
   const rejected: string[] = [];
+  const minText = minPython.join('.');
 
   for (const c of candidates) {
     let base: PythonProbe;
@@ -123,27 +150,27 @@ export async function provisionVersion(family: Family, version: string, opts: Pr
       rejected.push(`${c.command}: ${(e as Error).message}`);
       continue;
     }
-    if (!atLeast(base.version, MIN_PYTHON)) {
-      const msg = `${c.command} (${c.origin}) is Python ${base.versionString}, older than ${MIN_PYTHON.join('.')}`;
-      if (explicit) throw new EnvironmentError(`cannot provision ${family}==${requested}: ${msg}`, 'choose Python 3.8 or newer with python=EXE or TWINBUILD_PYTHON');
+    if (!atLeast(base.version, minPython)) {
+      const msg = `${c.command} (${c.origin}) is Python ${base.versionString}, older than ${minText}`;
+      if (explicit) throw new EnvironmentError(`cannot provision ${label}: ${msg}`, `choose Python ${minText} or newer with python=EXE or TWINBUILD_PYTHON`);
       rejected.push(msg);
       continue;
     }
-    const dir = path.join(envsDir, envName(family, requested, base.version));
-    const ready = await readEnv(dir);
+    const dir = recipe.dir(base);
+    const ready = await recipe.ready(dir);
     if (ready) {
-      log(`${family}==${requested}: reusing ${dir}`);
+      log(`${label}: reusing ${dir}`);
       if (explicit && realpathOr(ready.basePython) !== realpathOr(base.executable)) {
         log(
-          `${family}==${requested}: note: ${dir} was created from ${ready.basePython}, not ${base.executable} ` +
+          `${label}: note: ${dir} was created from ${ready.basePython}, not ${base.executable} ` +
             `(environments are keyed by Python major.minor only)`,
         );
       }
       return ready;
     }
-    let pending = inFlight.get(dir);
+    let pending = inFlight.get(dir) as Promise<E> | undefined;
     if (!pending) {
-      pending = createEnvironment({ family, version: requested, base, dir, log }).finally(() => inFlight.delete(dir));
+      pending = recipe.create(base, dir, log).finally(() => inFlight.delete(dir));
       inFlight.set(dir, pending);
     }
     try {
@@ -158,18 +185,26 @@ export async function provisionVersion(family: Family, version: string, opts: Pr
     }
   }
   throw new EnvironmentError(
-    `cannot provision ${family}==${requested}: no Python ≥ ${MIN_PYTHON.join('.')} could create a virtual environment with pip; tried:\n` +
+    `cannot provision ${label}: no Python ≥ ${minText} could create a virtual environment with pip; tried:\n` +
       (rejected.length ? rejected.map((r) => `  - ${r}`).join('\n') : '  (no interpreters found)'),
-    'install Python 3.8 or newer with the venv module (Debian/Ubuntu: apt install python3-venv), or name one with python=EXE or TWINBUILD_PYTHON',
+    `install Python ${minText} or newer with the venv module (Debian/Ubuntu: apt install python3-venv), or name one with python=EXE or TWINBUILD_PYTHON`,
   );
 }
 
 /** A complete managed environment at `dir`, or undefined (missing, or broken and moved out of the way). */
-export async function readEnv(dir: string): Promise<ManagedEnv | undefined> {
+export function readEnv(dir: string): Promise<ManagedEnv | undefined> {
+  return readManaged(dir, isEnvMarker);
+}
+
+/**
+ * A complete environment at `dir` whose marker passes `valid`, or undefined
+ * (missing, or broken and moved out of the way).
+ */
+export async function readManaged<M extends object>(dir: string, valid: (data: Record<string, unknown>) => boolean): Promise<(M & { dir: string; python: string; created: false }) | undefined> {
   if (!(await exists(dir))) return undefined;
-  const marker = await readMarker(dir);
+  const marker = await readMarker(dir, valid);
   const python = venvPython(dir);
-  if (marker && isExecutableFile(python)) return { ...marker, dir, python, created: false };
+  if (marker && isExecutableFile(python)) return { ...(marker as M), dir, python, created: false };
   // Only a rename ever creates `dir`, so it is not being written: it is broken
   // (marker removed by hand, base interpreter uninstalled). Move it aside.
   const trash = path.join(path.dirname(dir), `.trash-${path.basename(dir)}-${process.pid}-${randomBytes(4).toString('hex')}`);
@@ -182,11 +217,12 @@ export async function readEnv(dir: string): Promise<ManagedEnv | undefined> {
   return undefined;
 }
 
-async function readMarker(dir: string): Promise<EnvMarker | undefined> {
+const isEnvMarker = (data: Partial<EnvMarker>): boolean => data.format === 1 && !!data.family && !!data.version && !!data.distribution && !!data.pythonVersion;
+
+async function readMarker(dir: string, valid: (data: Record<string, unknown>) => boolean): Promise<Record<string, unknown> | undefined> {
   try {
-    const data = JSON.parse(await fs.readFile(path.join(dir, ENV_MARKER), 'utf8')) as Partial<EnvMarker>;
-    if (data.format !== 1 || !data.family || !data.version || !data.distribution || !data.pythonVersion) return undefined;
-    return data as EnvMarker;
+    const data = JSON.parse(await fs.readFile(path.join(dir, ENV_MARKER), 'utf8')) as Record<string, unknown>;
+    return data && typeof data === 'object' && valid(data) ? data : undefined;
   } catch {
     return undefined;
   }
@@ -205,9 +241,9 @@ export async function listManagedEnvs(home?: string): Promise<ManagedEnv[]> {
   for (const name of names.sort()) {
     if (name.startsWith('.')) continue;
     const dir = path.join(envsDir, name);
-    const marker = await readMarker(dir);
+    const marker = await readMarker(dir, isEnvMarker);
     const python = venvPython(dir);
-    if (marker && isExecutableFile(python)) out.push({ ...marker, dir, python, created: false });
+    if (marker && isExecutableFile(python)) out.push({ ...(marker as unknown as EnvMarker), dir, python, created: false });
   }
   return out;
 }
@@ -233,12 +269,80 @@ export async function createEnvironment(args: CreateEnvironmentArgs): Promise<Ma
   const info = FAMILY_INFO[family];
   const impl = info.implFor(version);
   const requirements = [`${impl.distribution}==${version}`, ...info.extraRequirements(version)];
+  const label = `${family}==${version}`;
+  return buildVenv<EnvMarker, ManagedEnv>({
+    label,
+    requirements,
+    distribution: impl.distribution,
+    version,
+    base,
+    dir,
+    log,
+    keepSetuptools: family === 'setuptools',
+    marker: async (py) => {
+      const probe = await probePython(py, { families: [family] });
+      const fam = probe.families[family];
+      if (!fam?.ok) {
+        throw new EnvironmentError(
+          `${requirements[0]} installed, but Python ${base.versionString} cannot import it: ${fam && !fam.ok ? fam.error : 'no answer'}`,
+          `this release may not support Python ${base.version[0]}.${base.version[1]}; choose another interpreter with python=EXE`,
+        );
+      }
+      if (fam.distribution !== impl.distribution || !fam.version || !eq(fam.version, version)) {
+        throw new EnvironmentError(
+          `asked pip for ${requirements[0]}, but the environment has ${fam.distribution} ${fam.version ?? '(unknown version)'}`,
+        );
+      }
+      return {
+        format: 1,
+        family,
+        distribution: impl.distribution,
+        requestedVersion: version,
+        version: fam.version,
+        requirements,
+        basePython: base.executable,
+        pythonVersion: base.versionString,
+        createdAt: new Date().toISOString(),
+      };
+    },
+    read: readEnv,
+  });
+}
+
+export interface BuildVenvArgs<M, E> {
+  /** What is provisioned, for messages: `hatchling==1.27.0`, `the judge`. */
+  label: string;
+  /** Everything passed to pip install. */
+  requirements: string[];
+  /** The distribution that matters most (pip's failure is explained in its terms), and its version. */
+  distribution: string;
+  version: string;
+  base: PythonProbe;
+  /** Final directory. */
+  dir: string;
+  log: (line: string) => void;
+  /** Keep the setuptools that ensurepip adds on old Pythons (only a setuptools environment wants it). */
+  keepSetuptools: boolean;
+  /** Checks the installed environment (its interpreter `py`) and returns the marker to write; throws when it is wrong. */
+  marker(py: string): Promise<M>;
+  /** Reads a complete environment back (the winner's, when another process made it first). */
+  read(dir: string): Promise<E | undefined>;
+}
+
+/**
+ * Build a virtual environment with `requirements` in a temporary sibling of
+ * `dir`, check it, write its marker (last) and rename it into place. Safe to
+ * run concurrently (in one process or several): the loser of the rename
+ * discards its copy and returns the winner's environment.
+ */
+export async function buildVenv<M extends object, E>(args: BuildVenvArgs<M, E>): Promise<E & { created: boolean }> {
+  const { label, requirements, base, dir, log } = args;
   const parent = path.dirname(dir);
   await fs.mkdir(parent, { recursive: true });
   await removeStaleTemporaries(parent);
   const tmp = path.join(parent, `.tmp-${path.basename(dir)}-${process.pid}-${randomBytes(6).toString('hex')}`);
   const started = Date.now();
-  log(`${family}==${version}: creating ${dir} with Python ${base.versionString} (${base.executable})`);
+  log(`${label}: creating ${dir} with Python ${base.versionString} (${base.executable})`);
   try {
     const venv = await execa(base.executable, ['-I', '-m', 'venv', '--without-pip', tmp], {
       reject: false,
@@ -256,44 +360,20 @@ export async function createEnvironment(args: CreateEnvironmentArgs): Promise<Ma
         'on Debian/Ubuntu install python3-venv, or choose another interpreter with python=EXE',
       );
     }
-    const pip = await pipFor(base, py, tmp, family, version, impl.distribution);
-    log(`${family}==${version}: pip install ${requirements.join(' ')}`);
+    const pip = await pipFor(base, py, tmp, label, args.keepSetuptools, args.version, args.distribution);
+    log(`${label}: pip install ${requirements.join(' ')}`);
     const installed = await pip(['install', '--no-input', ...requirements], PIP_TIMEOUT_MS);
-    if (installed.failed) throw await pipError(installed, requirements, family, version, base, impl.distribution, pip);
-
-    const probe = await probePython(py, { families: [family] });
-    const fam = probe.families[family];
-    if (!fam?.ok) {
-      throw new EnvironmentError(
-        `${requirements[0]} installed, but Python ${base.versionString} cannot import it: ${fam && !fam.ok ? fam.error : 'no answer'}`,
-        `this release may not support Python ${base.version[0]}.${base.version[1]}; choose another interpreter with python=EXE`,
-      );
-    }
-    if (fam.distribution !== impl.distribution || !fam.version || !eq(fam.version, version)) {
-      throw new EnvironmentError(
-        `asked pip for ${requirements[0]}, but the environment has ${fam.distribution} ${fam.version ?? '(unknown version)'}`,
-      );
-    }
-    const marker: EnvMarker = {
-      format: 1,
-      family,
-      distribution: impl.distribution,
-      requestedVersion: version,
-      version: fam.version,
-      requirements,
-      basePython: base.executable,
-      pythonVersion: base.versionString,
-      createdAt: new Date().toISOString(),
-    };
+    if (installed.failed) throw await pipError(installed, requirements, label, args.version, base, args.distribution, pip);
+    const marker = await args.marker(py);
     await fs.writeFile(path.join(tmp, ENV_MARKER), `${JSON.stringify(marker, null, 2)}\n`);
     if (await commit(tmp, dir)) {
-      log(`${family}==${version}: ready in ${((Date.now() - started) / 1000).toFixed(1)}s`);
-      return { ...marker, dir, python: venvPython(dir), created: true };
+      log(`${label}: ready in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+      return { ...(marker as unknown as E), dir, python: venvPython(dir), created: true };
     }
-    log(`${family}==${version}: another process created ${dir} meanwhile; using it and discarding ours`);
-    const theirs = await readEnv(dir);
+    log(`${label}: another process created ${dir} meanwhile; using it and discarding ours`);
+    const theirs = await args.read(dir);
     if (!theirs) throw new EnvironmentError(`managed environment ${dir} appeared but is incomplete`, `remove ${dir} and retry`);
-    return theirs;
+    return { ...theirs, created: false };
   } finally {
     await fs.rm(tmp, { recursive: true, force: true }).catch(() => {});
   }
@@ -402,7 +482,8 @@ async function pipFor(
   base: PythonProbe,
   py: string,
   venvDir: string,
-  family: Family,
+  label: string,
+  keepSetuptools: boolean,
   version: string,
   distribution: string,
 ): Promise<Pip> {
@@ -426,9 +507,9 @@ async function pipFor(
       'install pip for that interpreter, or on Debian/Ubuntu python3-venv (it brings ensurepip), or choose another interpreter with python=EXE',
     );
   }
-  if (family !== 'setuptools' && (await hasDistribution(venvDir, 'setuptools'))) {
+  if (!keepSetuptools && (await hasDistribution(venvDir, 'setuptools'))) {
     const un = await own(['uninstall', '--yes', 'setuptools']);
-    if (un.failed) throw await pipError(un, ['uninstall setuptools'], family, version, base, distribution, own);
+    if (un.failed) throw await pipError(un, ['uninstall setuptools'], label, version, base, distribution, own);
   }
   return own;
 }
@@ -516,7 +597,7 @@ async function diagnoseIndex(pip: Pip, distribution: string): Promise<IndexState
 async function pipError(
   r: PipResult,
   requirements: string[],
-  family: Family,
+  label: string,
   version: string,
   base: PythonProbe,
   distribution: string,
@@ -541,7 +622,7 @@ async function pipError(
     unknown: 'Could not tell whether the package index is reachable.',
   }[index];
   return new EnvironmentError(
-    `cannot provision ${family}==${version}: pip install ${requirements.join(' ')} failed (Python ${base.versionString}, ${base.executable}): ${reason}.` +
+    `cannot provision ${label}: pip install ${requirements.join(' ')} failed (Python ${base.versionString}, ${base.executable}): ${reason}.` +
       `\n${indexLine}` +
       (tail.length ? `\nLast lines of pip's output:\n${tail.join('\n')}` : ''),
     index === 'reachable'

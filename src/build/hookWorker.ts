@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { execa, type ResultPromise } from 'execa';
 import { packageFile } from '../_internals/packageRoot.js';
 import type { Backend } from '../backends/types.js';
-import { isStopped, makeTempDir, parked, removeTempDir, trackWorker, untrackWorker, type Stoppable } from './lifecycle.js';
+import { endAndAwaitExit, isStopped, makeTempDir, parked, removeTempDir, settledWithin, trackWorker, untrackWorker, type Stoppable } from './lifecycle.js';
 import type { HookError, HookName, HookOutcome } from './types.js';
 
 const WORKER_SCRIPT = packageFile('src', 'build', '_python', 'hook_worker.py');
@@ -334,21 +334,14 @@ export class HookWorker implements Stoppable {
       } catch {
         /* already gone */
       }
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([this.exited, new Promise((res) => (timer = setTimeout(res, graceMs)))]);
-      clearTimeout(timer);
+      await settledWithin(this.exited, graceMs);
     }
     this.kill();
   }
 
   async close(): Promise<void> {
     this.closing = true;
-    if (!this.dead) {
-      this.proc.stdin?.end();
-      const t = setTimeout(() => this.kill(), 2000);
-      await this.exited;
-      clearTimeout(t);
-    }
+    if (!this.dead) await endAndAwaitExit(this.proc.stdin, this.exited, () => this.kill());
     untrackWorker(this);
     await removeTempDir(this.home);
   }

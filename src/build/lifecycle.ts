@@ -77,6 +77,21 @@ export async function removeTempDir(dir: string): Promise<void> {
   dirs.delete(dir);
 }
 
+/** Resolves once `exited` settles or `ms` have passed, whichever comes first. */
+export async function settledWithin(exited: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([exited, new Promise((res) => (timer = setTimeout(res, ms)))]);
+  clearTimeout(timer);
+}
+
+/** Ends a worker's stdin (its signal to exit) and waits for `exited`, calling `kill` if that takes more than `ms`. */
+export async function endAndAwaitExit(stdin: NodeJS.WritableStream | null | undefined, exited: Promise<unknown>, kill: () => void, ms = 2000): Promise<void> {
+  stdin?.end();
+  const t = setTimeout(kill, ms);
+  await exited;
+  clearTimeout(t);
+}
+
 export function trackWorker(w: Stoppable): void {
   workers.add(w);
 }

@@ -7,6 +7,7 @@ import { ConfigError } from '../errors.js';
 import { bisectReleases, indexVersions, releasesBetween, showsBehaviour } from '../fuzz/bisect.js';
 import { PROPERTIES } from '../fuzz/properties.js';
 import { labelsOf } from '../fuzz/runFuzz.js';
+import { closeJudge, openJudge } from './judgeSetup.js';
 import { emptyStats } from '../fuzz/types.js';
 import { resolveSpec, startRunner } from './backendSetup.js';
 import { parseCommandLine, synopsis, type CommandDef, type FlagTable } from './flags.js';
@@ -67,12 +68,13 @@ export async function bisectCommand(argv: string[], io: CliIO): Promise<number> 
     if (sameFamilyDiff) return side === 'a' ? `${family}==${good}` : `${family}==${version}`;
     return rec.family === family ? `${family}==${version}` : replaySpec(rec).spec;
   };
+  const judge = await openJudge(io, [entry.property]);
   const result = await bisectReleases(good, candidates, async (version) => {
     const a = await startRunner(await resolveSpec(specFor('a', version)!, io));
     const bSpec = def.needsB ? specFor('b', version) : undefined;
     const b = bSpec ? await startRunner(await resolveSpec(bSpec, io)) : undefined;
     try {
-      const out = await def.evaluate(entry.model, { a, b, level: entry.level, build: { timeoutSec }, stats: emptyStats(), labels: def.sides ?? labelsOf(a, b) });
+      const out = await def.evaluate(entry.model, { a, b, level: entry.level, build: { timeoutSec }, stats: emptyStats(), labels: def.sides ?? labelsOf(a, b), judge });
       const shows = showsBehaviour(out.status === 'fail', out.status === 'fail' ? out.signature.text : undefined, match);
       const isBad = fixed ? !shows : shows;
       const detail = out.status === 'fail' ? `${out.signature.id === entry.signature ? 'same problem' : 'fails differently'}: ${out.summary}` : out.status;
@@ -82,7 +84,7 @@ export async function bisectCommand(argv: string[], io: CliIO): Promise<number> 
       await a.close();
       await b?.close();
     }
-  });
+  }).finally(() => closeJudge(io, judge));
   io.out(`first release that ${fixed ? 'no longer shows it' : 'shows it'}: ${family} ${result.firstBad} (last good: ${result.lastGood}; ${result.steps.length} builds of ${result.candidates} candidates)`);
   for (const s of result.steps) io.out(`  ${s.version.padEnd(12)} ${s.verdict.padEnd(4)} ${s.detail}`);
   return EXIT.ok;

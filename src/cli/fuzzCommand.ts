@@ -21,6 +21,7 @@ import { describeRules, reportBackend, reportFinding, type JsonReport, type Repo
 import { githubAnnotations, markdownSummary } from '../report/github.js';
 import { toolVersion } from '../report/toolVersion.js';
 import { resolveSpec, startRunner } from './backendSetup.js';
+import { closeJudge, openJudge } from './judgeSetup.js';
 import { featuresOf } from '../../generators/featuresOf.js';
 import { withConfigFile } from './configFile.js';
 import { paint } from './colour.js';
@@ -153,6 +154,7 @@ async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
 
   const features = values.stats ? new Map<string, number>() : undefined;
   const runners: BackendRunner[] = [];
+  const judge = await openJudge(io, properties);
   const started = performance.now();
   const findings: ReportFinding[] = [];
   const allRules = new Set<string>();
@@ -285,6 +287,7 @@ async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
         onModel: features ? (m) => featuresOf(m).forEach((f) => features.set(f, (features.get(f) ?? 0) + 1)) : undefined,
         extraLanes: extraLanes.map((l) => ({ a: l.a, b: PROPERTIES[property]!.needsB ? l.b : undefined })),
         build: { timeoutSec },
+        judge,
         onFinding: savingFindings.track(async (f) => {
           reported.set(f.signature, f);
           const rf = await saveFinding(f);
@@ -328,7 +331,7 @@ async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
       io.out(`kept the wheels and sdists of ${toKeep.length} finding(s) in ${keepDir} (index: ${join(keepDir, ARTIFACT_INDEX)})`);
     }
   } finally {
-    await Promise.all(runners.map((r) => r.close()));
+    await Promise.all([...runners.map((r) => r.close()), closeJudge(io, judge)]);
   }
   const report = makeReport(findings.length ? 'failed' : interrupted ? 'interrupted' : 'passed');
   const durationMs = report.durationMs;

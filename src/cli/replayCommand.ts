@@ -18,6 +18,7 @@ import { toolVersion } from '../report/toolVersion.js';
 import { resolveSpec } from './backendSetup.js';
 import { parseCommandLine, synopsis, type CommandDef, type FlagTable } from './flags.js';
 import { environmentSection, exitSection, specSection } from './helpSections.js';
+import { closeJudge, openJudge } from './judgeSetup.js';
 import { EXIT, type CliIO } from './io.js';
 
 export type ReplayStatus = 'reproduced' | 'changed' | 'fixed' | 'rejected' | 'holds' | 'regressed';
@@ -87,6 +88,7 @@ export async function replayCommand(argv: string[], io: CliIO): Promise<number> 
   };
   const rows: ReplayRow[] = [];
   const timeoutSec = timeoutFromEnv(io.env);
+  const judge = await openJudge(io, [...new Set(entries.map(([, e]) => e.property))]);
   try {
     for (const [file, entry] of entries) {
       const def = PROPERTIES[entry.property];
@@ -106,7 +108,7 @@ export async function replayCommand(argv: string[], io: CliIO): Promise<number> 
         io.err(`twinbuild: wrote the counterexample to ${dir}; run ${join(dir, 'reproduce.sh')} to see the difference without twinbuild`);
       }
       const labels: [string, string] = def.sides ?? (ra.backend.label === rb?.backend.label ? [`A (${ra.backend.label})`, `B (${rb.backend.label})`] : [ra.backend.label, rb?.backend.label ?? ra.backend.label]);
-      const out: PropertyOutcome = await def.evaluate(entry.model, { a: ra, b: rb, level: entry.level, build: { timeoutSec }, stats: emptyStats(), labels });
+      const out: PropertyOutcome = await def.evaluate(entry.model, { a: ra, b: rb, level: entry.level, build: { timeoutSec }, stats: emptyStats(), labels, judge });
       const row: ReplayRow = {
         file: relative(io.cwd, file) || file,
         property: entry.property,
@@ -147,7 +149,7 @@ export async function replayCommand(argv: string[], io: CliIO): Promise<number> 
       rows.push(row);
     }
   } finally {
-    await Promise.all([...runners.values()].map((r) => r.close()));
+    await Promise.all([...[...runners.values()].map((r) => r.close()), closeJudge(io, judge)]);
   }
   io.out(formatTable(rows, colours));
   const backends = [...resolved.entries()].map(([, b], i) => reportBackend(i === 0 ? 'a' : 'b', b));

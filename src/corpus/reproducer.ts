@@ -17,7 +17,8 @@ cd "$(dirname "$0")" && exec "\${PYTHON:-python3}" reproduce.py "$@"
  * Write a counterexample as a folder a backend maintainer can use without
  * twinbuild: the project for each side (a/, b/), the corpus entry, and
  * reproduce.sh / reproduce.py that build with the backends and show the
- * difference.
+ * difference (for spec and diff, with twinbuild_judge.py: the reference
+ * checks in plain Python).
  */
 export async function materialize(dir: string, entry: CorpusFile, a: Backend, b?: Backend): Promise<string[]> {
   await mkdir(dir, { recursive: true });
@@ -39,7 +40,10 @@ export async function materialize(dir: string, entry: CorpusFile, a: Backend, b?
   await writeFile(join(dir, 'sides.json'), JSON.stringify(config, null, 2) + '\n');
   await writeFile(join(dir, 'twinbuild-counterexample.json'), JSON.stringify(entry, null, 2) + '\n');
   await copyFile(packageFile('src', 'corpus', '_python', 'reproduce.py'), join(dir, 'reproduce.py'));
+  // The reference checks (P codes) in plain Python, for the properties that run them.
+  const judged = entry.property === 'spec' || entry.property === 'diff';
+  if (judged) await copyFile(packageFile('src', 'oracles', 'judge', '_python', 'twinbuild_judge.py'), join(dir, 'twinbuild_judge.py'));
   await writeFile(join(dir, 'reproduce.sh'), REPRODUCE_SH);
   await chmod(join(dir, 'reproduce.sh'), 0o755);
-  return ['a', ...(b ? ['b'] : []), 'sides.json', 'reproduce.sh', 'reproduce.py', 'twinbuild-counterexample.json'];
+  return ['a', ...(b ? ['b'] : []), 'sides.json', 'reproduce.sh', 'reproduce.py', ...(judged ? ['twinbuild_judge.py'] : []), 'twinbuild-counterexample.json'];
 }

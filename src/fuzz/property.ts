@@ -3,6 +3,7 @@ import type { BackendRunner } from '../build/runner.js';
 import type { Difference } from '../compare/types.js';
 import type { ProjectModel } from '../model/projectModel.js';
 import type { Level } from '../normalize/types.js';
+import type { Judge } from '../oracles/judge/index.js';
 import type { FileMap } from '../render/fileMap.js';
 import { signatureOf, summarize } from './signature.js';
 import type { PropertyName, PropertyOutcome, RunStats } from './types.js';
@@ -14,6 +15,8 @@ export interface PropertyContext {
   build: BuildOptions;
   stats: RunStats;
   labels: [string, string];
+  /** The reference judge (pypa/packaging) for the spec checks; absent when the reference checks are off. */
+  judge?: Judge;
 }
 
 export interface PropertyDef {

@@ -39,6 +39,8 @@ export interface FuzzOptions {
   /** More runner pairs to search with in parallel (--jobs): each takes rounds of its own. */
   extraLanes?: { a: BackendRunner; b?: BackendRunner }[];
   build: BuildOptions;
+  /** The reference judge every lane's spec checks share (absent: the reference checks are off). */
+  judge?: PropertyContext['judge'];
   /** Called after every evaluated project (for progress display). */
   onProgress?: (p: Progress) => void;
   /** Called with each generated project (not with shrink candidates): for --stats. */
@@ -103,7 +105,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzRun> {
   if (!def) throw new Error(`property ${opts.property} is not implemented`);
   const stats = emptyStats();
   const labels = def.sides ?? labelsOf(opts.a, opts.b);
-  const ctxOf = (a: BackendRunner, b?: BackendRunner): PropertyContext => ({ a, b, level: opts.level, build: opts.build, stats, labels });
+  const ctxOf = (a: BackendRunner, b?: BackendRunner): PropertyContext => ({ a, b, level: opts.level, build: opts.build, stats, labels, judge: opts.judge });
   const ctx = ctxOf(opts.a, opts.b);
   const started = performance.now();
   const deadline = opts.timeMs !== undefined ? started + opts.timeMs : Number.POSITIVE_INFINITY;

@@ -87,7 +87,7 @@ describe('a materialized counterexample reproduces without twinbuild', () => {
     const out = join(dir, 'case');
     const m = await twinbuild(['replay', join(corpus, file!), '--b', planted('drop_json'), '--materialize', out]);
     expect(m.exitCode).toBe(1);
-    expect((await readdir(out)).sort()).toEqual(['a', 'b', 'reproduce.py', 'reproduce.sh', 'sides.json', 'twinbuild-counterexample.json']);
+    expect((await readdir(out)).sort()).toEqual(['a', 'b', 'reproduce.py', 'reproduce.sh', 'sides.json', 'twinbuild-counterexample.json', 'twinbuild_judge.py']);
     // A `node` that records being called comes first on PATH: the script must never reach it.
     const bin = join(dir, 'bin');
     const marker = join(dir, 'node-was-called');

@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checksFor, SPEC_CHECKS } from '../../src/oracles/index.js';
+import { REFERENCE_CHECKS } from '../../src/oracles/judge/index.js';
 
 const RULES = fileURLToPath(new URL('../../docs/rules/', import.meta.url));
 
@@ -41,8 +42,27 @@ describe('SPEC_CHECKS', () => {
   });
 });
 
+describe('REFERENCE_CHECKS (the judge worker\'s P codes)', () => {
+  it('has unique codes P001.. numbered in order, none shared with SPEC_CHECKS', () => {
+    expect(REFERENCE_CHECKS.map((c) => c.code)).toEqual(Array.from({ length: REFERENCE_CHECKS.length }, (_, i) => `P${String(i + 1).padStart(3, '0')}`));
+    const own = new Set(SPEC_CHECKS.map((c) => c.code));
+    for (const check of REFERENCE_CHECKS) {
+      expect(own.has(check.code)).toBe(false);
+      expect(check.spec, check.code).toMatch(/^https:\/\/(packaging\.python\.org\/en\/latest\/specifications\/|peps\.python\.org\/)/);
+      expect(['wheel', 'sdist', 'both']).toContain(check.artifact);
+      expect(['error', 'warning']).toContain(check.severity);
+    }
+  });
+
+  it('are the codes the worker script can report, and no other', () => {
+    const script = readFileSync(fileURLToPath(new URL('../../src/oracles/judge/_python/twinbuild_judge.py', import.meta.url)), 'utf8');
+    const reported = new Set([...script.matchAll(/"(P\d{3})"/g)].map((m) => m[1]));
+    expect([...reported].sort()).toEqual(REFERENCE_CHECKS.map((c) => c.code));
+  });
+});
+
 describe('docs/rules', () => {
-  for (const check of SPEC_CHECKS) {
+  for (const check of [...SPEC_CHECKS, ...REFERENCE_CHECKS]) {
     it(`documents ${check.code}`, () => {
       const file = `${RULES}${check.code}.md`;
       expect(existsSync(file)).toBe(true);
@@ -57,8 +77,9 @@ describe('docs/rules', () => {
 
   it('indexes every code in README.md and has no page for an unknown code', () => {
     const readme = readFileSync(`${RULES}README.md`, 'utf8');
-    for (const check of SPEC_CHECKS) expect(readme).toContain(`| [${check.code}](${check.code}.md) | ${check.severity} |`);
+    const all = [...SPEC_CHECKS, ...REFERENCE_CHECKS];
+    for (const check of all) expect(readme).toContain(`| [${check.code}](${check.code}.md) | ${check.severity} |`);
     const pages = readdirSync(RULES).filter((f) => f !== 'README.md');
-    expect(pages.sort()).toEqual(SPEC_CHECKS.map((c) => `${c.code}.md`).sort());
+    expect(pages.sort()).toEqual(all.map((c) => `${c.code}.md`).sort());
   });
 });

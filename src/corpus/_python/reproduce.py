@@ -9,7 +9,15 @@ are compared by relative path; everything else is compared as stored, so a
 difference twinbuild's normalization ignores (say, the WHEEL Generator line)
 shows here too. Set PYTHON_A / PYTHON_B to use other interpreters.
 
-Exit status: 1 when the artifacts differ, 0 when they do not.
+For the `spec` and `diff` properties it also runs twinbuild's reference
+checks (codes P001-P007: pypa/packaging and trove-classifiers judge each
+artifact, twinbuild_judge.py next to this script) when those are importable:
+    python3 -m pip install packaging==26.3 trove-classifiers==2026.9.21.13
+(`spec`: every problem counts; `diff`: a code only one side has counts).
+twinbuild's own TypeScript checks (A, W, S, M codes) are not repeated here.
+
+Exit status: 1 when the artifacts differ (or, for `spec`, the reference
+checks find a problem), 0 when they do not.
 """
 import difflib
 import io
@@ -92,8 +100,62 @@ def compare(kind, pa, pb, la, lb):
     return found
 
 
+def load_judge():
+    """twinbuild_judge (packaging and trove-classifiers), or None after saying how to get it."""
+    try:
+        import twinbuild_judge
+    except ImportError as exc:
+        print("reference checks (P codes) skipped: %s; to run them: python3 -m pip install packaging==26.3 trove-classifiers==2026.9.21.13" % exc)
+        return None
+    from importlib import metadata
+    have = {name: metadata.version(name) for name in twinbuild_judge.PINS}
+    if have != twinbuild_judge.PINS:
+        print("note: the reference checks run with %s; twinbuild judged with %s" % (have, twinbuild_judge.PINS))
+    return twinbuild_judge
+
+
+def judged(judge, kind, path):
+    """The reference problems of one built artifact, as "CODE path: message" lines."""
+    filename = os.path.basename(path)
+    metadata = wheel = None
+    if kind == "wheel":
+        with zipfile.ZipFile(path) as zf:
+            names = zf.namelist()
+            dist_info = sorted({n.split("/", 1)[0] for n in names if n.split("/", 1)[0].endswith(".dist-info") and "/" in n})
+            for name, slot in (("METADATA", "metadata"), ("WHEEL", "wheel")):
+                member = "%s/%s" % (dist_info[0], name) if dist_info else None
+                if member in names:
+                    if slot == "metadata":
+                        metadata = (member, zf.read(member))
+                    else:
+                        wheel = (member, zf.read(member))
+    else:
+        with tarfile.open(path) as tf:
+            for m in tf.getmembers():
+                parts = m.name.lstrip("./").split("/")
+                if m.isfile() and len(parts) == 2 and parts[1] == "PKG-INFO":
+                    metadata = (m.name, tf.extractfile(m).read())
+                    break
+    return ["%s %s: %s" % (p["code"], p["path"], p["message"]) for p in judge.judge(kind, filename, metadata, wheel)]
+
+
+def reference_checks(judge, kind, built, sides):
+    """Print each side's reference problems; the count that makes a finding (spec: all; diff: one-sided codes)."""
+    per_side = []
+    for side, path in zip(sides, built):
+        problems = judged(judge, kind, path) if path else []
+        for line in problems:
+            print("%s: %s" % (side["label"], line))
+        per_side.append(problems)
+    if len(sides) == 1:
+        return len(per_side[0])
+    codes = [set(line.split(" ", 1)[0] for line in problems) for problems in per_side]
+    return len(codes[0] ^ codes[1])
+
+
 def main():
     sides = CONFIG["sides"]
+    judge = load_judge() if CONFIG.get("property") in ("spec", "diff") else None
     found = 0
     with tempfile.TemporaryDirectory(prefix="reproduce-") as tmp:
         for kind in ("sdist", "wheel"):
@@ -105,6 +167,8 @@ def main():
                 if err:
                     print("%s: build_%s failed: %s" % (side["label"], kind, " ".join(err)))
                 built.append(path)
+            if judge is not None:
+                found += reference_checks(judge, kind, built, sides)
             if len(sides) == 2:
                 if None in built:
                     found += 1 if built.count(None) == 1 else 0
@@ -112,7 +176,12 @@ def main():
                 found += compare(kind, built[0], built[1], sides[0]["label"], sides[1]["label"])
             elif built[0]:
                 print("%s: built %s" % (sides[0]["label"], os.path.basename(built[0])))
-    print("%d difference(s)" % found if len(sides) == 2 else "see the twinbuild report for the property's check")
+    if len(sides) == 2:
+        print("%d difference(s)" % found)
+    elif judge is not None:
+        print("%d reference problem(s); twinbuild's own checks (A, W, S, M codes): see the twinbuild report" % found)
+    else:
+        print("see the twinbuild report for the property's check")
     return 1 if found else 0
 
 

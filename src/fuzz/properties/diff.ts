@@ -2,7 +2,7 @@ import { renderFor } from '../../render/forBackend.js';
 import { compareBuilds } from '../../compare/compareBuilds.js';
 import { outcomeOf, type PropertyDef } from '../property.js';
 import { metadataChecks } from './metadata.js';
-import { oneSided, oneSidedProblems, specProblems } from './specProblems.js';
+import { buildProblems, oneSided, oneSidedProblems } from './specProblems.js';
 
 /** `diff`: A and B build the same model; normalized wheels and sdists must be equal. */
 export const diffProperty: PropertyDef = {
@@ -22,8 +22,8 @@ export const diffProperty: PropertyDef = {
     const cmp = await compareBuilds(ra, rb, ctx.level, ctx.labels, [filesA, filesB]);
     // A spec problem only one side has is a difference too (at the semantic level, RECORD hashes
     // and name spellings are not compared as content: this is where a wrong one shows).
-    const [pa, pb] = await Promise.all([Promise.all([specProblems(ra.sdist), specProblems(ra.wheel)]), Promise.all([specProblems(rb.sdist), specProblems(rb.wheel)])]);
-    cmp.differences.push(...oneSidedProblems(pa.flat(), pb.flat()));
+    const [pa, pb] = await Promise.all([buildProblems(ra, ctx.judge), buildProblems(rb, ctx.judge)]);
+    cmp.differences.push(...oneSidedProblems(pa, pb));
     // prepare_metadata_for_build_wheel and build_editable must agree with each side's own wheel:
     // an inconsistency only one side shows is a difference between them.
     if (ra.wheel.ok && rb.wheel.ok) {

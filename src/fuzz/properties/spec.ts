@@ -1,6 +1,6 @@
 import { renderFor } from '../../render/forBackend.js';
 import { outcomeOf, type PropertyDef } from '../property.js';
-import { problemsAsDifferences, specProblems } from './specProblems.js';
+import { buildProblems, problemsAsDifferences } from './specProblems.js';
 
 /**
  * `spec`: each artifact of one backend satisfies the wheel, sdist and core
@@ -23,7 +23,7 @@ export const specProperty: PropertyDef = {
       return { status: 'rejected', rules: [], reason: `the backend builds neither artifact: ${built.wheel.error.message}` };
     }
     if (!built.sdist.ok || !built.wheel.ok) ctx.stats.rejected.a++;
-    const problems = [...(await specProblems(built.sdist)), ...(await specProblems(built.wheel))];
+    const problems = await buildProblems(built, ctx.judge);
     return outcomeOf('spec', problemsAsDifferences(problems), ['artifact', 'specification'], files, []);
   },
 };

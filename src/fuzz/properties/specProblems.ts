@@ -1,14 +1,26 @@
 import { readArtifact } from '../../archive/index.js';
-import type { ArtifactResult } from '../../build/types.js';
+import type { ArtifactResult, BuildResult } from '../../build/types.js';
 import type { Difference } from '../../compare/types.js';
 import { checkSdist, checkWheel } from '../../oracles/index.js';
 import type { SpecProblem } from '../../oracles/index.js';
+import type { Judge } from '../../oracles/judge/index.js';
 
-/** Spec problems of one built artifact (none for a failed build). */
-export async function specProblems(r: ArtifactResult): Promise<SpecProblem[]> {
+/**
+ * Spec problems of one built artifact (none for a failed build): the
+ * TypeScript checks', then the reference judge's (P codes) when there is one.
+ */
+export async function specProblems(r: ArtifactResult, judge?: Judge): Promise<SpecProblem[]> {
   if (!r.ok) return [];
   const view = await readArtifact(r.kind, r.filename, r.bytes);
-  return r.kind === 'wheel' ? checkWheel(view) : checkSdist(view);
+  // The judge's request goes first: Python judges while the TypeScript checks run here.
+  const reference = judge?.judgeArtifact(view, r.kind);
+  const own = r.kind === 'wheel' ? checkWheel(view) : checkSdist(view);
+  return reference ? [...own, ...(await reference)] : own;
+}
+
+/** Spec problems of a build's sdist, then its wheel. */
+export async function buildProblems(built: BuildResult, judge?: Judge): Promise<SpecProblem[]> {
+  return (await Promise.all([specProblems(built.sdist, judge), specProblems(built.wheel, judge)])).flat();
 }
 
 const describe = (p: SpecProblem): string => `${p.code} (${p.severity}) ${p.message}`;
