@@ -21,9 +21,11 @@ const REQ = /^\s*([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(?:\[([^\]]*)\])
  * the same requirement differently compare equal: canonical name, sorted
  * canonical extras, specifiers without spaces sorted, normalized versions,
  * markers with canonical spacing, double quotes and canonical extra names.
- * Text that does not parse comes back trimmed, unchanged.
+ * Text that does not parse comes back trimmed, unchanged. `specifierSet`:
+ * also drop repeated specifiers (what the requirement means, as packaging's
+ * SpecifierSet, rather than how it was written).
  */
-export function normalRequirement(text: string): string {
+export function normalRequirement(text: string, opts: { specifierSet?: boolean } = {}): string {
   const [reqPart = '', ...markerParts] = splitMarker(text);
   const m = REQ.exec(reqPart);
   if (!m) return text.trim();
@@ -50,7 +52,9 @@ export function normalRequirement(text: string): string {
       const v = op[2]!;
       return op[1]! + (v.endsWith('.*') ? normalVersion(v.slice(0, -2)) + '.*' : op[1] === '===' ? v : normalVersion(v));
     })
-    .sort();
+    .sort()
+    // With `specifierSet`, the specifiers as packaging's SpecifierSet holds them: a set (`<1,<1` is `<1`).
+    .filter((s, i, all) => !opts.specifierSet || all.indexOf(s) === i);
   const marker = markerParts.length ? normalMarker(markerParts.join(';')) : '';
   return `${name}${extras.length ? `[${extras.join(',')}]` : ''}${specs.join(',')}${url}${marker ? `; ${marker}` : ''}`;
 }
