@@ -98,7 +98,7 @@ def install_and_probe(config_settings):
     facts["markers"] = marker_meanings(list(request.get("requirements") or []) + list(installed), request.get("extras") or [])
     edit = request.get("edit")
     if edit:
-        marker = "edited-%d" % os.getpid()
+        marker = "edited-by-twinbuild"
         with open(edit["file"], "a", encoding="utf-8") as f:  # in place: a hard link or symlink to it sees it too
             f.write("\n%s = %r\n" % (EDIT_ATTR, marker))
         again = _probe(root, {"scheme": scheme, "modules": [], "attribute": {"module": edit["module"], "name": EDIT_ATTR}}, timeout)
