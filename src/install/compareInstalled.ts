@@ -68,7 +68,9 @@ export function compareInstalled(expect: InstalledExpectation, facts: InstalledF
     if (regular.has(name) && f.namespace) add('package-kind', name, 'a regular package (__init__.py)', 'a namespace package');
     if (namespaces.has(name) && !f.namespace) add('package-kind', name, 'a namespace package', `a regular package (${f.file ?? 'no __file__'})`);
     if (!regular.has(name) && !namespaces.has(name) && f.package) add('package-kind', name, 'a module', 'a package');
-    if (editable && !f.underProject) add('outside-project', name, 'imported from the project tree', f.file ?? 'no __file__');
+    // A namespace package has no file of its own (setuptools' lenient finder gives it a placeholder
+    // __path__ entry): where it comes from is seen in its modules and packages, which are checked.
+    if (editable && !f.namespace && !f.underProject) add('outside-project', name, 'imported from the project tree', f.file ?? 'no __file__');
   }
 
   // Package resources read back through importlib.resources with the model's bytes.
@@ -93,7 +95,8 @@ export function compareInstalled(expect: InstalledExpectation, facts: InstalledF
     const meaning = (r: string): string => {
       const i = r.indexOf(';');
       const truth = facts.markers?.[r];
-      return `${normalRequirement(i < 0 ? r : r.slice(0, i), { specifierSet: true })}${truth === undefined ? normalRequirement(r) : `|${truth}`}`;
+      if (truth === undefined) return normalRequirement(r, { specifierSet: true });
+      return `${normalRequirement(i < 0 ? r : r.slice(0, i), { specifierSet: true })}|${truth}`;
     };
     const shown = (xs: string[]): string => [...new Set(xs.map((r) => normalRequirement(r)))].sort().join(' | ');
     const wantReq = set(expect.requires, meaning);
