@@ -168,7 +168,7 @@ describe('normalMarker: parentheses', () => {
 describe('normalRequirement with specifierSet', () => {
   it('drops repeated specifiers (a set, as packaging\'s SpecifierSet) and only then', () => {
     expect(normalRequirement('k<0,<0', { specifierSet: true })).toBe('k<0');
-    expect(normalRequirement('k <0, >=0.0 ,<0', { specifierSet: true })).toBe('k<0,>=0');
+    expect(normalRequirement('k <0, >=0.0 ,<0', { specifierSet: true })).toBe('k<0,>=0.0');
     expect(normalRequirement('k<0,<0')).toBe('k<0,<0');
   });
 });
