@@ -1,7 +1,7 @@
 /**
  * The cost of the `install` property's check: installs per second of
- * InstallSandbox (a sandboxed worker started per wheel, as the property
- * starts one per project, pinned pypa/installer, then the probe in a fresh
+ * installWheel (a sandboxed worker started per wheel, as the property
+ * does, pinned pypa/installer, then the probe in a fresh
  * interpreter) against a plain `pip install --no-deps --no-index` of the
  * same wheels into a fresh prefix, in the same run (a ratio, never a timed
  * test). The wheels are built once beforehand with the backend's runner.
@@ -12,7 +12,7 @@ import { makeTempDir, removeTempDir } from '../src/build/lifecycle.js';
 import type { Backend } from '../src/backends/types.js';
 import { findPython } from '../src/backends/findPython.js';
 import { installedExpectation } from '../src/install/expect.js';
-import { InstallSandbox } from '../src/install/installWheel.js';
+import { installerEnv, installWheel } from '../src/install/installWheel.js';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ProjectModel } from '../src/model/projectModel.js';
@@ -42,16 +42,11 @@ export async function benchInstall(backend: Backend, models: ProjectModel[], tim
   }
   log(`${backend.label}: install bench: ${wheels.length} wheels built`);
   let failures = 0;
-  await (await InstallSandbox.open()).close(); // the installer environment exists before the clock starts
+  await installerEnv(); // the installer environment exists before the clock starts
   const t0 = performance.now();
   for (const w of wheels) {
-    const sandbox = await InstallSandbox.open();
-    try {
-      const r = await sandbox.install({ filename: w.filename, bytes: w.bytes, expect: installedExpectation(w.model), timeoutSec });
-      if (!r.ok) failures++;
-    } finally {
-      await sandbox.close();
-    }
+    const r = await installWheel({ filename: w.filename, bytes: w.bytes, expect: installedExpectation(w.model), timeoutSec });
+    if (!r.ok) failures++;
   }
   const checkSec = (performance.now() - t0) / 1000;
   const base = await findPython();

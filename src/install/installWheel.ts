@@ -47,52 +47,48 @@ export interface InstallRequest {
 
 export type InstallOutcome = { ok: true; facts: InstalledFacts; ms: number } | { ok: false; error: HookError; ms: number };
 
-/** One worker running install_tool.py; open it once per evaluation, close it afterwards. */
-export class InstallSandbox {
-  private constructor(private readonly worker: HookWorker<WorkerTarget>) {}
-
-  static async open(): Promise<InstallSandbox> {
-    const tool = await installerEnv();
-    const target: WorkerTarget = { python: tool.python, hook: { module: 'install_tool' }, importPaths: [TOOL_DIR], label: INSTALLER_REQUIREMENT, binPaths: [dirname(tool.python)] };
-    const started = await HookWorker.start(target);
-    if ('error' in started) throw new Error(`cannot start the installer sandbox (${INSTALLER_REQUIREMENT}): ${started.error.message}`);
-    return new InstallSandbox(started);
-  }
-
-  async install(req: InstallRequest): Promise<InstallOutcome> {
-    const root = await makeTempDir('twinbuild-install-', req.tmpRoot);
-    try {
-      const wheel = join(root, req.filename);
-      await writeFile(wheel, req.bytes);
-      const request = {
-        wheel,
-        root,
-        timeout: req.timeoutSec,
-        expect: {
-          modules: req.expect.modules,
-          resources: req.expect.resources.map((r) => ({ package: r.package, path: r.path })),
-          distribution: req.expect.distribution,
-          project: req.project ?? null,
-        },
-        requirements: req.expect.requires,
-        extras: req.expect.extras,
-        edit: req.edit && req.project ? { file: join(req.project, req.edit.file), module: req.edit.module } : null,
-      };
-      const { outcome } = await this.worker.call('install_and_probe', {
-        cwd: root,
-        configSettings: { request: JSON.stringify(request) },
-        timeoutSec: req.timeoutSec,
-        env: { HOME: root, TMPDIR: root },
-        logDir: root,
-      });
-      if (!outcome.ok) return { ok: false, error: outcome.error, ms: outcome.ms };
-      return { ok: true, facts: outcome.value as InstalledFacts, ms: outcome.ms };
-    } finally {
-      await removeTempDir(root);
-    }
-  }
-
-  close(): Promise<void> {
-    return this.worker.close();
+/**
+ * Install and probe one wheel in a worker of its own, started for this call
+ * and closed afterwards: no sandbox outlives the call, so an evaluation that a
+ * run abandons (time limit, interrupt) never leaves a worker keeping the
+ * process alive.
+ */
+export async function installWheel(req: InstallRequest): Promise<InstallOutcome> {
+  const tool = await installerEnv();
+  const target: WorkerTarget = { python: tool.python, hook: { module: 'install_tool' }, importPaths: [TOOL_DIR], label: INSTALLER_REQUIREMENT, binPaths: [dirname(tool.python)] };
+  const started = await HookWorker.start(target);
+  if ('error' in started) throw new Error(`cannot start the installer sandbox (${INSTALLER_REQUIREMENT}): ${started.error.message}`);
+  const root = await makeTempDir('twinbuild-install-', req.tmpRoot).catch(async (e: unknown) => {
+    await started.close();
+    throw e;
+  });
+  try {
+    const wheel = join(root, req.filename);
+    await writeFile(wheel, req.bytes);
+    const request = {
+      wheel,
+      root,
+      timeout: req.timeoutSec,
+      expect: {
+        modules: req.expect.modules,
+        resources: req.expect.resources.map((r) => ({ package: r.package, path: r.path })),
+        distribution: req.expect.distribution,
+        project: req.project ?? null,
+      },
+      requirements: req.expect.requires,
+      extras: req.expect.extras,
+      edit: req.edit && req.project ? { file: join(req.project, req.edit.file), module: req.edit.module } : null,
+    };
+    const { outcome } = await started.call('install_and_probe', {
+      cwd: root,
+      configSettings: { request: JSON.stringify(request) },
+      timeoutSec: req.timeoutSec,
+      env: { HOME: root, TMPDIR: root },
+      logDir: root,
+    });
+    if (!outcome.ok) return { ok: false, error: outcome.error, ms: outcome.ms };
+    return { ok: true, facts: outcome.value as InstalledFacts, ms: outcome.ms };
+  } finally {
+    await Promise.all([started.close(), removeTempDir(root)]);
   }
 }

@@ -22,8 +22,7 @@ import type { ArtifactResult } from '../../build/types.js';
 import type { Difference } from '../../compare/types.js';
 import { ALLOWED, compareInstalled, type InstalledContext } from '../../install/compareInstalled.js';
 import { installedExpectation, type InstalledExpectation } from '../../install/expect.js';
-import { InstallSandbox } from '../../install/installWheel.js';
-import type { ProjectModel } from '../../model/projectModel.js';
+import { installWheel } from '../../install/installWheel.js';
 import type { FileMap } from '../../render/fileMap.js';
 import { outcomeOf, type PropertyContext, type PropertyDef } from '../property.js';
 
@@ -41,7 +40,6 @@ export function editableVariants(family: string): { label: string; configSetting
 }
 
 async function installed(
-  sandbox: InstallSandbox,
   art: ArtifactResult & { ok: true },
   expect: InstalledExpectation,
   ctx: PropertyContext,
@@ -49,7 +47,7 @@ async function installed(
   project?: string,
 ): Promise<Difference[]> {
   const edit = project !== undefined && expect.editTarget ? expect.editTarget : undefined;
-  const r = await sandbox.install({ filename: art.filename, bytes: art.bytes, expect, project, edit, timeoutSec: ctx.build.timeoutSec, tmpRoot: ctx.build.tmpRoot });
+  const r = await installWheel({ filename: art.filename, bytes: art.bytes, expect, project, edit, timeoutSec: ctx.build.timeoutSec, tmpRoot: ctx.build.tmpRoot });
   if (!r.ok) {
     const code = how.mode === 'editable' ? 'editable:install-failed' : 'install-failed';
     return [{ artifact: 'wheel', kind: 'installed', code, path: how.variant ? `[${how.variant}]` : '', a: 'installs', b: `${r.error.kind}: ${r.error.message}` }];
@@ -58,8 +56,7 @@ async function installed(
 }
 
 /** Build the editable wheel in a folder kept until `use` is done (the wheel points into it). */
-async function withEditable<T>(model: ProjectModel, files: FileMap, ctx: PropertyContext, configSettings: Record<string, string> | undefined, use: (art: ArtifactResult, project: string) => Promise<T>): Promise<T> {
-  void model;
+async function withEditable<T>(files: FileMap, ctx: PropertyContext, configSettings: Record<string, string> | undefined, use: (art: ArtifactResult, project: string) => Promise<T>): Promise<T> {
   const dir = await makeTempDir('twinbuild-editable-', ctx.build.tmpRoot);
   try {
     const worker = await ctx.a.ready();
@@ -88,24 +85,18 @@ export const installProperty: PropertyDef = {
       ctx.stats.bothRejected++;
       return { status: 'rejected', rules: [], reason: `the backend does not build the wheel: ${wheel.error.message}` };
     }
-    const differences: Difference[] = [];
-    const sandbox = await InstallSandbox.open();
-    try {
-      differences.push(...(await installed(sandbox, wheel, expect, ctx, { mode: 'wheel' })));
-      if (ctx.a.backend.optionalHooks?.includes('build_editable')) {
-        const build = [ctx.a.backend.python];
-        for (const v of editableVariants(ctx.a.backend.family)) {
-          ctx.stats.builds++;
-          differences.push(
-            ...(await withEditable(model, files, ctx, v.configSettings, async (art, project) => {
-              if (!art.ok) return [{ artifact: 'wheel', kind: 'installed', code: 'editable:build-failed', path: v.label ? `[${v.label}]` : '', a: 'builds', b: `${art.error.kind}: ${art.error.message}` } as Difference];
-              return installed(sandbox, art, expect, ctx, { mode: 'editable', variant: v.label, buildInterpreters: build }, project);
-            })),
-          );
-        }
+    const differences: Difference[] = [...(await installed(wheel, expect, ctx, { mode: 'wheel' }))];
+    if (ctx.a.backend.optionalHooks?.includes('build_editable')) {
+      const build = [ctx.a.backend.python];
+      for (const v of editableVariants(ctx.a.backend.family)) {
+        ctx.stats.builds++;
+        differences.push(
+          ...(await withEditable(files, ctx, v.configSettings, async (art, project) => {
+            if (!art.ok) return [{ artifact: 'wheel', kind: 'installed', code: 'editable:build-failed', path: v.label ? `[${v.label}]` : '', a: 'builds', b: `${art.error.kind}: ${art.error.message}` } as Difference];
+            return installed(art, expect, ctx, { mode: 'editable', variant: v.label, buildInterpreters: build }, project);
+          })),
+        );
       }
-    } finally {
-      await sandbox.close();
     }
     return outcomeOf('install', differences, SIDES, files, ALLOWED.map((r) => r.rule));
   },
