@@ -25,6 +25,7 @@ import { installedExpectation, type InstalledExpectation } from '../../install/e
 import { installWheel } from '../../install/installWheel.js';
 import type { FileMap } from '../../render/fileMap.js';
 import { outcomeOf, type PropertyContext, type PropertyDef } from '../property.js';
+import { oneWheel } from './_oneWheel.js';
 
 const SIDES: [string, string] = ['the model', 'the installed wheel'];
 
@@ -77,14 +78,9 @@ export const installProperty: PropertyDef = {
   async evaluate(model, ctx) {
     const files = renderFor(model, ctx.a.backend);
     const expect = installedExpectation(model);
-    const wheel = await ctx.a.buildOne('wheel', files, ctx.build);
-    ctx.stats.projects++;
-    ctx.stats.builds++;
-    if (!wheel.ok) {
-      ctx.stats.rejected.a++;
-      ctx.stats.bothRejected++;
-      return { status: 'rejected', rules: [], reason: `the backend does not build the wheel: ${wheel.error.message}` };
-    }
+    const built = await oneWheel(ctx, files);
+    if ('rejected' in built) return built.rejected;
+    const wheel = built.wheel;
     const differences: Difference[] = [...(await installed(wheel, expect, ctx, { mode: 'wheel' }))];
     if (ctx.a.backend.optionalHooks?.includes('build_editable')) {
       const build = [ctx.a.backend.python];
