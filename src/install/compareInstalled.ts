@@ -89,14 +89,13 @@ export function compareInstalled(expect: InstalledExpectation, facts: InstalledF
     if (canonicalName(md.name ?? '') !== canonicalName(expect.distribution)) add('metadata', 'Name', expect.distribution, md.name ?? '');
     if (normalVersion(md.version ?? '') !== normalVersion(expect.version)) add('metadata', 'Version', expect.version, md.version ?? '');
     const set = (xs: string[], f: (x: string) => string): string[] => [...new Set(xs.map(f))].sort();
-    // What a requirement means: its name, extras and specifiers in normal form (a set, as packaging's
-    // SpecifierSet), and where it applies: its marker's truth table as packaging evaluates it (so that
-    // `python_version >= "3.6"` and `python_full_version >= "3.6"` are one requirement).
+    // What a requirement means, as packaging reads it (install_tool.py): name, extras, URL, the versions
+    // its specifiers admit and where its marker applies, as truth tables, so that `q>=0,>=1` and `q>=1`,
+    // or `python_version >= "3.6"` and `python_full_version >= "3.6"`, are one requirement. A
+    // requirement packaging rejects (or one not evaluated) is compared in normal form.
     const meaning = (r: string): string => {
-      const i = r.indexOf(';');
-      const truth = facts.markers?.[r];
-      if (truth === undefined) return normalRequirement(r, { specifierSet: true });
-      return `${normalRequirement(i < 0 ? r : r.slice(0, i), { specifierSet: true })}|${truth}`;
+      const m = facts.requirements?.[r];
+      return m === undefined || 'error' in m ? normalRequirement(r, { specifierSet: true }) : JSON.stringify([m.name, m.extras, m.url, m.versions, m.marker]);
     };
     const shown = (xs: string[]): string => [...new Set(xs.map((r) => normalRequirement(r)))].sort().join(' | ');
     const wantReq = set(expect.requires, meaning);

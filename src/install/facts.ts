@@ -36,6 +36,8 @@ export interface MetadataFact {
   error?: string;
 }
 
+export type RequirementMeaning = { name: string; extras: string[]; url: string; versions: string; marker: string } | { error: string };
+
 export interface InstalledFacts {
   python: string;
   /** The interpreter the installer wrote into script launchers (`#!...`). */
@@ -45,10 +47,11 @@ export interface InstalledFacts {
   resources: ResourceFact[];
   metadata?: MetadataFact;
   /**
-   * Each requirement (the model's and the installed ones) -> its marker's truth on a fixed grid of
-   * environments as packaging evaluates it ('' without a marker, `error: ...` when packaging rejects it).
+   * Each requirement (the model's and the installed ones) as packaging reads it: canonical name,
+   * extras and URL, its specifier set's truth on a grid of versions around the versions the
+   * requirements name, and its marker's truth on a fixed grid of environments ('' without a marker).
    */
-  markers: Record<string, string>;
+  requirements: Record<string, RequirementMeaning>;
   /** Editable installs: the marker appended to a module, and what a fresh interpreter saw. */
   edit?: { expected: string; seen: unknown };
 }

@@ -64,7 +64,7 @@ function perfect(e: InstalledExpectation): InstalledFacts {
       extras: ['dev-tools'],
       entryPoints: [{ group: 'console_scripts', name: 'run', value: 'pkg.mod:main' }],
     },
-    markers: {},
+    requirements: {},
   };
 }
 
@@ -123,12 +123,21 @@ describe('compareInstalled', () => {
     expect(codes(f).sort()).toEqual(['entry-points', 'metadata', 'metadata', 'metadata']);
   });
 
-  it('markers are compared by their truth table where the probe gives one', () => {
+  it('requirements are compared by what packaging makes of them where the tool gives it', () => {
     const f = perfect(e);
     f.metadata!.requires = ['attrs>=1.0', 'tomli; python_full_version < "3.11"', 'pytest; extra == "dev-tools"'];
-    expect(codes(f)).toEqual(['metadata']); // without truth tables: spelled differently
-    f.markers = { 'tomli; python_version < "3.11"': '1100', 'tomli; python_full_version < "3.11"': '1100', 'pytest; extra == "Dev_Tools"': '01', 'pytest; extra == "dev-tools"': '01' };
+    expect(codes(f)).toEqual(['metadata']); // without the tool's reading: spelled differently
+    const m = (name: string, versions: string, marker: string) => ({ name, extras: [], url: '', versions, marker });
+    f.requirements = {
+      'attrs>=1.0': m('attrs', '0011', ''),
+      'tomli; python_version < "3.11"': m('tomli', '1111', '1100'),
+      'tomli; python_full_version < "3.11"': m('tomli', '1111', '1100'),
+      'pytest; extra == "Dev_Tools"': m('pytest', '1111', '01'),
+      'pytest; extra == "dev-tools"': m('pytest', '1111', '01'),
+    };
     expect(codes(f)).toEqual([]);
+    f.requirements['tomli; python_full_version < "3.11"'] = m('tomli', '1111', '1000');
+    expect(codes(f)).toEqual(['metadata']);
   });
 
   it('repeated specifiers mean one (as packaging\'s SpecifierSet)', () => {

@@ -54,12 +54,41 @@ _PLATFORMS = (("linux", "posix", "Linux"), ("win32", "nt", "Windows"), ("darwin"
 _IMPLEMENTATIONS = (("cpython", "CPython"), ("pypy", "PyPy"))
 
 
-def marker_meanings(requirements, extras):
-    """{requirement text: its marker's truth on each environment of a fixed grid
-    (Python versions, platforms, implementations, each extra and none) as a
-    string of 0/1, "" when it has no marker, or "error: ..."}, as packaging
-    (the reference implementation) evaluates it."""
+def _version_grid(reqs):
+    """Versions around every version a specifier of `reqs` names (itself, a
+    pre-release, dev and post release of it, the next release), and a few
+    far ones: where two specifier sets that mean the same agree."""
+    from packaging.version import InvalidVersion, Version
+
+    texts = {"0", "0.0.1", "1000", "1000.0.0a1"}
+    for q in reqs:
+        for spec in q.specifier:
+            base = spec.version[:-2] if spec.version.endswith(".*") else spec.version
+            try:
+                v = Version(base)
+            except InvalidVersion:
+                continue
+            release = list(v.release)
+            bumped = ".".join(str(x) for x in release[:-1] + [release[-1] + 1])
+            texts.update({str(v), v.base_version, v.base_version + ".post1", v.base_version + ".dev0", v.base_version + "a1", bumped, bumped + ".dev0", v.base_version + ".0.1"})
+    out = []
+    for t in sorted(texts):
+        try:
+            out.append(Version(t))
+        except InvalidVersion:
+            pass
+    return sorted(set(out))
+
+
+def requirement_meanings(requirements, extras):
+    """{requirement text: what packaging (the reference implementation) makes
+    of it: canonical name, extras and URL, the specifier set's truth on a
+    grid of versions around those the requirements name, and the marker's
+    truth on a fixed grid of environments (Python versions, platforms,
+    implementations, each extra and none), "" without a marker} or
+    {"error": ...} when packaging rejects it."""
     from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
 
     envs = []
     for full in _PYTHONS:
@@ -72,13 +101,22 @@ def marker_meanings(requirements, extras):
                         "implementation_name": impl, "platform_python_implementation": pyimpl,
                         "implementation_version": full, "extra": extra,
                     })
+    parsed = {}
     out = {}
     for text in requirements:
         try:
-            marker = Requirement(text).marker
-            out[text] = "" if marker is None else "".join("1" if marker.evaluate(env) else "0" for env in envs)
+            parsed[text] = Requirement(text)
         except Exception as e:  # noqa: BLE001 - a requirement packaging rejects is a fact too
-            out[text] = "error: %s" % e
+            out[text] = {"error": str(e)}
+    grid = _version_grid(parsed.values())
+    for text, q in parsed.items():
+        out[text] = {
+            "name": canonicalize_name(q.name),
+            "extras": sorted(canonicalize_name(e) for e in q.extras),
+            "url": q.url or "",
+            "versions": "".join("1" if q.specifier.contains(v, prereleases=True) else "0" for v in grid),
+            "marker": "" if q.marker is None else "".join("1" if q.marker.evaluate(env) else "0" for env in envs),
+        }
     return out
 
 
@@ -95,7 +133,7 @@ def install_and_probe(config_settings):
     facts = _probe(root, dict(request["expect"], scheme=scheme), timeout)
     facts["interpreter"] = sys.executable
     installed = (facts.get("metadata") or {}).get("requires") or []
-    facts["markers"] = marker_meanings(list(request.get("requirements") or []) + list(installed), request.get("extras") or [])
+    facts["requirements"] = requirement_meanings(list(request.get("requirements") or []) + list(installed), request.get("extras") or [])
     edit = request.get("edit")
     if edit:
         marker = "edited-by-twinbuild"
