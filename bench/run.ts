@@ -29,11 +29,13 @@ import { timeoutFromEnv } from '../src/build/buildArtifacts.js';
 import { defaultTempRoot } from '../src/build/lifecycle.js';
 import { ConfigError } from '../src/errors.js';
 import { render, renderableFamilies } from '../src/render/index.js';
+import { canRenderFor } from '../src/render/forBackend.js';
 import type { FileMap } from '../src/render/fileMap.js';
 import type { ProjectModel } from '../src/model/projectModel.js';
 import { projectModel } from '../generators/projectModel.js';
 import { benchEnv, type BenchEnv } from './benchEnv.js';
 import { compareOutputs, type Mismatch } from './compareOutputs.js';
+import { benchInstall, renderInstallBench, type InstallBench } from './install.js';
 import { fsType, machineInfo } from './machine.js';
 import { METHOD_NAMES, METHODS, runMethod, type Method, type MethodRun } from './methods.js';
 import { renderReport, targetsMissed, updateDocs, type BackendReport, type BenchReport } from './report.js';
@@ -64,6 +66,7 @@ const USAGE = `usage: npm run bench -- [options]
   --json FILE          write the full results as JSON
   --update-docs        rewrite the generated section of docs/performance.md
   --check-targets      exit 1 when a ratio target is missed
+  --install-wheels N   wheels per backend for the install-check bench (default 10; 0: skip)
 `;
 
 const log = (line: string): void => {
@@ -139,6 +142,8 @@ const OPTIONS = {
   json: { type: 'string' },
   'update-docs': { type: 'boolean', default: false },
   'check-targets': { type: 'boolean', default: false },
+  /** Wheels per backend for the install-check bench (bench/install.ts); 0 skips it. */
+  'install-wheels': { type: 'string' },
   help: { type: 'boolean', default: false },
 } as const;
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; strict: true; allowPositionals: false }>>['values'];
@@ -227,6 +232,7 @@ async function bench(values: Values, settings: Settings): Promise<number> {
     backends: [],
   };
   let mismatchFound = false;
+  const installRows: { label: string; r: InstallBench }[] = [];
 
   if (doBench) {
     for (const backend of backends) {
@@ -296,6 +302,11 @@ async function bench(values: Values, settings: Settings): Promise<number> {
         failureSamples,
       };
       report.backends.push(br);
+      const nInstall = Number(values['install-wheels'] ?? 10);
+      if (nInstall > 0) {
+        const models = sampleModels(seed, nInstall * 4).filter((m) => canRenderFor(m, backend)).slice(0, nInstall);
+        installRows.push({ label: backend.label, r: await benchInstall(backend, models, timeoutSec, log) });
+      }
     }
     report.nodePeakRssMiB = process.resourceUsage().maxRSS / 1024;
   }
@@ -317,7 +328,7 @@ async function bench(values: Values, settings: Settings): Promise<number> {
   report.leftoverTempDirs = readdirSync(privateTmp).filter((n) => n.startsWith('twinbuild-'));
   report.totalSeconds = (performance.now() - started) / 1000;
   report.loadAvgEnd = loadavg();
-  const text = renderReport(report);
+  const text = renderReport(report) + (installRows.length ? `\n${renderInstallBench(installRows)}` : '');
   process.stdout.write(`${text}\n`);
   if (values.json) writeFileSync(values.json, `${JSON.stringify(report, null, 2)}\n`);
   if (values['update-docs']) {

@@ -631,6 +631,72 @@ async function pipError(
   );
 }
 
+// ---------------------------------------------------------------- tools
+
+/** Marker file proving a managed tool environment is complete (written last). */
+export const TOOL_MARKER = 'twinbuild-tool.json';
+
+export interface ToolEnv {
+  dir: string;
+  python: string;
+  pythonVersion: string;
+  requirements: string[];
+}
+
+const toolsInFlight = new Map<string, Promise<ToolEnv>>();
+
+/**
+ * A managed environment holding one of twinbuild's own tools (such as
+ * pypa/installer for the `install` property): `tools/<name>-py<X.Y>/` under
+ * the twinbuild home, `requirements` (pinned) pip-installed once into a venv
+ * of the first probed Python at least `minVersion`, by the same
+ * build-then-rename scheme and the same pip as backend environments.
+ */
+export async function provisionTool(name: string, requirements: string[], opts: ProvisionOptions & { minVersion?: [number, number] } = {}): Promise<ToolEnv> {
+  const log = opts.log ?? (() => {});
+  const base = await findPython({ python: opts.python, minVersion: opts.minVersion });
+  const parent = path.join(twinbuildHome(opts.home), 'tools');
+  const dir = path.join(parent, `${name}-py${base.version[0]}.${base.version[1]}`);
+  const ready = async (): Promise<ToolEnv | undefined> => {
+    try {
+      const marker = JSON.parse(await fs.readFile(path.join(dir, TOOL_MARKER), 'utf8')) as ToolEnv;
+      const python = venvPython(dir);
+      return isExecutableFile(python) && JSON.stringify(marker.requirements) === JSON.stringify(requirements) ? { ...marker, dir, python } : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const have = await ready();
+  if (have) return have;
+  let pending = toolsInFlight.get(dir);
+  if (!pending) {
+    pending = (async () => {
+      await fs.mkdir(parent, { recursive: true });
+      await removeStaleTemporaries(parent);
+      const tmp = path.join(parent, `.tmp-${path.basename(dir)}-${process.pid}-${randomBytes(6).toString('hex')}`);
+      try {
+        log(`${name}: creating ${dir} with Python ${base.versionString} (${base.executable})`);
+        const venv = await execa(base.executable, ['-I', '-m', 'venv', '--without-pip', tmp], { reject: false, all: true, timeout: VENV_TIMEOUT_MS, env: pythonEnv(), extendEnv: false, stdin: 'ignore' });
+        const py = venvPython(tmp);
+        if (venv.failed || !isExecutableFile(py)) throw new EnvironmentError(`${base.executable} -m venv failed: ${tailLines(venv.all ?? '', 3).join(' | ')}`, 'on Debian/Ubuntu install python3-venv, or name an interpreter with TWINBUILD_PYTHON');
+        const pip = await pipFor(base, py, tmp, name, false, name, name);
+        const installed = await pip(['install', '--no-input', ...requirements], PIP_TIMEOUT_MS);
+        if (installed.failed) throw await pipError(installed, requirements, name, '', base, name, pip);
+        const marker = { dir, python: venvPython(dir), pythonVersion: base.versionString, requirements };
+        await fs.writeFile(path.join(tmp, TOOL_MARKER), `${JSON.stringify(marker, null, 2)}\n`);
+        if (!(await commit(tmp, dir))) log(`${name}: another process created ${dir} meanwhile; using it`);
+        const env = await ready();
+        if (!env) throw new EnvironmentError(`managed tool environment ${dir} is incomplete`, `remove ${dir} and retry`);
+        return env;
+      } finally {
+        await fs.rm(tmp, { recursive: true, force: true }).catch(() => {});
+      }
+    })().finally(() => toolsInFlight.delete(dir));
+    toolsInFlight.set(dir, pending);
+  }
+  return pending;
+}
+
 // ---------------------------------------------------------------- @LOCATION
 
 export interface PreparedLocation {

@@ -26,6 +26,8 @@ export interface BuildOptions {
    * every failure in a fork before it counts).
    */
   inProcess?: boolean;
+  /** config_settings passed to the build hooks (PEP 517), e.g. setuptools' `editable-mode`. */
+  configSettings?: Record<string, string | string[]>;
 }
 
 export const DEFAULT_TIMEOUT_SEC = 120;
@@ -83,12 +85,13 @@ export async function buildOne(
     umask: opts.umask,
     logDir: dir,
     inProcess: opts.inProcess ?? false,
+    ...(opts.configSettings ? { configSettings: opts.configSettings } : {}),
   });
   if (!outcome.ok) return { ok: false, kind, error: outcome.error, outcome };
   return collectArtifact(kind, out, outcome, opts.maxArtifactBytes ?? 512 * 1024 * 1024);
 }
 
-async function collectArtifact(
+export async function collectArtifact(
   kind: 'wheel' | 'sdist',
   out: string,
   outcome: HookOutcome & { ok: true },

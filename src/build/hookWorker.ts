@@ -5,7 +5,7 @@ import { execa, type ResultPromise } from 'execa';
 import { packageFile } from '../_internals/packageRoot.js';
 import type { Backend } from '../backends/types.js';
 import { endAndAwaitExit, isStopped, makeTempDir, parked, removeTempDir, settledWithin, trackWorker, untrackWorker, type Stoppable } from './lifecycle.js';
-import type { HookError, HookName, HookOutcome } from './types.js';
+import type { HookError, HookName, HookOutcome, ToolCallName } from './types.js';
 
 const WORKER_SCRIPT = packageFile('src', 'build', '_python', 'hook_worker.py');
 /**
@@ -89,8 +89,15 @@ function signalGroup(pid: number | undefined, signal: NodeJS.Signals): void {
   }
 }
 
+/**
+ * What a worker runs: a backend, or one of twinbuild's own tools loaded like
+ * one (src/install/: pypa/installer in the same sandbox as builds), whose
+ * "hooks" are its functions taking the call's config_settings.
+ */
+export type WorkerTarget = Pick<Backend, 'python' | 'hook' | 'importPaths' | 'label' | 'binPaths'>;
+
 /** Environment every build sees: nothing of the parent's but what a build needs. */
-export function scrubbedEnv(backend: Backend, home: string): Record<string, string> {
+export function scrubbedEnv(backend: WorkerTarget, home: string): Record<string, string> {
   return {
     PATH: [...(backend.binPaths ?? []), dirname(backend.python), '/usr/local/bin', '/usr/bin', '/bin'].join(':'),
     HOME: home,
@@ -118,7 +125,7 @@ export function scrubbedEnv(backend: Backend, home: string): Record<string, stri
  * hook process gets `DEFAULT_LIMITS`, its own session (killed whole at the
  * timeout), stdin from /dev/null and stdout/stderr capped at LOG_CAP.
  */
-export class HookWorker implements Stoppable {
+export class HookWorker<T extends WorkerTarget = Backend> implements Stoppable {
   readonly hooks: readonly string[];
   /** What containment the worker set up (network namespace, limits). */
   readonly isolation: WorkerIsolation;
@@ -133,7 +140,7 @@ export class HookWorker implements Stoppable {
   private readonly exited: Promise<unknown>;
 
   private constructor(
-    readonly backend: Backend,
+    readonly backend: T,
     private readonly proc: ResultPromise,
     home: string,
     ready: Record<string, unknown>,
@@ -157,7 +164,7 @@ export class HookWorker implements Stoppable {
   }
 
   /** Start a worker; resolves once the backend is imported, or returns the import error. */
-  static async start(backend: Backend, options: WorkerOptions = {}): Promise<HookWorker | { error: HookError }> {
+  static async start<T extends WorkerTarget = Backend>(backend: T, options: WorkerOptions = {}): Promise<HookWorker<T> | { error: HookError }> {
     const home = await makeTempDir('twinbuild-home-');
     const config = { limits: { ...DEFAULT_LIMITS, ...options.limits }, logCap: LOG_CAP, network: options.network ?? 'isolate' };
     const proc = execa(backend.python, ['-u', '-B', '-s', WORKER_SCRIPT, hookSpec(backend), ...backend.importPaths], {
@@ -204,7 +211,7 @@ export class HookWorker implements Stoppable {
       };
       return { error: err };
     }
-    const worker = new HookWorker(backend, proc, home, first);
+    const worker = new HookWorker<T>(backend, proc, home, first);
     trackWorker(worker);
     // A worker that died between calls: the next request's write fails with EPIPE, and its exit resolves the call.
     proc.stdin?.on('error', () => undefined);
@@ -270,8 +277,8 @@ export class HookWorker implements Stoppable {
     return next;
   }
 
-  /** Call one PEP 517/660 hook in a forked child. Never throws. */
-  async call(hook: HookName, opts: HookCallOptions): Promise<WorkerOutcome> {
+  /** Call one PEP 517/660 hook (or a tool's function, see WorkerTarget) in a forked child. Never throws. */
+  async call(hook: HookName | ToolCallName, opts: HookCallOptions): Promise<WorkerOutcome> {
     const logDir = opts.logDir ?? (await mkdtemp(join(this.home, 'log-')));
     const stdoutFile = join(logDir, `${hook}.stdout`);
     const stderrFile = join(logDir, `${hook}.stderr`);
@@ -347,7 +354,7 @@ export class HookWorker implements Stoppable {
   }
 }
 
-function hookSpec(backend: Backend): string {
+function hookSpec(backend: WorkerTarget): string {
   return backend.hook.object ? `${backend.hook.module}:${backend.hook.object}` : backend.hook.module;
 }
 

@@ -9,6 +9,8 @@ export const HOOKS = [
   'build_editable',
 ] as const;
 export type HookName = (typeof HOOKS)[number];
+/** Functions of twinbuild's own tools that a worker calls like hooks (src/install/_python/install_tool.py). */
+export type ToolCallName = 'install_and_probe';
 
 export type HookErrorKind =
   | 'exception' // the hook raised
@@ -32,8 +34,8 @@ export interface HookError {
 
 /** Outcome of one hook call. Failures are data, never exceptions. */
 export type HookOutcome =
-  | { ok: true; hook: HookName; value: unknown; stdout: string; stderr: string; ms: number }
-  | { ok: false; hook: HookName; error: HookError; stdout: string; stderr: string; ms: number };
+  | { ok: true; hook: HookName | ToolCallName; value: unknown; stdout: string; stderr: string; ms: number }
+  | { ok: false; hook: HookName | ToolCallName; error: HookError; stdout: string; stderr: string; ms: number };
 
 /** One artifact built by one backend. */
 export type ArtifactResult =

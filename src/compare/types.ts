@@ -12,7 +12,8 @@ export type DifferenceKind =
   | 'folder-name' // the sdist top folder or the .dist-info folder is named differently
   | 'build-failed' // one side built the artifact, the other failed
   | 'archive-problem' // one side's archive has a problem the other's has not
-  | 'spec-problem'; // a specification check fails (spec property; in diff: on one side only)
+  | 'spec-problem' // a specification check fails (spec property; in diff: on one side only)
+  | 'installed'; // an installed wheel differs from what the model expects (install property; `code` names the check)
 
 /** One structured difference between the two sides. */
 export interface Difference {
@@ -25,6 +26,6 @@ export interface Difference {
   b?: string;
   /** Unified diff of the two texts, for text members. */
   diff?: string;
-  /** For spec-problem: the check's stable code (docs/rules/CODE.md). */
+  /** For spec-problem: the check's stable code (docs/rules/CODE.md); for installed: the check (docs/rules/installed.md). */
   code?: string;
 }

@@ -5,6 +5,8 @@ import { packageFile } from '../_internals/packageRoot.js';
 import type { Backend } from '../backends/types.js';
 import { writeFileMap } from '../build/fileMapIO.js';
 import type { CorpusFile } from './corpusFile.js';
+import { installedExpectation } from '../install/expect.js';
+import { editableVariants } from '../fuzz/properties/install.js';
 
 const REPRODUCE_SH = `#!/bin/sh
 # Reproduce this twinbuild counterexample with Python and the backends only (no Node.js).
@@ -36,6 +38,8 @@ export async function materialize(dir: string, entry: CorpusFile, a: Backend, b?
       paths: s.backend.importPaths,
       project: s.role,
     })),
+    // The install property: what the installed project must hold, and the builds to install.
+    ...(entry.property === 'install' ? { install: installReproducer(entry, a) } : {}),
   };
   await writeFile(join(dir, 'sides.json'), JSON.stringify(config, null, 2) + '\n');
   await writeFile(join(dir, 'twinbuild-counterexample.json'), JSON.stringify(entry, null, 2) + '\n');
@@ -43,7 +47,20 @@ export async function materialize(dir: string, entry: CorpusFile, a: Backend, b?
   // The reference checks (P codes) in plain Python, for the properties that run them.
   const judged = entry.property === 'spec' || entry.property === 'diff';
   if (judged) await copyFile(packageFile('src', 'oracles', 'judge', '_python', 'twinbuild_judge.py'), join(dir, 'twinbuild_judge.py'));
+  if (entry.property === 'install') await copyFile(packageFile('src', 'install', '_python', 'probe_installed.py'), join(dir, 'probe_installed.py'));
   await writeFile(join(dir, 'reproduce.sh'), REPRODUCE_SH);
   await chmod(join(dir, 'reproduce.sh'), 0o755);
-  return ['a', ...(b ? ['b'] : []), 'sides.json', 'reproduce.sh', 'reproduce.py', ...(judged ? ['twinbuild_judge.py'] : []), 'twinbuild-counterexample.json'];
+  return ['a', ...(b ? ['b'] : []), 'sides.json', 'reproduce.sh', 'reproduce.py', ...(judged ? ['twinbuild_judge.py'] : []), ...(entry.property === 'install' ? ['probe_installed.py'] : []), 'twinbuild-counterexample.json'];
+}
+
+/** sides.json's `install`: the model's installed expectation and the builds the property installs. */
+function installReproducer(entry: CorpusFile, a: Backend) {
+  const editable = a.optionalHooks?.includes('build_editable') ? editableVariants(a.family) : [];
+  return {
+    expect: installedExpectation(entry.model),
+    builds: [
+      { label: 'wheel', hook: 'build_wheel', configSettings: null },
+      ...editable.map((v) => ({ label: v.label ? `editable wheel (${v.label})` : 'editable wheel', hook: 'build_editable', configSettings: v.configSettings ?? null })),
+    ],
+  };
 }

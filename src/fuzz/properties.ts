@@ -2,6 +2,7 @@ import type { PropertyName } from './types.js';
 import type { PropertyDef } from './property.js';
 import { configProperty } from './properties/config.js';
 import { diffProperty } from './properties/diff.js';
+import { installProperty } from './properties/install.js';
 import { metadataProperty } from './properties/metadata.js';
 import { reproducibleProperty } from './properties/reproducible.js';
 import { roundtripProperty } from './properties/roundtrip.js';
@@ -17,4 +18,5 @@ export const PROPERTIES: Partial<Record<PropertyName, PropertyDef>> = {
   metadata: metadataProperty,
   reproducible: reproducibleProperty,
   config: configProperty,
+  install: installProperty,
 };

@@ -52,6 +52,7 @@ export function differenceClass(d: Difference): string {
   // Archive-level details (times, permissions, owners, order) are one problem whichever member shows them.
   if (ARCHIVE_LEVEL_KINDS.has(d.kind)) return `${d.artifact}:${d.kind}`;
   if (d.kind === 'spec-problem') return `${d.artifact}:spec:${d.code ?? '?'}${d.a !== undefined && d.b === undefined ? ':a' : d.b !== undefined && d.a === undefined ? ':b' : ''}`;
+  if (d.kind === 'installed') return `${d.artifact}:installed:${d.code ?? '?'}`;
   const cls = pathClass(d.path);
   const isHeader = /(METADATA|PKG-INFO|WHEEL)$/.test(cls);
   const fields = d.kind === 'content' && isHeader ? changedFields(d.diff) : [];
@@ -88,6 +89,7 @@ export function summarize(differences: Difference[], labels: [string, string]): 
     'build-failed': `${first.artifact} builds with one backend only (${first.a} | ${first.b})`,
     'archive-problem': `${first.artifact} archive problems differ (${first.a} vs ${first.b})`,
     'spec-problem': `${first.artifact} breaks ${first.code}: ${first.a ?? first.b}`,
+    installed: `installed ${first.artifact}: ${first.code}${where}: ${first.b}`,
   };
   const head = what[first.kind] ?? `${first.artifact} ${first.kind}${where}`;
   const more = differences.length > 1 ? ` (+${differences.length - 1} more)` : '';

@@ -5,7 +5,7 @@ import type { Level } from '../normalize/types.js';
 import type { FileMap } from '../render/fileMap.js';
 import type { Signature } from './signature.js';
 
-export const PROPERTY_NAMES = ['diff', 'spec', 'roundtrip', 'metadata', 'reproducible', 'config'] as const;
+export const PROPERTY_NAMES = ['diff', 'spec', 'roundtrip', 'metadata', 'reproducible', 'config', 'install'] as const;
 export type PropertyName = (typeof PROPERTY_NAMES)[number];
 
 /** Counts a run keeps. */

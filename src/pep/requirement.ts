@@ -171,13 +171,15 @@ function comparisonClause(s: Specifier): string {
  * comparing two backends' Requires-Dist: normalized name, sorted normalized
  * extras, clauses with normalized versions sorted, `name @ URL; marker`, the
  * marker's comparison form. Text that does not parse comes back trimmed.
+ * `specifierSet`: repeated clauses once (what the requirement means, as
+ * packaging's SpecifierSet holds it: `<1,<1` is `<1`).
  */
-export function requirementComparisonForm(text: string): string {
+export function requirementComparisonForm(text: string, opts: { specifierSet?: boolean } = {}): string {
   const parsed = parseRequirement(text, { lenient: true });
   if (!parsed.ok) return text.trim();
   const r = parsed.value;
   const extras = [...new Set(r.extras.map(canonicalizeName))].sort();
-  const specs = r.specifiers.map(comparisonClause).sort();
+  const specs = r.specifiers.map(comparisonClause).sort().filter((c, i, all) => !opts.specifierSet || all.indexOf(c) === i);
   const marker = r.marker ? markerComparisonForm(r.marker) : '';
   return `${canonicalizeName(r.name)}${extras.length ? `[${extras.join(',')}]` : ''}${specs.join(',')}${r.url !== undefined ? ` @ ${r.url}` : ''}${marker ? `; ${marker}` : ''}`;
 }

@@ -27,6 +27,7 @@ export const DIFFERENCE_KINDS = [
   'build-failed',
   'archive-problem',
   'spec-problem',
+  'installed',
 ] as const satisfies readonly DifferenceKind[];
 // Compile-time check that the list is complete: fails to type-check if a kind is added to the union only.
 const complete: Exclude<DifferenceKind, (typeof DIFFERENCE_KINDS)[number]> extends never ? true : false = true;

@@ -37,6 +37,7 @@ const KIND_TEXT: Record<Difference['kind'], string> = {
   'build-failed': 'one side built the artifact, the other failed',
   'archive-problem': 'one side\'s archive has a problem the other\'s has not',
   'spec-problem': 'a specification check fails',
+  installed: 'the installed wheel (or editable wheel) does not behave as the project says (docs/installed.md)',
 };
 
 function ruleIdOf(d: Difference): string {

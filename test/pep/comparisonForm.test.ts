@@ -167,3 +167,11 @@ describe('normalMarker: parentheses', () => {
     expect(normalMarker('((os_name == "nt"))')).toBe('os_name == "nt"');
   });
 });
+
+describe('normalRequirement with specifierSet', () => {
+  it('drops repeated specifiers (a set, as packaging\'s SpecifierSet) and only then', () => {
+    expect(normalRequirement('k<0,<0', { specifierSet: true })).toBe('k<0');
+    expect(normalRequirement('k <0, >=0.0 ,<0', { specifierSet: true })).toBe('k<0,>=0.0');
+    expect(normalRequirement('k<0,<0')).toBe('k<0,<0');
+  });
+});

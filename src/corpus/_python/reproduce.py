@@ -9,6 +9,11 @@ are compared by relative path; everything else is compared as stored, so a
 difference twinbuild's normalization ignores (say, the WHEEL Generator line)
 shows here too. Set PYTHON_A / PYTHON_B to use other interpreters.
 
+For the install property, the wheel and the editable wheels are built
+instead, installed with pip (of the Python running this script) into a
+fresh prefix, and probed from a fresh interpreter (probe_installed.py) for
+what the project expects (sides.json "install").
+
 For the `spec` and `diff` properties it also runs twinbuild's reference
 checks (codes P001-P007: pypa/packaging and trove-classifiers judge each
 artifact, twinbuild_judge.py next to this script) when those are importable:
@@ -153,8 +158,107 @@ def reference_checks(judge, kind, built, sides):
     return len(codes[0] ^ codes[1])
 
 
+EDITABLE_CALL = """
+import importlib, json, sys
+sys.path[:0] = {paths!r}
+obj = importlib.import_module({module!r})
+for part in {attrs!r}:
+    obj = getattr(obj, part)
+print('\\n' + getattr(obj, {hook!r})({out!r}, {settings!r}))
+"""
+
+
+def check_installed(side, tmp):
+    """The install property: build the wheel (and the editable wheels), install each
+    with pip into a fresh prefix, and look at it from a fresh `python -I -S -B`
+    (probe_installed.py, the probe twinbuild runs). Returns the problems seen."""
+    import hashlib
+    import sysconfig
+
+    spec = CONFIG["install"]
+    want = spec["expect"]
+    python = os.environ.get("PYTHON_" + side["role"].upper()) or side["python"]
+    module, _, obj = side["hook"].partition(":")
+    problems = 0
+    for i, variant in enumerate(spec["builds"]):
+        out = os.path.join(tmp, "build-%d" % i)
+        os.makedirs(out)
+        project = os.path.join(HERE, side["project"])
+        code = EDITABLE_CALL.format(paths=side["paths"], module=module, attrs=[p for p in obj.split(".") if p], hook=variant["hook"], out=out, settings=variant.get("configSettings"))
+        env = dict(os.environ, PATH=os.path.dirname(os.path.abspath(python)) + os.pathsep + os.environ.get("PATH", ""))
+        proc = subprocess.run([python, "-c", code], cwd=project, capture_output=True, text=True, env=env)
+        label = variant["label"]
+        if proc.returncode != 0:
+            print("%s: %s failed: %s" % (label, variant["hook"], (proc.stderr.strip().splitlines() or ["?"])[-1]))
+            problems += 1
+            continue
+        wheel = os.path.join(out, proc.stdout.strip().splitlines()[-1])
+        prefix = os.path.join(tmp, "prefix-%d" % i)
+        pip = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-index", "--no-compile", "--prefix", prefix, wheel], capture_output=True, text=True)
+        if pip.returncode != 0:
+            print("%s: pip install failed: %s" % (label, (pip.stderr.strip().splitlines() or ["?"])[-1]))
+            problems += 1
+            continue
+        paths = sysconfig.get_paths(scheme="posix_prefix", vars={"base": prefix, "platbase": prefix, "installed_base": prefix, "installed_platbase": prefix})
+        scheme = {"purelib": paths["purelib"], "platlib": paths["platlib"], "scripts": paths["scripts"]}
+        editable = variant["hook"] == "build_editable"
+        req = {"root": tmp, "expect": {"scheme": scheme, "modules": want["modules"], "resources": want["resources"], "distribution": want["distribution"], "project": project if editable else None}}
+        with open(os.path.join(tmp, "request.json"), "w") as f:
+            json.dump(req, f)
+        result = os.path.join(tmp, "result-%d.json" % i)
+        subprocess.run([sys.executable, "-I", "-S", "-B", os.path.join(HERE, "probe_installed.py"), os.path.join(tmp, "request.json"), result], check=True)
+        with open(result) as f:
+            facts = json.load(f)
+        print("== %s (%s), installed into %s" % (label, os.path.basename(wheel), prefix))
+        for name in want["modules"]:
+            fact = facts["imports"][name]
+            kind = "namespace package" if name in want["namespaces"] else "package" if name in want["packages"] else "module"
+            if not fact["ok"]:
+                print("  import %s (%s): FAILS: %s" % (name, kind, fact["error"]))
+                problems += 1
+            elif (name in want["namespaces"]) != fact["namespace"] or (name in want["packages"] and fact["namespace"]):
+                print("  import %s: a %s expected, imports as %s" % (name, kind, "a namespace package" if fact["namespace"] else fact["file"]))
+                problems += 1
+            elif editable and kind != "namespace package" and not fact["underProject"]:
+                print("  import %s: from %s, not from the project" % (name, fact["file"]))
+                problems += 1
+        shas = {(r["package"], r["path"]): r["sha256"] for r in want["resources"]}
+        for r in facts["resources"]:
+            if not r["ok"] or r.get("sha256") != shas[(r["package"], r["path"])]:
+                print("  importlib.resources %s:%s: %s" % (r["package"], r["path"], r.get("error") or "other bytes than the project's"))
+                problems += 1
+        md = facts.get("metadata") or {}
+        print("  importlib.metadata: %s %s, requires %s" % (md.get("name"), md.get("version"), md.get("requires")))
+        lib = facts["files"]["purelib"]
+        for path in sorted(lib):
+            if path.split("/")[0].endswith(".dist-info") or (editable and "/" not in path and (path.endswith(".pth") or path.startswith(("__editable__", "_editable_impl_")))):
+                continue
+            if editable or path not in want["libFiles"]:
+                print("  installed, not in the project: site-packages/%s" % path)
+                problems += 1
+        for path in sorted(want["libFiles"]):
+            if not editable and path not in lib:
+                print("  not installed: site-packages/%s" % path)
+                problems += 1
+        for path, sha in sorted(want["dataFiles"].items()):
+            full = os.path.join(prefix, path)
+            if not os.path.isfile(full):
+                print("  not installed: <prefix>/%s (a .data/data/ file)" % path)
+                problems += 1
+            else:
+                with open(full, "rb") as f:
+                    if hashlib.sha256(f.read()).hexdigest() != sha:
+                        print("  <prefix>/%s: other bytes than the project's" % path)
+                        problems += 1
+    print("%d problem(s) seen once installed" % problems)
+    return 1 if problems else 0
+
+
 def main():
     sides = CONFIG["sides"]
+    if CONFIG.get("install"):
+        with tempfile.TemporaryDirectory(prefix="reproduce-") as tmp:
+            return check_installed(sides[0], tmp)
     judge = load_judge() if CONFIG.get("property") in ("spec", "diff") else None
     found = 0
     with tempfile.TemporaryDirectory(prefix="reproduce-") as tmp:

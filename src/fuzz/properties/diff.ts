@@ -1,6 +1,7 @@
 import { renderFor } from '../../render/forBackend.js';
 import { compareBuilds } from '../../compare/compareBuilds.js';
 import { outcomeOf, type PropertyDef } from '../property.js';
+import { installedDiffEnabled, installedDifferences } from '../../install/installedDiff.js';
 import { metadataChecks } from './metadata.js';
 import { buildProblems, oneSided, oneSidedProblems } from './specProblems.js';
 
@@ -30,6 +31,8 @@ export const diffProperty: PropertyDef = {
       const [ma, mb] = await Promise.all([metadataChecks(ctx.a, filesA, ra.wheel, ctx), metadataChecks(b, filesB, rb.wheel, ctx)]);
       cmp.differences.push(...oneSided(ma.differences, mb.differences));
     }
+    // Installed trees (semantic level, TWINBUILD_DIFF_INSTALLED=1): what only one side's installation gets wrong.
+    if (installedDiffEnabled(ctx.level)) cmp.differences.push(...(await installedDifferences(model, ra.wheel, rb.wheel, ctx.build.timeoutSec, ctx.build.tmpRoot)));
     const rules = [...new Set([...cmp.rules.sdist, ...cmp.rules.wheel])];
     if (cmp.differences.length > 0) return outcomeOf('diff', cmp.differences, ctx.labels, filesA, rules);
     if (cmp.bothFailed.length > 0) {

@@ -15,6 +15,7 @@ import type { BackendRunner } from '../../build/runner.js';
 import type { ArtifactResult } from '../../build/types.js';
 import type { FileMap } from '../../render/fileMap.js';
 import { outcomeOf, type PropertyContext, type PropertyDef } from '../property.js';
+import { oneWheel } from './_oneWheel.js';
 
 const METADATA_PATH = '{dist-info}/METADATA';
 
@@ -113,14 +114,9 @@ export const metadataProperty: PropertyDef = {
   sides: ['wheel', 'prepared/editable'],
   async evaluate(model, ctx) {
     const files = renderFor(model, ctx.a.backend);
-    const wheel = await ctx.a.buildOne('wheel', files, ctx.build);
-    ctx.stats.projects++;
-    ctx.stats.builds++;
-    if (!wheel.ok) {
-      ctx.stats.rejected.a++;
-      ctx.stats.bothRejected++;
-      return { status: 'rejected', rules: [], reason: `the backend does not build the wheel: ${wheel.error.message}` };
-    }
+    const built = await oneWheel(ctx, files);
+    if ('rejected' in built) return built.rejected;
+    const wheel = built.wheel;
     const { differences, rules } = await metadataChecks(ctx.a, files, wheel, ctx);
     return outcomeOf('metadata', differences, ['wheel', 'prepared/editable'], files, rules);
   },
