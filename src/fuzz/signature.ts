@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Difference } from '../compare/types.js';
-import { FIELDS, WHEEL_FIELDS } from '../pep/coreMetadata.js';
+import { FIELDS, metadataVersionRank, WHEEL_FIELDS } from '../pep/coreMetadata.js';
 
 /**
  * The class of a member path, without names: `dist-info/METADATA`,
@@ -20,8 +20,14 @@ export function pathClass(path: string): string {
   return dot > 0 ? `*${base.slice(dot).toLowerCase()}` : '(no extension)';
 }
 
-/** Fields of core metadata (all versions) and of WHEEL. */
-const HEADER_FIELDS = new Set([...FIELDS.keys(), ...WHEEL_FIELDS.map((f) => f.toLowerCase())]);
+/**
+ * Fields of core metadata up to 2.4 and of WHEEL: the set saved signatures
+ * were recorded with (a later field in it would change their signatures).
+ */
+const HEADER_FIELDS = new Set([
+  ...[...FIELDS.values()].filter((f) => metadataVersionRank(f.since) <= 204).map((f) => f.name.toLowerCase()),
+  ...WHEEL_FIELDS.map((f) => f.toLowerCase()),
+]);
 
 /** Names of header fields a unified diff of a metadata file adds or removes. */
 export function changedFields(diff: string | undefined): string[] {
