@@ -26,6 +26,6 @@ export interface Difference {
   b?: string;
   /** Unified diff of the two texts, for text members. */
   diff?: string;
-  /** For spec-problem: the check's stable code (docs/rules/CODE.md); for installed: the check (docs/rules/installed.md). */
+  /** For spec-problem: the check's stable code (docs/rules/CODE.md); for installed: the check (docs/installed.md). */
   code?: string;
 }

@@ -1,7 +1,7 @@
 /**
  * Compare what an installation holds (the probe's facts) with what the model
  * expects (expect.ts): the result is `Difference[]` of kind `installed`, each
- * with a stable `code` naming the check (docs/rules/installed.md), so that the
+ * with a stable `code` naming the check (docs/installed.md), so that the
  * signature and shrinking machinery treat them like every other difference.
  *
  * What an installation may hold beyond the model is named by the rules in

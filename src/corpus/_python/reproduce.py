@@ -228,7 +228,7 @@ def check_installed(side, tmp):
                 print("  importlib.resources %s:%s: %s" % (r["package"], r["path"], r.get("error") or "other bytes than the project's"))
                 problems += 1
         md = facts.get("metadata") or {}
-        print("  importlib.metadata: %s %s, requires %s" % (md.get("name"), md.get("version"), md.get("requires")))
+        print("  importlib.metadata: %s %s, requires %s (the project: %s %s, requires %s)" % (md.get("name"), md.get("version"), md.get("requires"), want["distribution"], want["version"], want["requires"]))
         lib = facts["files"]["purelib"]
         for path in sorted(lib):
             if path.split("/")[0].endswith(".dist-info") or (editable and "/" not in path and (path.endswith(".pth") or path.startswith(("__editable__", "_editable_impl_")))):
