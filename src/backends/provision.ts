@@ -66,6 +66,8 @@ export interface EnvMarker {
   pythonVersion: string;
   /** ISO time of creation. */
   createdAt: string;
+  /** For `FAMILY@LOCATION`: the checkout or wheel installed (absolute path), instead of a release from the index. */
+  source?: string;
 }
 
 export interface ManagedEnv extends EnvMarker {
@@ -106,10 +108,32 @@ const inFlight = new Map<string, Promise<ManagedEnv>>();
  * whether the index looked unreachable) or no interpreter can create a venv.
  */
 export async function provisionVersion(family: Family, version: string, opts: ProvisionOptions = {}): Promise<ManagedEnv> {
-  const log = opts.log ?? (() => {});
-  const home = twinbuildHome(opts.home);
-  const envsDir = path.join(home, 'envs');
   const requested = normalized(version);
+  return provisionEnvironment(`${family}==${requested}`, opts, (base) => ({
+    dir: path.join(twinbuildHome(opts.home), 'envs', envName(family, requested, base.version)),
+    create: (dir, log) => createEnvironment({ family, version: requested, base, dir, log }),
+  }));
+}
+
+/** Where one base interpreter would put an environment, and how to make it. */
+export interface EnvironmentPlan {
+  dir: string;
+  create: (dir: string, log: (line: string) => void) => Promise<ManagedEnv>;
+}
+
+/**
+ * The managed environment `plan(base)` describes for the first usable base
+ * interpreter (the spec's python=, TWINBUILD_PYTHON, else the probed ones in
+ * order): reused when complete, else created once per process (concurrent
+ * callers share the creation). `what` names it in messages
+ * (`hatchling==1.27.0`, `hatchling@./checkout`).
+ */
+export async function provisionEnvironment(
+  what: string,
+  opts: ProvisionOptions,
+  plan: (base: PythonProbe) => EnvironmentPlan,
+): Promise<ManagedEnv> {
+  const log = opts.log ?? (() => {});
   const { explicit, candidates } = pythonCandidates({ python: opts.python });
   const rejected: string[] = [];
 
@@ -124,17 +148,17 @@ export async function provisionVersion(family: Family, version: string, opts: Pr
     }
     if (!atLeast(base.version, MIN_PYTHON)) {
       const msg = `${c.command} (${c.origin}) is Python ${base.versionString}, older than ${MIN_PYTHON.join('.')}`;
-      if (explicit) throw new EnvironmentError(`cannot provision ${family}==${requested}: ${msg}`, 'choose Python 3.8 or newer with python=EXE or TWINBUILD_PYTHON');
+      if (explicit) throw new EnvironmentError(`cannot provision ${what}: ${msg}`, 'choose Python 3.8 or newer with python=EXE or TWINBUILD_PYTHON');
       rejected.push(msg);
       continue;
     }
-    const dir = path.join(envsDir, envName(family, requested, base.version));
+    const { dir, create } = plan(base);
     const ready = await readEnv(dir);
     if (ready) {
-      log(`${family}==${requested}: reusing ${dir}`);
+      log(`${what}: reusing ${dir}`);
       if (explicit && realpathOr(ready.basePython) !== realpathOr(base.executable)) {
         log(
-          `${family}==${requested}: note: ${dir} was created from ${ready.basePython}, not ${base.executable} ` +
+          `${what}: note: ${dir} was created from ${ready.basePython}, not ${base.executable} ` +
             `(environments are keyed by Python major.minor only)`,
         );
       }
@@ -142,7 +166,7 @@ export async function provisionVersion(family: Family, version: string, opts: Pr
     }
     let pending = inFlight.get(dir);
     if (!pending) {
-      pending = createEnvironment({ family, version: requested, base, dir, log }).finally(() => inFlight.delete(dir));
+      pending = create(dir, log).finally(() => inFlight.delete(dir));
       inFlight.set(dir, pending);
     }
     try {
@@ -157,7 +181,7 @@ export async function provisionVersion(family: Family, version: string, opts: Pr
     }
   }
   throw new EnvironmentError(
-    `cannot provision ${family}==${requested}: no Python ≥ ${MIN_PYTHON.join('.')} could create a virtual environment with pip; tried:\n` +
+    `cannot provision ${what}: no Python ≥ ${MIN_PYTHON.join('.')} could create a virtual environment with pip; tried:\n` +
       (rejected.length ? rejected.map((r) => `  - ${r}`).join('\n') : '  (no interpreters found)'),
     'install Python 3.8 or newer with the venv module (Debian/Ubuntu: apt install python3-venv), or name one with python=EXE or TWINBUILD_PYTHON',
   );
@@ -220,6 +244,13 @@ export interface CreateEnvironmentArgs {
   /** Final directory. */
   dir: string;
   log: (line: string) => void;
+  /**
+   * Install this instead of `DIST==version` (a backend's source checkout or
+   * wheel, for `FAMILY@LOCATION`): pip gets `requirements` (plus the family's
+   * extra requirements for `version`, which is then only a hint), the
+   * installed version is taken as it is, and the marker records `source`.
+   */
+  from?: { what: string; source: string; requirements: string[]; requirementsOnly?: boolean };
 }
 
 /**
@@ -228,16 +259,17 @@ export interface CreateEnvironmentArgs {
  * the rename discards its copy and returns the winner's environment.
  */
 export async function createEnvironment(args: CreateEnvironmentArgs): Promise<ManagedEnv> {
-  const { family, version, base, dir, log } = args;
+  const { family, version, base, dir, log, from } = args;
   const info = FAMILY_INFO[family];
   const impl = info.implFor(version);
-  const requirements = [`${impl.distribution}==${version}`, ...info.extraRequirements(version)];
+  const requirements = [...(from ? from.requirements : [`${impl.distribution}==${version}`]), ...info.extraRequirements(version)];
+  const what = from?.what ?? `${family}==${version}`;
   const parent = path.dirname(dir);
   await fs.mkdir(parent, { recursive: true });
   await removeStaleTemporaries(parent);
   const tmp = path.join(parent, `.tmp-${path.basename(dir)}-${process.pid}-${randomBytes(6).toString('hex')}`);
   const started = Date.now();
-  log(`${family}==${version}: creating ${dir} with Python ${base.versionString} (${base.executable})`);
+  log(`${what}: creating ${dir} with Python ${base.versionString} (${base.executable})`);
   try {
     const venv = await execa(base.executable, ['-I', '-m', 'venv', '--without-pip', tmp], {
       reject: false,
@@ -256,19 +288,29 @@ export async function createEnvironment(args: CreateEnvironmentArgs): Promise<Ma
       );
     }
     const pip = await pipFor(base, py, tmp, family, version, impl.distribution);
-    log(`${family}==${version}: pip install ${requirements.join(' ')}`);
+    log(`${what}: pip install ${requirements.join(' ')}`);
     const installed = await pip(['install', '--no-input', ...requirements], PIP_TIMEOUT_MS);
+    if (installed.failed && from) {
+      throw new EnvironmentError(
+        `cannot provision ${from.what}: pip install ${requirements.join(' ')} failed (Python ${base.versionString}): ${tailLines(installed.all ?? '', 1)[0] ?? `exit ${installed.exitCode}`}` +
+          `\nLast lines of pip's output:\n${tailLines(installed.all ?? '', 12).map((l) => `  | ${l}`).join('\n')}`,
+        'check that the checkout builds (python3 -m pip wheel --no-deps DIR) and that its build and runtime requirements can be installed',
+      );
+    }
     if (installed.failed) throw await pipError(installed, requirements, family, version, base, impl.distribution, pip);
 
-    const probe = await probePython(py, { families: [family] });
-    const fam = probe.families[family];
+    const probe = from?.requirementsOnly ? undefined : await probePython(py, { families: [family] });
+    const fam = probe ? probe.families[family] : { ok: true as const, distribution: FAMILY_INFO[family].primary.distribution, version: 'requirements-only' };
     if (!fam?.ok) {
       throw new EnvironmentError(
         `${requirements[0]} installed, but Python ${base.versionString} cannot import it: ${fam && !fam.ok ? fam.error : 'no answer'}`,
         `this release may not support Python ${base.version[0]}.${base.version[1]}; choose another interpreter with python=EXE`,
       );
     }
-    if (fam.distribution !== impl.distribution || !fam.version || !eq(fam.version, version)) {
+    if (from && (!fam.version || !info.impls.some((i) => i.distribution === fam.distribution))) {
+      throw new EnvironmentError(`${from.what}: pip installed ${from.source}, but the environment has ${fam.distribution} ${fam.version ?? '(unknown version)'}`);
+    }
+    if (!from && (fam.distribution !== impl.distribution || !fam.version || !eq(fam.version, version))) {
       throw new EnvironmentError(
         `asked pip for ${requirements[0]}, but the environment has ${fam.distribution} ${fam.version ?? '(unknown version)'}`,
       );
@@ -276,20 +318,21 @@ export async function createEnvironment(args: CreateEnvironmentArgs): Promise<Ma
     const marker: EnvMarker = {
       format: 1,
       family,
-      distribution: impl.distribution,
-      requestedVersion: version,
-      version: fam.version,
+      distribution: from ? fam.distribution : impl.distribution,
+      requestedVersion: from ? fam.version! : version,
+      version: fam.version!,
       requirements,
+      ...(from ? { source: from.source } : {}),
       basePython: base.executable,
       pythonVersion: base.versionString,
       createdAt: new Date().toISOString(),
     };
     await fs.writeFile(path.join(tmp, ENV_MARKER), `${JSON.stringify(marker, null, 2)}\n`);
     if (await commit(tmp, dir)) {
-      log(`${family}==${version}: ready in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+      log(`${what}: ready in ${((Date.now() - started) / 1000).toFixed(1)}s`);
       return { ...marker, dir, python: venvPython(dir), created: true };
     }
-    log(`${family}==${version}: another process created ${dir} meanwhile; using it and discarding ours`);
+    log(`${what}: another process created ${dir} meanwhile; using it and discarding ours`);
     const theirs = await readEnv(dir);
     if (!theirs) throw new EnvironmentError(`managed environment ${dir} appeared but is incomplete`, `remove ${dir} and retry`);
     return theirs;
@@ -558,6 +601,8 @@ export interface PreparedLocation {
   importPath: string;
   /** Absolute directories holding the wheel's scripts (for PATH), when it has any. */
   binPaths: string[];
+  /** A wheel's sha256 (what its unpacked copy and its requirements' environment are keyed by). */
+  sha256?: string;
 }
 
 /**
@@ -587,7 +632,7 @@ export async function prepareLocation(
   const dest = path.join(twinbuildHome(opts.home), 'wheels', sha);
   const result = async (): Promise<PreparedLocation> => {
     const bin = path.join(dest, 'bin');
-    return { kind: 'wheel', importPath: path.join(dest, 'site'), binPaths: (await exists(bin)) ? [bin] : [] };
+    return { kind: 'wheel', importPath: path.join(dest, 'site'), binPaths: (await exists(bin)) ? [bin] : [], sha256: sha };
   };
   if (await exists(path.join(dest, WHEEL_MARKER))) return result();
   if (await exists(dest)) await fs.rm(dest, { recursive: true, force: true }); // incomplete: only rename creates it
