@@ -21,7 +21,7 @@ import { describeRules, reportBackend, reportFinding, type JsonReport, type Repo
 import { githubAnnotations, markdownSummary } from '../report/github.js';
 import { junitXml } from '../report/junit.js';
 import { toolVersion } from '../report/toolVersion.js';
-import { resolveSpec, startRunner } from './backendSetup.js';
+import { resolveSpec, startRunner, withSettings } from './backendSetup.js';
 import { featuresOf } from '../../generators/featuresOf.js';
 import { withConfigFile } from './configFile.js';
 import { parseDuration } from './duration.js';
@@ -31,7 +31,7 @@ import { EXIT, type CliIO } from './io.js';
 export const FUZZ_USAGE = `twinbuild fuzz --a SPEC [--b SPEC] [--property NAME ...] [--runs N | --time DURATION]
                [--seed N] [--jobs N] [--corpus DIR] [--allow FILE] [--shard I/N]
                [--level bytes|content|semantic] [--report FILE.json] [--junit FILE.xml] [--no-progress]
-               [--stats] [--config FILE.json]`;
+               [--stats] [--config FILE.json] [-C KEY=VALUE ...]`;
 
 function intFlag(v: string | undefined, name: string, min: number): number | undefined {
   if (v === undefined) return undefined;
@@ -90,12 +90,16 @@ const FUZZ_OPTIONS = {
       junit: { type: 'string' },
       'no-progress': { type: 'boolean' },
       stats: { type: 'boolean' },
+      'config-setting': { type: 'string', short: 'C', multiple: true },
 } as const;
 
 type FuzzValues = ReturnType<typeof parseArgs<{ options: typeof FUZZ_OPTIONS; strict: true; allowPositionals: false }>>['values'];
 
 async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
   if (!values.a) throw new ConfigError('fuzz needs --a SPEC', FUZZ_USAGE);
+  // -C KEY=VALUE goes to both sides, as part of their specs (recorded with them).
+  values.a = withSettings(values.a, values['config-setting']);
+  if (values.b) values.b = withSettings(values.b, values['config-setting']);
   parseSpec(values.a);
   if (values.b) parseSpec(values.b);
   const properties = (values.property ?? ['diff']) as PropertyName[];

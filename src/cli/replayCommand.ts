@@ -14,7 +14,7 @@ import { emptyStats, type PropertyOutcome } from '../fuzz/types.js';
 import { formatDifference } from '../report/human.js';
 import { reportBackend } from '../report/jsonReport.js';
 import { toolVersion } from '../report/toolVersion.js';
-import { resolveSpec } from './backendSetup.js';
+import { resolveSpec, withSettings } from './backendSetup.js';
 import { EXIT, type CliIO } from './io.js';
 
 export type ReplayStatus = 'reproduced' | 'changed' | 'fixed' | 'rejected' | 'holds' | 'regressed';
@@ -46,9 +46,10 @@ export async function replayCommand(argv: string[], io: CliIO): Promise<number> 
       materialize: { type: 'string' },
       report: { type: 'string' },
       update: { type: 'boolean' },
+      'config-setting': { type: 'string', short: 'C', multiple: true },
     },
   });
-  if (positionals.length !== 1) throw new ConfigError('replay takes one corpus file or folder', 'twinbuild replay FILE|DIR [--a SPEC] [--b SPEC] [--materialize DIR] [--report FILE.json] [--update]');
+  if (positionals.length !== 1) throw new ConfigError('replay takes one corpus file or folder', 'twinbuild replay FILE|DIR [--a SPEC] [--b SPEC] [--materialize DIR] [--report FILE.json] [--update] [-C KEY=VALUE ...]');
   const files = await corpusFiles(resolve(io.cwd, positionals[0]!));
   const entries: [string, CorpusFile][] = [];
   for (const f of files) entries.push([f, await loadCorpusFile(f)]); // every file validated before anything runs
@@ -58,6 +59,7 @@ export async function replayCommand(argv: string[], io: CliIO): Promise<number> 
   const resolved = new Map<string, Backend>();
   const runners = new Map<string, BackendRunner>();
   const runnerFor = async (spec: string): Promise<BackendRunner> => {
+    spec = withSettings(spec, values['config-setting']);
     let r = runners.get(spec);
     if (!r) {
       const backend = resolved.get(spec) ?? (await resolveSpec(spec, io));
