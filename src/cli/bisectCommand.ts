@@ -10,7 +10,10 @@ import { PROPERTIES } from '../fuzz/properties.js';
 import { labelsOf } from '../fuzz/runFuzz.js';
 import { emptyStats } from '../fuzz/types.js';
 import { resolveSpec, startRunner } from './backendSetup.js';
+import { withConfigFile } from './configFile.js';
 import { EXIT, type CliIO } from './io.js';
+
+const BISECT_OPTIONS = { family: { type: 'string' }, good: { type: 'string' }, bad: { type: 'string' }, match: { type: 'string', multiple: true }, fixed: { type: 'boolean' } } as const;
 
 /**
  * `twinbuild bisect FILE --family F --good V1 --bad V2`: the first release of
@@ -27,10 +30,10 @@ import { EXIT, type CliIO } from './io.js';
  */
 export async function bisectCommand(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({
-    args: argv,
+    args: await withConfigFile(argv, BISECT_OPTIONS, io.cwd, 'bisect'),
     strict: true,
     allowPositionals: true,
-    options: { family: { type: 'string' }, good: { type: 'string' }, bad: { type: 'string' }, match: { type: 'string', multiple: true }, fixed: { type: 'boolean' } },
+    options: BISECT_OPTIONS,
   });
   const usage = 'twinbuild bisect FILE --family F --good V1 --bad V2 [--match SIGNATURE-PART ...] [--fixed]';
   if (positionals.length !== 1 || !values.family || !values.good || !values.bad) throw new ConfigError('bisect needs a corpus file, --family, --good and --bad', usage);

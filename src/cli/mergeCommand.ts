@@ -5,11 +5,15 @@ import { writeAtomic } from '../corpus/store.js';
 import { ConfigError } from '../errors.js';
 import type { JsonReport } from '../report/jsonReport.js';
 import { mergeReports } from '../report/merge.js';
+import { withConfigFile } from './configFile.js';
 import { EXIT, type CliIO } from './io.js';
+
+const MERGE_OPTIONS = { out: { type: 'string' } } as const;
 
 /** `twinbuild merge REPORT... --out FILE`: combine shard reports, deduplicating findings. */
 export async function mergeCommand(argv: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, strict: true, allowPositionals: true, options: { out: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    args: await withConfigFile(argv, MERGE_OPTIONS, io.cwd, 'merge'), strict: true, allowPositionals: true, options: MERGE_OPTIONS });
   if (!values.out || positionals.length === 0) throw new ConfigError('merge needs reports and --out FILE', 'twinbuild merge REPORT... --out FILE');
   const reports: { file: string; report: JsonReport }[] = [];
   for (const p of positionals) {

@@ -15,6 +15,7 @@ import { formatDifference } from '../report/human.js';
 import { reportBackend } from '../report/jsonReport.js';
 import { toolVersion } from '../report/toolVersion.js';
 import { resolveSpec, withSettings } from './backendSetup.js';
+import { withConfigFile } from './configFile.js';
 import { EXIT, type CliIO } from './io.js';
 
 export type ReplayStatus = 'reproduced' | 'changed' | 'fixed' | 'rejected' | 'holds' | 'regressed';
@@ -28,6 +29,15 @@ export interface ReplayRow {
   newSignature?: string;
 }
 
+const REPLAY_OPTIONS = {
+      a: { type: 'string' },
+      b: { type: 'string' },
+      materialize: { type: 'string' },
+      report: { type: 'string' },
+      update: { type: 'boolean' },
+      'config-setting': { type: 'string', short: 'C', multiple: true },
+    } as const;
+
 /**
  * Rebuild saved counterexamples. Each is `reproduced` (same signature),
  * `changed` (fails, but differently), `fixed` (passes) or `rejected`
@@ -37,17 +47,10 @@ export interface ReplayRow {
  */
 export async function replayCommand(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({
-    args: argv,
+    args: await withConfigFile(argv, REPLAY_OPTIONS, io.cwd, 'replay'),
     strict: true,
     allowPositionals: true,
-    options: {
-      a: { type: 'string' },
-      b: { type: 'string' },
-      materialize: { type: 'string' },
-      report: { type: 'string' },
-      update: { type: 'boolean' },
-      'config-setting': { type: 'string', short: 'C', multiple: true },
-    },
+    options: REPLAY_OPTIONS,
   });
   if (positionals.length !== 1) throw new ConfigError('replay takes one corpus file or folder', 'twinbuild replay FILE|DIR [--a SPEC] [--b SPEC] [--materialize DIR] [--report FILE.json] [--update] [-C KEY=VALUE ...]');
   const files = await corpusFiles(resolve(io.cwd, positionals[0]!));
