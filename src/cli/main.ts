@@ -1,6 +1,7 @@
 import { BackendStartError } from '../build/runner.js';
 import { ConfigError } from '../errors.js';
 import { toolVersion } from '../report/toolVersion.js';
+import { actionCommand } from './actionCommand.js';
 import { backendsCommand } from './backendsCommand.js';
 import { bisectCommand } from './bisectCommand.js';
 import { explainCommand } from './explainCommand.js';
@@ -16,10 +17,12 @@ ${FUZZ_USAGE}
 twinbuild replay FILE|DIR [--a SPEC] [--b SPEC] [--materialize DIR] [--report FILE.json] [--update]
 twinbuild explain FILE
 twinbuild merge REPORT... --out FILE
-twinbuild bisect FILE --family F --good V1 --bad V2
+twinbuild bisect FILE --family F --good V1 --bad V2 | FILE --git DIR --good REV --bad REV
+twinbuild action   (the GitHub Action's entry: inputs from INPUT_* variables)
 twinbuild backends [--json] | --install SPEC...
 
-SPEC: FAMILY[==VERSION | @LOCATION][,backend=MODULE[:OBJECT]][,path=DIR]...[,python=EXE]
+SPEC: FAMILY[==VERSION | @LOCATION][,backend=MODULE[:OBJECT]][,path=DIR]...[,python=EXE][,style=STYLE][,config=KEY=VALUE]...
+      @LOCATION: a wheel, a backend's source checkout, or a folder put first on the import path
 FAMILY: setuptools, hatchling, flit, poetry, pdm, uv
 Exit codes: 0 no findings, 1 findings, 2 usage or configuration error, 3 internal error,
 130 / 143 interrupted by SIGINT / SIGTERM (after saving the report and the corpus).`;
@@ -31,6 +34,7 @@ const COMMANDS: Record<string, (argv: string[], io: CliIO) => Promise<number>> =
   backends: backendsCommand,
   merge: mergeCommand,
   bisect: bisectCommand,
+  action: actionCommand,
 };
 
 /** Run the command line; returns the exit code. The only place that prints. */
