@@ -52,7 +52,7 @@ export async function listBackends(opts: ListOptions = {}): Promise<BackendInfo[
     try {
       const probe = await probePython(env.python, { families: [env.family], inspect: true });
       const info = toInfo(env.family, probe, probe.families[env.family], 'managed');
-      return info ? { ...info, envDir: env.dir, spec: `${env.family}==${env.requestedVersion}` } : undefined;
+      return info ? { ...info, envDir: env.dir, spec: env.source ? `${env.family}@${env.source}` : `${env.family}==${env.requestedVersion}` } : undefined;
     } catch {
       return undefined;
     }

@@ -1,11 +1,16 @@
 /**
  * Backend spec parsing (DESIGN.md, "Backend specs (contract)"):
  *
- *   FAMILY[==VERSION | @LOCATION][,backend=MODULE[:OBJECT]][,path=DIR]...[,python=EXE][,style=STYLE]
+ *   FAMILY[==VERSION | @LOCATION][,backend=MODULE[:OBJECT]][,path=DIR]...[,python=EXE][,style=STYLE][,config=KEY=VALUE]...
  *
  * `style=` (an extension of the contract) picks the configuration style the
  * projects are written in for this backend (setuptools: pyproject, setup.cfg,
  * setup.py); without it, the family's default for its version.
+ *
+ * `config=KEY=VALUE` (repeatable, another extension) is a PEP 517
+ * config_settings entry passed to every hook of this backend, as pypa/build's
+ * `-C KEY=VALUE` is; a key given twice collects its values in a list, as
+ * pypa/build does. A value cannot hold a comma (the spec separator).
  *
  * Parsing is purely syntactic: nothing is looked up on disk here. Relative
  * `@LOCATION`, `path=` and `python=` values are kept as written and resolved
@@ -18,9 +23,9 @@ import type { ConfigStyle } from '../render/fileMap.js';
 import { renderStyles } from '../render/render.js';
 import { FAMILIES, type BackendSpec, type Family } from './types.js';
 
-export const SPEC_SYNTAX = 'FAMILY[==VERSION | @LOCATION][,backend=MODULE[:OBJECT]][,path=DIR]...[,python=EXE][,style=STYLE]';
+export const SPEC_SYNTAX = 'FAMILY[==VERSION | @LOCATION][,backend=MODULE[:OBJECT]][,path=DIR]...[,python=EXE][,style=STYLE][,config=KEY=VALUE]...';
 
-const KEYS = ['backend', 'path', 'python', 'style'] as const;
+const KEYS = ['backend', 'path', 'python', 'style', 'config'] as const;
 type Key = (typeof KEYS)[number];
 
 /** Names people plausibly type for a family (distribution or module names). */
@@ -57,7 +62,9 @@ const KEY_ALIASES: Record<string, Key> = {
   exe: 'python',
   python3: 'python',
   format: 'style',
-  config: 'style',
+  'config-setting': 'config',
+  config_settings: 'config',
+  'config-settings': 'config',
 };
 
 /** Python 3 hard keywords: valid identifiers syntactically, but never importable names. */
@@ -120,7 +127,7 @@ export function parseSpec(raw: string): BackendSpec {
     }
     const k = key as Key;
     if (value === '') throw fail(`${k}= has no value`);
-    if (k !== 'path' && seen.has(k)) throw fail(`duplicate key "${k}" (only path= may be given more than once)`);
+    if (k !== 'path' && k !== 'config' && seen.has(k)) throw fail(`duplicate key "${k}" (only path= and config= may be given more than once)`);
     seen.add(k);
     switch (k) {
       case 'backend':
@@ -132,6 +139,12 @@ export function parseSpec(raw: string): BackendSpec {
       case 'python':
         spec.python = value;
         break;
+      case 'config': {
+        const [ckey, cvalue] = splitSetting(value);
+        if (ckey === '') throw fail(`config=${value} has no KEY before "="`, 'config= takes KEY=VALUE (a PEP 517 config_settings entry), e.g. config=editable-mode=strict');
+        addSetting((spec.configSettings ??= {}), ckey, cvalue);
+        break;
+      }
       case 'style': {
         const styles = renderStyles(spec.family);
         if (!styles.includes(value as ConfigStyle)) throw fail(`style=${value} is not a style of ${spec.family} (styles: ${styles.join(', ')})`);
@@ -141,6 +154,18 @@ export function parseSpec(raw: string): BackendSpec {
     }
   }
   return spec;
+}
+
+/** `KEY=VALUE` -> [KEY, VALUE]; `KEY` alone -> [KEY, ''] (pypa/build passes an empty string then). */
+export function splitSetting(setting: string): [string, string] {
+  const eq = setting.indexOf('=');
+  return eq < 0 ? [setting.trim(), ''] : [setting.slice(0, eq).trim(), setting.slice(eq + 1)];
+}
+
+/** Add one config_settings entry; a repeated key collects its values in a list (pypa/build's rule). */
+export function addSetting(settings: Record<string, string | string[]>, key: string, value: string): void {
+  const had = settings[key];
+  settings[key] = had === undefined ? value : [...(Array.isArray(had) ? had : [had]), value];
 }
 
 function parseHead(head: string, spec: BackendSpec, fail: (problem: string, hint?: string) => ConfigError): void {

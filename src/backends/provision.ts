@@ -67,6 +67,8 @@ export interface EnvMarker {
   pythonVersion: string;
   /** ISO time of creation. */
   createdAt: string;
+  /** For `FAMILY@LOCATION`: the checkout or wheel installed (absolute path), instead of a release from the index. */
+  source?: string;
 }
 
 export interface ManagedEnv extends EnvMarker {
@@ -130,6 +132,8 @@ interface EnvRecipe<E extends { basePython: string }> {
  * probed one) at least `minPython` whose environment exists or can be made.
  * Shared by the backends' environments and twinbuild's own tools (the judge).
  */
+export { MIN_PYTHON };
+
 export async function provisionInto<E extends { basePython: string }>(
   label: string,
   minPython: readonly [number, number],
@@ -705,6 +709,8 @@ export interface PreparedLocation {
   importPath: string;
   /** Absolute directories holding the wheel's scripts (for PATH), when it has any. */
   binPaths: string[];
+  /** A wheel's sha256 (what its unpacked copy and its requirements' environment are keyed by). */
+  sha256?: string;
 }
 
 /**
@@ -734,7 +740,7 @@ export async function prepareLocation(
   const dest = path.join(twinbuildHome(opts.home), 'wheels', sha);
   const result = async (): Promise<PreparedLocation> => {
     const bin = path.join(dest, 'bin');
-    return { kind: 'wheel', importPath: path.join(dest, 'site'), binPaths: (await exists(bin)) ? [bin] : [] };
+    return { kind: 'wheel', importPath: path.join(dest, 'site'), binPaths: (await exists(bin)) ? [bin] : [], sha256: sha };
   };
   if (await exists(path.join(dest, WHEEL_MARKER))) return result();
   if (await exists(dest)) await fs.rm(dest, { recursive: true, force: true }); // incomplete: only rename creates it

@@ -9,7 +9,8 @@ import { FAMILY_INFO, type HookRef } from './families.js';
 import { findPython, optionalHooksOf, probePython, type HookInspection } from './findPython.js';
 import { formatHook } from './parseSpec.js';
 import { exists, resolveUserPath, twinbuildHome } from './paths.js';
-import { prepareLocation, provisionVersion } from './provision.js';
+import { describeCheckout, inspectCheckout, provisionCheckout, provisionWheelRequirements, wheelRequirements } from './checkout.js';
+import { prepareLocation, provisionVersion, type ManagedEnv } from './provision.js';
 import type { Backend, BackendSpec } from './types.js';
 
 export interface ResolveOptions {
@@ -44,6 +45,7 @@ export async function resolveBackend(spec: BackendSpec, opts: ResolveOptions = {
   let binPaths: string[] = [];
   let envDir: string | undefined;
   let defaultHook: HookRef;
+  let describe: string | undefined;
 
   if (spec.version !== undefined) {
     // provisionVersion's lines already name FAMILY==VERSION.
@@ -54,16 +56,35 @@ export async function resolveBackend(spec: BackendSpec, opts: ResolveOptions = {
     defaultHook = FAMILY_INFO[family].implFor(spec.version).hook;
   } else {
     const locationPaths: string[] = [];
+    let env: ManagedEnv | undefined;
     if (spec.location !== undefined) {
       const loc = await prepareLocation(spec.location, { home, python: spec.python, log });
-      locationPaths.push(loc.importPath);
-      binPaths = loc.binPaths;
+      const checkout = loc.kind === 'directory' ? await inspectCheckout(loc.importPath, family, spec.location) : undefined;
+      if (checkout) {
+        env = await provisionCheckout(family, checkout, spec.location, { home, python: spec.python, log: (l) => opts.log?.(l) });
+        describe = await describeCheckout(checkout.dir);
+      } else {
+        locationPaths.push(loc.importPath);
+        binPaths = loc.binPaths;
+        const requirements = loc.kind === 'wheel' ? await wheelRequirements(loc.importPath) : [];
+        if (requirements.length > 0 && loc.sha256) {
+          env = await provisionWheelRequirements(family, loc.sha256, requirements, spec.location, { home, python: spec.python, log: (l) => opts.log?.(l) });
+        }
+      }
     }
     importPaths = [...locationPaths, ...extraPaths];
-    const found = await findPython({ family, importPaths, python: spec.python, log });
-    python = found.executable;
-    const fam = found.families[family];
-    defaultHook = fam?.ok ? fam.hook : FAMILY_INFO[family].primary.hook;
+    if (env) {
+      python = env.python;
+      envDir = env.dir;
+      const probe = await probePython(python, { families: [family], paths: importPaths });
+      const fam = probe.families[family];
+      defaultHook = fam?.ok ? fam.hook : FAMILY_INFO[family].primary.hook;
+    } else {
+      const found = await findPython({ family, importPaths, python: spec.python, log });
+      python = found.executable;
+      const fam = found.families[family];
+      defaultHook = fam?.ok ? fam.hook : FAMILY_INFO[family].primary.hook;
+    }
   }
 
   const hook: HookRef = spec.backend ? { ...spec.backend } : defaultHook;
@@ -94,7 +115,7 @@ export async function resolveBackend(spec: BackendSpec, opts: ResolveOptions = {
   }
 
   const version = fam.version ?? 'unknown';
-  const label = `${fam.distribution} ${version}${spec.backend ? ` (backend=${formatHook(hook)})` : ''}`;
+  const label = `${fam.distribution} ${version}${describe ? ` (git ${describe})` : ''}${spec.backend ? ` (backend=${formatHook(hook)})` : ''}`;
   const bins = [...binPaths, ...(probe.scripts ? [probe.scripts] : [])];
   log(`resolved to ${label} (Python ${probe.versionString}, ${probe.executable})`);
   return {

@@ -19,6 +19,8 @@ export interface BackendSpec {
   python?: string;
   /** `style=STYLE`: the configuration style projects are written in (setuptools: pyproject, setup.cfg, setup.py). */
   style?: ConfigStyle;
+  /** `config=KEY=VALUE` entries: PEP 517 config_settings passed to every hook (a repeated key holds a list). */
+  configSettings?: Record<string, string | string[]>;
 }
 
 /** A spec resolved to something that can run. */

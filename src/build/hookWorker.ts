@@ -290,7 +290,7 @@ export class HookWorker<T extends WorkerTarget = Backend> implements Stoppable {
         args: {
           output_directory: opts.outputDirectory ?? opts.metadataDirectory,
           metadata_directory: opts.metadataDirectory && opts.outputDirectory ? opts.metadataDirectory : undefined,
-          config_settings: opts.configSettings ?? null,
+          config_settings: mergeSettings((this.backend as Partial<Backend>).spec?.configSettings, opts.configSettings),
         },
         timeout: opts.timeoutSec,
         env: opts.env ?? {},
@@ -352,6 +352,18 @@ export class HookWorker<T extends WorkerTarget = Backend> implements Stoppable {
     untrackWorker(this);
     await removeTempDir(this.home);
   }
+}
+
+/**
+ * The config_settings of one hook call: the backend spec's (`config=`, `-C`)
+ * then the call's own (a project's, a property's) on top; null when neither.
+ */
+export function mergeSettings(
+  fromSpec: Record<string, string | string[]> | undefined,
+  fromCall: Record<string, string | string[]> | undefined,
+): Record<string, string | string[]> | null {
+  if (!fromSpec && !fromCall) return null;
+  return { ...(fromSpec ?? {}), ...(fromCall ?? {}) };
 }
 
 function hookSpec(backend: WorkerTarget): string {

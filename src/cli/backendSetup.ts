@@ -1,10 +1,24 @@
-import { parseSpec } from '../backends/parseSpec.js';
+import { parseSpec, splitSetting } from '../backends/parseSpec.js';
+import { ConfigError } from '../errors.js';
 import { resolveBackend } from '../backends/resolveBackend.js';
 import type { Backend } from '../backends/types.js';
 import { BackendRunner } from '../build/runner.js';
 import type { ProjectModel } from '../model/projectModel.js';
 import { renderFor } from '../render/forBackend.js';
 import type { CliIO } from './io.js';
+
+/**
+ * A spec with `-C KEY=VALUE` settings added as `,config=KEY=VALUE` parts, so
+ * they travel with the spec into reports, corpus files and replay commands.
+ */
+export function withSettings(raw: string, settings: readonly string[] | undefined): string {
+  if (!settings || settings.length === 0) return raw;
+  for (const s of settings) {
+    if (s.includes(',')) throw new ConfigError(`-C ${s}: a config setting cannot hold a comma (specs separate their parts with commas)`);
+    if (splitSetting(s)[0] === '') throw new ConfigError(`-C ${s}: expected KEY=VALUE (a PEP 517 config_settings entry)`);
+  }
+  return [raw, ...settings.map((s) => `config=${s}`)].join(',');
+}
 
 /** Parse and resolve a spec (provisioning it if needed), logging what is installed. */
 export async function resolveSpec(raw: string, io: CliIO): Promise<Backend> {

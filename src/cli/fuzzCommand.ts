@@ -20,7 +20,7 @@ import { junitXml } from '../report/junit.js';
 import { describeRules, reportBackend, reportFinding, type JsonReport, type ReportFinding } from '../report/jsonReport.js';
 import { githubAnnotations, markdownSummary } from '../report/github.js';
 import { toolVersion } from '../report/toolVersion.js';
-import { resolveSpec, startRunner } from './backendSetup.js';
+import { resolveSpec, startRunner, withSettings } from './backendSetup.js';
 import { closeJudge, openJudge } from './judgeSetup.js';
 import { featuresOf } from '../../generators/featuresOf.js';
 import { withConfigFile } from './configFile.js';
@@ -65,7 +65,7 @@ export async function loadAllowList(file: string): Promise<Set<string>> {
 }
 
 export async function fuzzCommand(argv: string[], io: CliIO): Promise<number> {
-  const { values } = parseCommandLine(FUZZ_COMMAND, await withConfigFile(argv, FUZZ_OPTIONS, io.cwd));
+  const { values } = parseCommandLine(FUZZ_COMMAND, await withConfigFile(argv, FUZZ_OPTIONS, io.cwd, 'fuzz'));
   return fuzzWith(values, io);
 }
 
@@ -90,7 +90,8 @@ const FUZZ_OPTIONS = {
   'no-progress': { type: 'boolean', doc: 'no progress line' },
   stats: { type: 'boolean', doc: 'print how often each generator feature appeared' },
   'shrink-time': { type: 'string', value: 'DURATION', defaultIs: "5m, never more than --time leaves", doc: "each finding's own shrinking budget; when it is spent the finding is saved not fully shrunk (shrinkComplete: false)" },
-  config: { type: 'string', value: 'FILE.json', doc: 'read flags from a JSON file (see Config file)' },
+  'config-setting': { type: 'string', short: 'C', multiple: true, value: 'KEY=VALUE', doc: 'a PEP 517 config_settings entry for every hook of both sides (as pypa/build -C; recorded as config= in the specs)' },
+  config: { type: 'string', value: 'FILE.json', doc: 'read flags from a JSON file (see Config file); without it, [tool.twinbuild.fuzz] of the nearest pyproject.toml (or [fuzz] of twinbuild.toml)' },
 } as const satisfies FlagTable;
 
 export const FUZZ_COMMAND: CommandDef<typeof FUZZ_OPTIONS> = {
@@ -112,6 +113,9 @@ async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
   if (reportsToStdout(values)) io = { ...io, out: io.err };
   const colours = paint(io.colour ?? false);
   if (!values.a) throw new ConfigError('fuzz needs --a SPEC', FUZZ_USAGE);
+  // -C KEY=VALUE goes to both sides, as part of their specs (recorded with them).
+  values.a = withSettings(values.a, values['config-setting']);
+  if (values.b) values.b = withSettings(values.b, values['config-setting']);
   parseSpec(values.a);
   if (values.b) parseSpec(values.b);
   const properties = (values.property ?? ['diff']) as PropertyName[];

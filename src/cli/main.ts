@@ -3,6 +3,7 @@ import { ConfigError } from '../errors.js';
 import { toolVersion } from '../report/toolVersion.js';
 import { SPEC_SYNTAX } from '../backends/parseSpec.js';
 import { FAMILIES } from '../backends/types.js';
+import { ACTION_COMMAND, actionCommand } from './actionCommand.js';
 import { BACKENDS_COMMAND, backendsCommand } from './backendsCommand.js';
 import { BISECT_COMMAND, bisectCommand } from './bisectCommand.js';
 import { EXPLAIN_COMMAND, explainCommand } from './explainCommand.js';
@@ -31,6 +32,7 @@ export const COMMAND_DEFS: Record<string, CommandDef> = {
   merge: MERGE_COMMAND,
   bisect: BISECT_COMMAND,
   backends: BACKENDS_COMMAND,
+  action: ACTION_COMMAND,
 };
 
 const COMMANDS: Record<string, (argv: string[], io: CliIO) => Promise<number>> = {
@@ -40,6 +42,7 @@ const COMMANDS: Record<string, (argv: string[], io: CliIO) => Promise<number>> =
   backends: backendsCommand,
   merge: mergeCommand,
   bisect: bisectCommand,
+  action: actionCommand,
 };
 
 /** Run the command line; returns the exit code. The only place that prints. */

@@ -15,7 +15,8 @@ import { textFiles } from '../render/textFiles.js';
 import { paint } from './colour.js';
 import { reportsToStdout, writeReports, writeText } from './reportOutputs.js';
 import { toolVersion } from '../report/toolVersion.js';
-import { resolveSpec } from './backendSetup.js';
+import { resolveSpec, withSettings } from './backendSetup.js';
+import { withConfigFile } from './configFile.js';
 import { parseCommandLine, synopsis, type CommandDef, type FlagTable } from './flags.js';
 import { environmentSection, exitSection, specSection } from './helpSections.js';
 import { closeJudge, openJudge } from './judgeSetup.js';
@@ -47,6 +48,8 @@ const REPLAY_OPTIONS = {
   update: { type: 'boolean', doc: 're-record each `changed` file with what it shows now' },
   html: { type: 'string', value: 'FILE.html', doc: 'write a self-contained HTML page of what still fails (reproduced, changed, regressed)' },
   sarif: { type: 'string', value: 'FILE.sarif', doc: 'write what still fails as SARIF 2.1.0' },
+  'config-setting': { type: 'string', short: 'C', multiple: true, value: 'KEY=VALUE', doc: 'a PEP 517 config_settings entry for every hook of both sides (as pypa/build -C; recorded as config= in the specs)' },
+  config: { type: 'string', value: 'FILE.json', doc: 'read flags from a JSON file; without it, [tool.twinbuild.replay] of the nearest pyproject.toml (or [replay] of twinbuild.toml)' },
 } as const satisfies FlagTable;
 
 export const REPLAY_COMMAND: CommandDef<typeof REPLAY_OPTIONS> = {
@@ -59,7 +62,7 @@ export const REPLAY_COMMAND: CommandDef<typeof REPLAY_OPTIONS> = {
 };
 
 export async function replayCommand(argv: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseCommandLine(REPLAY_COMMAND, argv);
+  const { values, positionals } = parseCommandLine(REPLAY_COMMAND, await withConfigFile(argv, REPLAY_OPTIONS, io.cwd, 'replay'));
   const stdout = io.out;
   if (reportsToStdout(values)) io = { ...io, out: io.err };
   const colours = paint(io.colour ?? false);
@@ -75,7 +78,8 @@ export async function replayCommand(argv: string[], io: CliIO): Promise<number> 
 
   const resolved = new Map<string, Backend>();
   const runners = new Map<string, BackendRunner>();
-  const runnerFor = async (spec: string): Promise<BackendRunner> => {
+  const runnerFor = async (given: string): Promise<BackendRunner> => {
+    const spec = withSettings(given, values['config-setting']);
     let r = runners.get(spec);
     if (!r) {
       const backend = resolved.get(spec) ?? (await resolveSpec(spec, io));

@@ -173,3 +173,16 @@ describe('helpers', () => {
     expect(formatHook({ module: 'a.b', object: 'c' })).toBe('a.b:c');
   });
 });
+
+describe('parseSpec: config=KEY=VALUE (PEP 517 config_settings)', () => {
+  it('collects settings; a repeated key becomes a list; a value keeps its own "="', () => {
+    const s = parseSpec('setuptools==80.9.0,config=editable-mode=strict,config=--build-option=--python-tag=py39,config=--build-option=--quiet');
+    expect(s.configSettings).toEqual({ 'editable-mode': 'strict', '--build-option': ['--python-tag=py39', '--quiet'] });
+    expect(parseSpec('pdm,config=no-clean-build').configSettings).toEqual({ 'no-clean-build': '' });
+  });
+
+  it('a config= without a key is refused; the old alias no longer points at style=', () => {
+    expect(parseError('setuptools,config==x').message).toContain('config==x has no KEY before "="');
+    expect(parseError('setuptools,config-setting=a=b').message).toContain('(did you mean "config"?)');
+  });
+});
