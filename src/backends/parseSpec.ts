@@ -23,7 +23,7 @@ import type { ConfigStyle } from '../render/fileMap.js';
 import { renderStyles } from '../render/render.js';
 import { FAMILIES, type BackendSpec, type Family } from './types.js';
 
-export const SPEC_SYNTAX = 'FAMILY[==VERSION | @LOCATION][,backend=MODULE[:OBJECT]][,path=DIR]...[,python=EXE][,style=STYLE][,config=KEY=VALUE]...';
+export const SPEC_SYNTAX = 'FAMILY[==VERSION | @LOCATION][,backend=MODULE[:OBJECT]][,path=DIR]...[,python=EXE][,style=STYLE][,config=K=V]...';
 
 const KEYS = ['backend', 'path', 'python', 'style', 'config'] as const;
 type Key = (typeof KEYS)[number];

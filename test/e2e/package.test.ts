@@ -42,7 +42,7 @@ describe('the npm package', () => {
     expect(version.exitCode, version.stderr).toBe(0);
     expect(version.stdout.trim()).toBe(((await readJson<{ version: string }>(join(ROOT, 'package.json'))).version));
     const installed = join(app, 'node_modules', 'twinbuild');
-    expect(readdirSync(installed).sort()).toEqual(['README.md', 'bin', 'corpus', 'dist', 'docs', 'package.json', 'src']);
+    expect(readdirSync(installed).sort()).toEqual(['README.md', 'action.yml', 'bin', 'corpus', 'dist', 'docs', 'package.json', 'src']);
 
     const backends = await run('npx', ['--no-install', 'twinbuild', 'backends']);
     expect(backends.exitCode, backends.stderr).toBe(0);
