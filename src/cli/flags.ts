@@ -111,9 +111,11 @@ export function helpText(def: CommandDef, width = 100): string {
   for (const [name, f] of flags) {
     const head = `  ${flagHead(name, f)}`;
     const doc = `${f.doc}${f.multiple ? ' (repeatable)' : ''}${f.defaultIs !== undefined ? ` [default: ${f.defaultIs}]` : ''}`;
-    const body = wrap(doc, width - col - 2, ' '.repeat(col + 2));
-    if (head.length <= col) lines.push(head.padEnd(col + 2) + body[0], ...body.slice(1));
-    else lines.push(head, ' '.repeat(col + 2) + body[0], ...body.slice(1));
+    // The text column starts at col + 2 on every line, the first one included.
+    const indent = ' '.repeat(col + 2);
+    const body = wrap(indent + doc, width, indent);
+    if (head.length <= col) lines.push(head.padEnd(col + 2) + body[0]!.slice(col + 2), ...body.slice(1));
+    else lines.push(head, ...body);
   }
   for (const s of def.sections?.() ?? []) {
     lines.push('', `${s.title}:`);

@@ -62,6 +62,22 @@ describe('help: one flag table per command feeds the parser and the help', () =>
     expect(() => parseCommandLine(def, ['--surely-not-a-flag'])).toThrow(/Unknown option/);
   });
 
+  it('a flag text wraps greedily in its own column: every wrapped line starts there and is as full as the width lets it be', async () => {
+    for (const name of Object.keys(COMMAND_DEFS)) {
+      const section = (await run(['help', name])).out.split('\nFlags:\n')[1]!.split('\n\n')[0]!.split('\n');
+      const column = section.find((l) => /^  -\S.*\S\s{2,}\S/.test(l))!.search(/(?<=\S\s{2,})\S/);
+      for (let i = 0; i + 1 < section.length; i++) {
+        const next = section[i + 1]!;
+        if (/^  -/.test(next) || next.trim() === '') continue;
+        expect(next.slice(0, column).trim(), `${name}: ${next}`).toBe('');
+        expect(next[column], `${name}: ${next}`).not.toBe(' ');
+        // The line before could not take the next line's first word.
+        const firstWord = next.trim().split(' ')[0]!;
+        if (!/^  -/.test(section[i]!) || /\S\s{2,}\S/.test(section[i]!)) expect(section[i]!.length + 1 + firstWord.length, `${name}: ${section[i]}`).toBeGreaterThan(100);
+      }
+    }
+  });
+
   it('each flag with a default says it, in the same line block', async () => {
     const help = (await run(['help', 'fuzz'])).out;
     expect(help).toMatch(/--property NAME\s+property to check.*\[default: diff\]/);
