@@ -5,8 +5,8 @@
  * with distinct top-level names; and, each with its own probability, the
  * optional parts: requires-python, readme, license, license files, authors,
  * maintainers, keywords, classifiers, URLs, optional dependencies, entry
- * points, sdist-only files, wheel data files, scripts, a dynamic version
- * and setuptools scenarios.
+ * points, sdist-only files, wheel data files, scripts, a dynamic version,
+ * setuptools scenarios and config settings.
  *
  * `targets` names the backends the project must suit (family, version,
  * configuration style): the generator then never uses a feature one of them
@@ -41,6 +41,8 @@ import { requirement, type RequirementOptions } from './requirement.js';
 import { requiresPython, type RequiresPythonOptions } from './requiresPython.js';
 import { sdistFiles, type SdistFilesOptions } from './sdistFiles.js';
 import { setuptoolsOptions } from './setuptoolsOptions.js';
+import { configSettings } from './configSettings.js';
+import { CONFIG_SETTING_FEATURES } from '../src/model/configSettings.js';
 import { urls } from './urls.js';
 import { version, type VersionOptions } from './version.js';
 import { scriptFiles, wheelDataFiles } from './wheelData.js';
@@ -72,6 +74,7 @@ export const OPTIONAL_PARTS = [
   'scriptFiles',
   'dynamicVersion',
   'setuptools',
+  'configSettings',
 ] as const satisfies readonly (keyof ProjectModel)[];
 export type OptionalPart = (typeof OPTIONAL_PARTS)[number];
 
@@ -94,6 +97,7 @@ export const DEFAULT_PROBABILITIES: Readonly<Record<OptionalPart, number>> = {
   scriptFiles: 0.1,
   dynamicVersion: 0.15,
   setuptools: 0.2,
+  configSettings: 0.1,
 };
 
 export interface ProjectModelOptions {
@@ -290,6 +294,7 @@ export function projectModel(options: ProjectModelOptions = {}): fc.Arbitrary<Pr
       scriptFiles: maybe(scriptFiles(), p('scriptFiles', 'script-files')),
       dynamicVersion: maybe(fc.constant(true as const), p('dynamicVersion', 'dynamic:version')),
       setuptools: maybe(setuptoolsOptions(), p('setuptools')).filter((s) => s === undefined || Object.keys(s).length > 0),
+      configSettings: maybe(configSettings(), p('configSettings', CONFIG_SETTING_FEATURES.buildNumber)),
     }),
     OPTIONAL_PARTS,
   )

@@ -7,6 +7,8 @@ import { writeFileMap } from '../build/fileMapIO.js';
 import type { CorpusFile } from './corpusFile.js';
 import { installedExpectation } from '../install/expect.js';
 import { editableVariants } from '../fuzz/properties/install.js';
+import { mergeSettings } from '../build/hookWorker.js';
+import { modelHookSettings } from '../model/configSettings.js';
 
 const REPRODUCE_SH = `#!/bin/sh
 # Reproduce this twinbuild counterexample with Python and the backends only (no Node.js).
@@ -37,6 +39,8 @@ export async function materialize(dir: string, entry: CorpusFile, a: Backend, b?
       hook: s.backend.hook.object ? `${s.backend.hook.module}:${s.backend.hook.object}` : s.backend.hook.module,
       paths: s.backend.importPaths,
       project: s.role,
+      // PEP 517 config_settings of every hook call: the spec's (`config=`), then the model's (configSettings).
+      configSettings: mergeSettings(s.backend.spec?.configSettings, modelHookSettings(entry.model, s.backend.family, sides.map((o) => o.backend.family))),
     })),
     // The install property: what the installed project must hold, and the builds to install.
     ...(entry.property === 'install' ? { install: installReproducer(entry, a) } : {}),

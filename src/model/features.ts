@@ -140,6 +140,7 @@ export function modelFeatures(model: ProjectModel): string[] {
   add('script-files', scripts.length > 0);
   add('script-files:python-shebang', scripts.some((s) => /^#!.*python/.test(s.content)));
   add('dynamic:version', model.dynamicVersion === true && versionModule(model) !== null);
+  add('config-settings:build-number', model.configSettings?.buildNumber !== undefined);
   // setuptools scenarios.
   const st = model.setuptools;
   if (st !== undefined) {

@@ -82,6 +82,24 @@ export interface ProjectModel {
   scriptFiles?: ProjectFileModel[];
   /** Options only the setuptools family reads (setup.py / setup.cfg scenarios); other families ignore them. */
   setuptools?: SetuptoolsOptionsModel;
+  /**
+   * PEP 517 config_settings the build is run with (every hook call of the
+   * build: get_requires_*, prepare_*, build_*), as backend-documented
+   * settings; which family takes which, and what each changes in the
+   * artifacts, is in `src/model/configSettings.ts` (one place).
+   */
+  configSettings?: ConfigSettingsModel;
+}
+
+/**
+ * Backend-documented config settings. `buildNumber`: setuptools'
+ * `--build-option=--build-number=N` (bdist_wheel `--build-number`): the
+ * wheel's file name carries the build tag `N`; the `.dist-info` and `.data`
+ * folders do not.
+ */
+export interface ConfigSettingsModel {
+  /** A PEP 427 build tag: digits first (`1`, `2b`). */
+  buildNumber?: string;
 }
 
 export interface PackageModel {

@@ -155,6 +155,11 @@ export function checkModelExtensions(
       text(o['content'], f(`${k}[${i}].content`), fail);
     });
   }
+  // Config settings become command-line options of the backend: a build tag only (digits, then letters or digits).
+  if (m['configSettings'] !== undefined) {
+    const o = obj(m['configSettings'], f('configSettings'), fail, ['buildNumber']);
+    if (o['buildNumber'] !== undefined) line(o['buildNumber'], f('configSettings.buildNumber'), fail, /^[0-9][A-Za-z0-9]{0,15}$/);
+  }
   for (const k of ['authors', 'maintainers']) if (m[k] !== undefined) people(m[k], f(k), fail);
   if (m['keywords'] !== undefined) array(m['keywords'], f('keywords'), fail).forEach((k, i) => line(k, f(`keywords[${i}]`), fail, /^[^,]+$/));
   if (m['classifiers'] !== undefined) array(m['classifiers'], f('classifiers'), fail).forEach((c, i) => line(c, f(`classifiers[${i}]`), fail));

@@ -79,6 +79,8 @@ export const CAPABILITY_FEATURES = [
   'wheel-data',
   /** Scripts in the wheel's scripts scheme (`{dist}.data/scripts/`). */
   'script-files',
+  /** config_settings giving the wheel a build tag (setuptools `--build-option=--build-number=N`). */
+  'config-settings:build-number',
 ] as const;
 export type CapabilityFeature = (typeof CAPABILITY_FEATURES)[number];
 
@@ -167,6 +169,13 @@ const LIMITATIONS: Readonly<Partial<Record<CapabilityFeature, readonly Limitatio
     { family: 'poetry', why: 'poetry-core has no scripts scheme besides entry points' },
     { family: 'pdm', why: 'pdm-backend wheel-data scripts are not rendered yet' },
     { family: 'uv', why: 'uv_build [tool.uv.build-backend.data] scripts are not rendered yet' },
+  ],
+  'config-settings:build-number': [
+    { family: 'hatchling', why: 'hatchling documents no config setting for a build tag' },
+    { family: 'flit', why: 'flit-core documents no config settings' },
+    { family: 'poetry', why: 'poetry-core documents no config setting for a build tag' },
+    { family: 'pdm', why: 'pdm-backend config settings are not modelled yet' },
+    { family: 'uv', why: 'uv_build documents no config settings' },
   ],
   'layout:top-level-modules': [{ family: 'uv', why: 'uv_build packages import packages only, not single-file modules' }],
 };

@@ -33,7 +33,7 @@ describe('corpus files with extended models', () => {
     );
     load(smallModel());
     load(richModel);
-    load({ ...richModel, dynamicVersion: true, wheelData: [{ path: 'share/a/x.json', content: '' }], scriptFiles: [{ path: 'run.sh', content: '#!/bin/sh\n' }], setuptools: { packageData: 'manifest' } });
+    load({ ...richModel, dynamicVersion: true, wheelData: [{ path: 'share/a/x.json', content: '' }], scriptFiles: [{ path: 'run.sh', content: '#!/bin/sh\n' }], setuptools: { packageData: 'manifest' }, configSettings: { buildNumber: '2x1' } });
   });
 
   const rejected: [string, (m: Json) => void, RegExp][] = [
@@ -55,6 +55,8 @@ describe('corpus files with extended models', () => {
     ['a setup_requires with a backslash', (m) => (m.setuptools.setupRequires.requirements[0] = 'a \\'), /setupRequires\.requirements\[0\]/],
     ['an unknown setuptools option', (m) => (m.setuptools.cmdclass = true), /setuptools\.cmdclass/],
     ['a non-boolean scenario', (m) => (m.setuptools.mainGuard = 'yes'), /setuptools\.mainGuard/],
+    ['a build number carrying another option', (m) => (m.configSettings = { buildNumber: '1 --dist-dir=/tmp' }), /configSettings\.buildNumber/],
+    ['an unknown config setting', (m) => (m.configSettings = { pythonTag: 'py2' }), /configSettings\.pythonTag/],
     ['an unknown readme form', (m) => (m.readme.form = 'url'), /readme\.form/],
     ['an unknown license kind', (m) => (m.license = { kind: 'url' }), /license\.kind/],
     ['a namespace with a bad name', (m) => (m.namespacePackages[0].name = '../x'), /namespacePackages\[0\]\.name/],

@@ -44,14 +44,14 @@ sys.path[:0] = {paths!r}
 obj = importlib.import_module({module!r})
 for part in {attrs!r}:
     obj = getattr(obj, part)
-print('\\n' + getattr(obj, {hook!r})({out!r}))
+print('\\n' + getattr(obj, {hook!r})({out!r}, {settings!r}))
 """
 
 
 def build(side, kind, out):
     python = os.environ.get("PYTHON_" + side["role"].upper()) or side["python"]
     module, _, obj = side["hook"].partition(":")
-    code = HOOK_CALL.format(paths=side["paths"], module=module, attrs=[p for p in obj.split(".") if p], hook="build_" + kind, out=out)
+    code = HOOK_CALL.format(paths=side["paths"], module=module, attrs=[p for p in obj.split(".") if p], hook="build_" + kind, out=out, settings=side.get("configSettings"))
     # The interpreter's own bin/ first on PATH, as in an activated environment (uv_build runs its `uv` binary from there).
     env = dict(os.environ, PATH=os.path.dirname(os.path.abspath(python)) + os.pathsep + os.environ.get("PATH", ""))
     proc = subprocess.run([python, "-c", code], cwd=os.path.join(HERE, side["project"]), capture_output=True, text=True, env=env)

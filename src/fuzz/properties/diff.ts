@@ -4,6 +4,7 @@ import { outcomeOf, type PropertyDef } from '../property.js';
 import { installedDiffEnabled, installedDifferences } from '../../install/installedDiff.js';
 import { metadataChecks } from './metadata.js';
 import { buildProblems, oneSided, oneSidedProblems } from './specProblems.js';
+import { withModelSettings } from './_configSettings.js';
 
 /** `diff`: A and B build the same model; normalized wheels and sdists must be equal. */
 export const diffProperty: PropertyDef = {
@@ -15,7 +16,11 @@ export const diffProperty: PropertyDef = {
     const b = ctx.b!;
     const filesA = renderFor(model, ctx.a.backend);
     const filesB = renderFor(model, b.backend);
-    const [ra, rb] = await Promise.all([ctx.a.build(filesA, ctx.build), b.build(filesB, ctx.build)]);
+    // The model's config settings go to both sides, and only when both families document them.
+    const families = [ctx.a.backend.family, b.backend.family];
+    const ctxA = { ...ctx, build: withModelSettings(ctx.build, model, ctx.a.backend.family, families) };
+    const ctxB = { ...ctx, build: withModelSettings(ctx.build, model, b.backend.family, families) };
+    const [ra, rb] = await Promise.all([ctx.a.build(filesA, ctxA.build), b.build(filesB, ctxB.build)]);
     ctx.stats.projects++;
     ctx.stats.builds += 4;
     if (!ra.sdist.ok || !ra.wheel.ok) ctx.stats.rejected.a++;
@@ -28,7 +33,7 @@ export const diffProperty: PropertyDef = {
     // prepare_metadata_for_build_wheel and build_editable must agree with each side's own wheel:
     // an inconsistency only one side shows is a difference between them.
     if (ra.wheel.ok && rb.wheel.ok) {
-      const [ma, mb] = await Promise.all([metadataChecks(ctx.a, filesA, ra.wheel, ctx), metadataChecks(b, filesB, rb.wheel, ctx)]);
+      const [ma, mb] = await Promise.all([metadataChecks(ctx.a, filesA, ra.wheel, ctxA), metadataChecks(b, filesB, rb.wheel, ctxB)]);
       cmp.differences.push(...oneSided(ma.differences, mb.differences));
     }
     // Installed trees (semantic level, TWINBUILD_DIFF_INSTALLED=1): what only one side's installation gets wrong.

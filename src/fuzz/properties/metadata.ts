@@ -14,6 +14,7 @@ import type { BuildOptions } from '../../build/buildArtifacts.js';
 import type { BackendRunner } from '../../build/runner.js';
 import type { ArtifactResult } from '../../build/types.js';
 import type { FileMap } from '../../render/fileMap.js';
+import { withModelSettings } from './_configSettings.js';
 import { outcomeOf, type PropertyContext, type PropertyDef } from '../property.js';
 import { oneWheel } from './_oneWheel.js';
 
@@ -114,10 +115,12 @@ export const metadataProperty: PropertyDef = {
   sides: ['wheel', 'prepared/editable'],
   async evaluate(model, ctx) {
     const files = renderFor(model, ctx.a.backend);
-    const built = await oneWheel(ctx, files);
+    // The model's config settings reach every hook of the build (wheel, prepare_metadata, editable).
+    const withSettings = { ...ctx, build: withModelSettings(ctx.build, model, ctx.a.backend.family, [ctx.a.backend.family]) };
+    const built = await oneWheel(withSettings, files);
     if ('rejected' in built) return built.rejected;
     const wheel = built.wheel;
-    const { differences, rules } = await metadataChecks(ctx.a, files, wheel, ctx);
+    const { differences, rules } = await metadataChecks(ctx.a, files, wheel, withSettings);
     return outcomeOf('metadata', differences, ['wheel', 'prepared/editable'], files, rules);
   },
 };

@@ -1,6 +1,7 @@
 import { renderFor } from '../../render/forBackend.js';
 import { outcomeOf, type PropertyDef } from '../property.js';
 import { buildProblems, problemsAsDifferences } from './specProblems.js';
+import { buildTagDifferences, withModelSettings } from './_configSettings.js';
 
 /**
  * `spec`: each artifact of one backend satisfies the wheel, sdist and core
@@ -14,7 +15,8 @@ export const specProperty: PropertyDef = {
   sides: ['artifact', 'specification'],
   async evaluate(model, ctx) {
     const files = renderFor(model, ctx.a.backend);
-    const built = await ctx.a.build(files, ctx.build);
+    const families = [ctx.a.backend.family];
+    const built = await ctx.a.build(files, withModelSettings(ctx.build, model, ctx.a.backend.family, families));
     ctx.stats.projects++;
     ctx.stats.builds += 2;
     if (!built.sdist.ok && !built.wheel.ok) {
@@ -24,6 +26,8 @@ export const specProperty: PropertyDef = {
     }
     if (!built.sdist.ok || !built.wheel.ok) ctx.stats.rejected.a++;
     const problems = await buildProblems(built, ctx.judge);
-    return outcomeOf('spec', problemsAsDifferences(problems), ['artifact', 'specification'], files, []);
+    // What the model's config settings ask of the wheel's file name (a build tag).
+    const expected = buildTagDifferences(model, families, built.wheel);
+    return outcomeOf('spec', [...problemsAsDifferences(problems), ...expected], ['artifact', 'specification'], files, []);
   },
 };
