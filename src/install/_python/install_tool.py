@@ -115,9 +115,21 @@ def requirement_meanings(requirements, extras):
             "extras": sorted(canonicalize_name(e) for e in q.extras),
             "url": q.url or "",
             "versions": "".join("1" if q.specifier.contains(v, prereleases=True) else "0" for v in grid),
-            "marker": "" if q.marker is None else "".join("1" if q.marker.evaluate(env) else "0" for env in envs),
+            "marker": "" if q.marker is None else "".join(_marker_truth(q.marker, env) for env in envs),
         }
     return out
+
+
+def _marker_truth(marker, env):
+    """"1" or "0", or "E" where the pinned packaging raises: packaging 25.0
+    compares `extra == "0"` as versions and raises InvalidVersion for the
+    empty extra of the no-extra environment (packaging 26 gives False), a
+    fact of the reference, the same for the model's requirement and the
+    installed one, never an installation failure."""
+    try:
+        return "1" if marker.evaluate(env) else "0"
+    except Exception:  # noqa: BLE001
+        return "E"
 
 
 def install_and_probe(config_settings):
