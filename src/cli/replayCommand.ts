@@ -1,3 +1,4 @@
+import { atomsOf, usesAtoms } from '../compare/atoms.js';
 import { join, relative, resolve } from 'node:path';
 import type { Backend } from '../backends/types.js';
 import { timeoutFromEnv } from '../build/buildArtifacts.js';
@@ -186,7 +187,9 @@ export function replayStatus(entry: CorpusFile, out: PropertyOutcome): ReplaySta
   if (out.status === 'rejected') return 'rejected';
   if (entry.expect === 'pass') return out.status === 'pass' ? 'holds' : 'regressed';
   if (out.status === 'pass') return 'fixed';
-  return out.signature.id === entry.signature ? 'reproduced' : 'changed';
+  if (out.signature.id === entry.signature) return 'reproduced';
+  // A file that records its atom (issue #13) reproduces while the project still shows that atom.
+  return entry.atom !== undefined && usesAtoms(entry.property) && atomsOf(out.differences).includes(entry.atom) ? 'reproduced' : 'changed';
 }
 
 const STATUS_COLOUR: Record<ReplayStatus, 'red' | 'green' | 'cyan'> = { reproduced: 'red', changed: 'red', regressed: 'red', fixed: 'green', holds: 'green', rejected: 'cyan' };

@@ -29,6 +29,8 @@ export interface CorpusFile {
   path: string;
   signature: string;
   signatureText: string;
+  /** diff: the one atom (behaviour change) the signature names; absent in files written before atoms (issue #13). */
+  atom?: string;
   summary: string;
   differences: Difference[];
   model: ProjectModel;
@@ -104,6 +106,7 @@ export function validateCorpusFile(value: unknown, where: string): CorpusFile {
     c.str(o['signature'], 'signature', /^$/);
   } else c.str(o['signature'], 'signature', /^[0-9a-f]{6,64}$/);
   c.str(o['signatureText'], 'signatureText');
+  if (o['atom'] !== undefined) c.str(o['atom'], 'atom');
   c.str(o['summary'], 'summary');
   c.arr(o['differences'], 'differences');
   if (o['name'] !== undefined) c.str(o['name'], 'name');

@@ -10,6 +10,8 @@ import { PROPERTIES, type PropertyContext, type PropertyDef } from './properties
 import { RunHealth, type HealthVerdict } from './health.js';
 import { failingMinimal, hasBuildFailure, isCostly, shrinkDeadline, shrinkWithin } from './shrinkBudget.js';
 import { EnvironmentError } from '../errors.js';
+import { AtomBook, type Target } from './atomBook.js';
+import { baselineFindings } from './baseline.js';
 import { emptyStats, type Finding, type PropertyName, type PropertyOutcome, type RunStats } from './types.js';
 
 export interface FuzzOptions {
@@ -26,8 +28,10 @@ export interface FuzzOptions {
   shrinkMs?: number;
   /** Replay a fast-check path (with its seed) instead of generating. */
   path?: string;
-  /** Signatures to treat as passing (known divergences). */
+  /** Signatures to treat as passing (known divergences; for diff, also atoms or atom signatures). */
   allow?: ReadonlySet<string>;
+  /** diff: first report the atoms the smallest projects show, once each, then ignore them (src/fuzz/baseline.ts). */
+  baseline?: boolean;
   /**
    * Saved counterexamples to check before generating (the corpus replays
    * first). One saved with `shrinkComplete: false` that still fails with its
@@ -111,10 +115,9 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzRun> {
   const deadline = opts.timeMs !== undefined ? started + opts.timeMs : Number.POSITIVE_INFINITY;
   const cache = new Map<string, PropertyOutcome>();
   const rules = new Set<string>();
-  // What is already reported: a failure is new only if it shows a difference class no finding covers.
-  const covered = new Set<string>();
-  const isKnown = (out: PropertyOutcome & { status: 'fail' }): boolean =>
-    (opts.allow?.has(out.signature.id) ?? false) || out.signature.classes.every((c) => covered.has(c));
+  // What is already reported: a failure is new only if it shows an atom (diff) or class no finding covers.
+  const book = new AtomBook(opts.property, opts.allow);
+  const isKnown = (out: PropertyOutcome & { status: 'fail' }): boolean => book.isKnown(out);
   const findings: Finding[] = [];
   let phase: Progress['phase'] = 'replaying';
   // An environment problem (a backend's missing requirement) ends the run: it is never a finding,
@@ -135,10 +138,12 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzRun> {
     return out;
   };
 
-  interface Extra { seed: number; path: string; foundAt: number; shrinks: number; shrinkComplete: boolean; source?: string; startedAt?: number }
-  const findingOf = (model: ProjectModel, out: PropertyOutcome & { status: 'fail' }, extra: Extra): Finding => ({
-    signature: out.signature.id,
-    signatureText: out.signature.text,
+  interface Extra { baseline?: boolean; seed: number; path: string; foundAt: number; shrinks: number; shrinkComplete: boolean; source?: string; startedAt?: number }
+  const findingOf = (model: ProjectModel, out: PropertyOutcome & { status: 'fail' }, extra: Extra, target?: Target): Finding => ({
+    signature: book.signatureFor(out, target).id,
+    signatureText: book.signatureFor(out, target).text,
+    ...(target?.atom !== undefined ? { atom: target.atom } : {}),
+    ...(extra.baseline ? { baseline: true } : {}),
     property: opts.property,
     summary: out.summary,
     differences: out.differences,
@@ -156,10 +161,9 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzRun> {
     rules: out.rules,
     replayedFrom: extra.source,
   });
-  const record = async (model: ProjectModel, out: PropertyOutcome & { status: 'fail' }, extra: Extra): Promise<void> => {
-    if (isKnown(out)) return; // another lane reported the same problem meanwhile
-    const finding = findingOf(model, out, extra);
-    out.signature.classes.forEach((c) => covered.add(c));
+  const record = async (model: ProjectModel, out: PropertyOutcome & { status: 'fail' }, extra: Extra, target: Target = book.targetOf(out)): Promise<void> => {
+    if (!book.same(out, target) || !book.cover(out, target)) return; // another lane reported the same problem meanwhile
+    const finding = findingOf(model, out, extra, target);
     findings.push(finding);
     await opts.onFinding?.(finding);
   };
@@ -188,31 +192,39 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzRun> {
     const evalMs = performance.now() - evalStart;
     if (out.status !== 'fail' || isKnown(out)) continue;
     const foundAt = performance.now() - started;
-    if (saved.shrinkComplete === false && out.signature.id === saved.signature) {
+    const savedTarget = book.targetOf(out, saved.signature);
+    if (saved.shrinkComplete === false && book.stillShows(out, saved.signature)) {
       // Saved before its shrinking was done: go on shrinking it, same problem only.
       phase = 'shrinking';
-      const target = new Set(out.signature.classes);
+      const target = savedTarget;
       const note = (m: ProjectModel, o: PropertyOutcome & { status: 'fail' }, steps: number): void =>
-        opts.onShrinkProgress?.(0, findingOf(m, o, { seed: 0, path: '', foundAt, shrinks: steps, shrinkComplete: false, source: saved.source }));
+        opts.onShrinkProgress?.(0, findingOf(m, o, { seed: 0, path: '', foundAt, shrinks: steps, shrinkComplete: false, source: saved.source }, target));
       note(saved.model, out, 0);
       const reduced = await shrinkWithin(
         saved.model,
         async (m) => {
           const o = await evaluate(m);
-          const same = o.status === 'fail' && !isKnown(o) && o.signature.classes.every((c) => target.has(c));
-          if (same) note(m, o, 0);
+          const same = o.status === 'fail' && book.same(o, target);
+          if (same && o.status === 'fail') note(m, o, 0);
           return same;
         },
         { deadline: shrinkDeadline(performance.now(), opts.shrinkMs, deadline), costly: isCostly(out, evalMs) },
       );
       const final = await evaluate(reduced.model);
       if (final.status !== 'fail') throw new Error('internal: the shrunk counterexample no longer fails');
-      await record(reduced.model, final, { seed: 0, path: '', foundAt, shrinks: reduced.steps, shrinkComplete: reduced.complete, source: saved.source, startedAt });
+      await record(reduced.model, final, { seed: 0, path: '', foundAt, shrinks: reduced.steps, shrinkComplete: reduced.complete, source: saved.source, startedAt }, target);
       opts.onShrinkProgress?.(0, null);
     } else {
-      await record(saved.model, out, { seed: 0, path: '', foundAt, shrinks: 0, shrinkComplete: saved.shrinkComplete ?? true, source: saved.source, startedAt });
+      await record(saved.model, out, { seed: 0, path: '', foundAt, shrinks: 0, shrinkComplete: saved.shrinkComplete ?? true, source: saved.source, startedAt }, savedTarget);
     }
     if (opts.stopOnFirst) break;
+  }
+
+  // 1b. Baseline changes (diff, --baseline): what the smallest projects show is reported once, then ignored.
+  if (opts.baseline && !fatal && performance.now() < deadline) {
+    // Its builds are not counted as generated projects (stats.projects stays the run count).
+    const base = await baselineFindings(opts.seed, { ...ctx, stats: emptyStats() }, book, (m, c) => evaluate(m, c));
+    for (const { model, out, target } of base) await record(model, out, { baseline: true, seed: 0, path: '', foundAt: performance.now() - started, shrinks: 0, shrinkComplete: true, startedAt: performance.now() - started }, target);
   }
 
   // 2. Generate, in rounds that each end at a new signature. With --jobs, several
@@ -235,18 +247,18 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzRun> {
       reserved += take;
       const round = nextRound++;
       phase = 'searching';
-      let target: Set<string> | undefined;
+      let target: Target | undefined;
       let foundAt = 0;
       const seed = roundSeed(opts.seed, round);
       const startedAt = performance.now() - started;
       // While shrinking, a candidate counts if it shows no class outside the first failure's
       // (so a project showing two bugs can shrink to one of them) and still something new.
-      const sameProblem = (out: PropertyOutcome): boolean =>
-        out.status === 'fail' && !isKnown(out) && target !== undefined && out.signature.classes.every((c) => target!.has(c));
+      // For diff: a candidate counts if it still shows the failure's new atom (others may come and go).
+      const sameProblem = (out: PropertyOutcome): boolean => book.same(out, target);
       // Only projects every compared backend can express (flit: one top-level package, ...).
       const targets = [laneCtx.a, ...(laneCtx.b ? [laneCtx.b] : [])].map((r) => targetOf(r.backend));
       const note = (m: ProjectModel, out: PropertyOutcome & { status: 'fail' }, shrinks: number): void =>
-        opts.onShrinkProgress?.(laneNo, findingOf(m, out, { seed, path: '', foundAt, shrinks, shrinkComplete: false }));
+        opts.onShrinkProgress?.(laneNo, findingOf(m, out, { seed, path: '', foundAt, shrinks, shrinkComplete: false }, target));
       let steps = 0;
       // A costly failure (a timeout, a slow one) skips fast-check's shrinking for shrinkWithin's
       // smallest-first pass, and so does a build failure the minimal project shows too (`jumped`);
@@ -300,7 +312,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzRun> {
           }
           costly = isCostly(sure, performance.now() - rebuildStart);
           shrinkEnd = shrinkDeadline(performance.now(), opts.shrinkMs, deadline);
-          target = new Set(sure.signature.classes);
+          target = book.targetOf(sure);
           phase = 'shrinking';
           note(model, sure, 0);
           if (!costly && hasBuildFailure(sure)) jumped = await failingMinimal(model, stillFails);
@@ -334,7 +346,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzRun> {
       const out = await evaluate(reduced.model, laneCtx);
       if (out.status !== 'fail') throw new Error('internal: the shrunk counterexample no longer fails');
       const shrinkComplete = !result.interrupted && !cut && reduced.complete;
-      await record(reduced.model, out, { seed, path: result.counterexamplePath ?? '', foundAt, shrinks: result.numShrinks + reduced.steps + (jumped ? 1 : 0), shrinkComplete, startedAt });
+      await record(reduced.model, out, { seed, path: result.counterexamplePath ?? '', foundAt, shrinks: result.numShrinks + reduced.steps + (jumped ? 1 : 0), shrinkComplete, startedAt }, target);
       opts.onShrinkProgress?.(laneNo, null);
       if (opts.path !== undefined) return;
     }

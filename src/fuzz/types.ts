@@ -49,6 +49,10 @@ export interface ResolvedSides {
 export interface Finding {
   signature: string;
   signatureText: string;
+  /** diff: the one atom (behaviour change) the finding is about (src/compare/atoms.ts). */
+  atom?: string;
+  /** diff with --baseline: a change the smallest projects already show (reported once, then ignored). */
+  baseline?: boolean;
   property: PropertyName;
   summary: string;
   differences: Difference[];

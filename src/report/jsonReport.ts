@@ -52,6 +52,10 @@ export interface KeptArtifact {
 export interface ReportFinding {
   signature: string;
   signatureText: string;
+  /** diff: the one atom (behaviour change) the finding is about (absent in older reports). */
+  atom?: string;
+  /** diff with --baseline: a change the smallest projects already show. */
+  baseline?: boolean;
   property: PropertyName;
   summary: string;
   differences: Difference[];
@@ -91,6 +95,8 @@ export function reportFinding(f: Finding, replay: string): ReportFinding {
   return {
     signature: f.signature,
     signatureText: f.signatureText,
+    ...(f.atom !== undefined ? { atom: f.atom } : {}),
+    ...(f.baseline ? { baseline: true } : {}),
     property: f.property,
     summary: f.summary,
     differences: f.differences,

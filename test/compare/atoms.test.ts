@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { abstractPath, atomSignature, atomsOf } from '../../src/compare/atoms.js';
+import type { Difference } from '../../src/compare/types.js';
+import { AtomBook } from '../../src/fuzz/atomBook.js';
+import { signatureOf } from '../../src/fuzz/signature.js';
+import type { PropertyOutcome } from '../../src/fuzz/types.js';
+
+const only = (side: 'a' | 'b', path: string, artifact: 'wheel' | 'sdist' = 'wheel'): Difference => ({ artifact, kind: side === 'a' ? 'only-in-a' : 'only-in-b', path });
+const content = (path: string, diff: string, artifact: 'wheel' | 'sdist' = 'wheel'): Difference => ({ artifact, kind: 'content', path, diff });
+const udiff = (minus: string[], plus: string[]): string => ['--- a', '+++ b', '@@ -1 +1 @@', ...minus.map((l) => `-${l}`), ...plus.map((l) => `+${l}`)].join('\n');
+
+describe('atoms: one per independent change', () => {
+  it('abstracts the .data, .dist-info and .egg-info folder names', () => {
+    expect(abstractPath('a-Aa-0.data/data/a.ini')).toBe('{data}/data/a.ini');
+    expect(abstractPath('a_aa-0.dist-info/METADATA')).toBe('{dist-info}/METADATA');
+    expect(abstractPath('src/a.egg-info/PKG-INFO')).toBe('src/{egg-info}/PKG-INFO');
+  });
+
+  it('a renamed .data folder is one atom, whatever files it holds', () => {
+    const diffs = ['a.ini', 'a.json', 'sub/a.xml'].flatMap((f) => [only('a', `a-Aa-0.data/data/${f}`), only('b', `a_aa-0.data/data/${f}`)]);
+    expect(atomsOf(diffs)).toEqual(['wheel:folder-name:{data}']);
+    // ... and the same with one extension only: the same atom.
+    expect(atomsOf(diffs.slice(0, 2))).toEqual(['wheel:folder-name:{data}']);
+  });
+
+  it('a file missing inside .data is classed by its file-name rule, as anywhere else', () => {
+    expect(atomsOf([only('a', 'x-1.data/scripts/run')])).toEqual(['wheel:only-in-a:(no extension)']);
+    expect(atomsOf([only('a', 'x-1.data/data/share/a.JSON')])).toEqual(atomsOf([only('a', 'a/b.json')]));
+  });
+
+  it('each changed core-metadata field is its own atom', () => {
+    const d = content('{dist-info}/METADATA', udiff(['Metadata-Version: 2.1', 'Summary: x'], ['Metadata-Version: 2.4', 'Summary: y']));
+    expect(atomsOf([d])).toEqual(['wheel:content:dist-info/METADATA[Metadata-Version]', 'wheel:content:dist-info/METADATA[Summary]']);
+  });
+
+  it('PKG-INFO and the egg-info copy of it give the same atoms, whatever the combination of fields', () => {
+    const one = content('PKG-INFO', udiff(['Metadata-Version: 2.1'], ['Metadata-Version: 2.2', 'Dynamic: license']), 'sdist');
+    const copy = content('a.egg-info/PKG-INFO', udiff(['Metadata-Version: 2.1'], ['Metadata-Version: 2.2', 'Requires-Dist: b']), 'sdist');
+    expect(atomsOf([one, copy])).toEqual(['sdist:content:PKG-INFO[Dynamic]', 'sdist:content:PKG-INFO[Metadata-Version]', 'sdist:content:PKG-INFO[Requires-Dist]']);
+    // Two combinations of fields share their atoms: the second is new only by Requires-Dist.
+    expect(atomsOf([copy])).toEqual(['sdist:content:PKG-INFO[Metadata-Version]', 'sdist:content:PKG-INFO[Requires-Dist]']);
+  });
+
+  it("a hook's output repeating the wheels' change is no atom of its own; alone it is one", () => {
+    const d = udiff(['Summary: é'], ['Summary: ?']);
+    const wheel = content('{dist-info}/METADATA', d);
+    const hooks = ['prepare_metadata_for_build_wheel', 'build_editable'].map((h) => content(`${h}:{dist-info}/METADATA`, d));
+    expect(atomsOf([wheel, ...hooks])).toEqual(['wheel:content:dist-info/METADATA[Summary]']);
+    expect(atomsOf(hooks.slice(1))).toEqual(['wheel:content:build_editable:dist-info/METADATA[Summary]']);
+  });
+
+  it('each WHEEL field is its own atom', () => {
+    const d = content('{dist-info}/WHEEL', udiff(['Generator: setuptools (80.9.0)', 'Tag: py3-none-any'], ['Generator: other (1.0)', 'Tag: py2.py3-none-any']));
+    expect(atomsOf([d])).toEqual(['wheel:content:dist-info/WHEEL[Generator]', 'wheel:content:dist-info/WHEEL[Tag]']);
+  });
+
+  it('RECORD rows of members that differ anyway are no atom; other RECORD changes are one', () => {
+    const record = content('{dist-info}/RECORD', udiff(['a/data.json,sha256=x,3'], []));
+    expect(atomsOf([only('a', 'a/data.json'), record])).toEqual(['wheel:only-in-a:*.json']);
+    const alone = content('{dist-info}/RECORD', udiff(['a/__init__.py,sha256=x,3'], ['a/__init__.py,sha256=y,3']));
+    expect(atomsOf([alone])).toEqual(['wheel:content:dist-info/RECORD']);
+  });
+
+  it('atom signatures are stable, one per atom', () => {
+    const s = atomSignature('diff', 'wheel:folder-name:{data}');
+    expect(s.text).toBe('diff|wheel:folder-name:{data}');
+    expect(s.classes).toEqual(['wheel:folder-name:{data}']);
+    expect(s.id).toMatch(/^[0-9a-f]{12}$/);
+    expect(atomSignature('diff', 'wheel:folder-name:{data}').id).toBe(s.id);
+  });
+});
+
+const fail = (differences: Difference[]): PropertyOutcome & { status: 'fail' } => ({
+  status: 'fail',
+  rules: [],
+  differences,
+  signature: signatureOf('diff', differences),
+  summary: '',
+  files: new Map() as never,
+});
+
+describe('the atom book: one finding per new atom', () => {
+  const generator = content('{dist-info}/WHEEL', udiff(['Generator: a'], ['Generator: b']));
+  const summary = content('{dist-info}/METADATA', udiff(['Summary: é'], ['Summary: e']));
+  const extra = only('b', 'a/extra.txt');
+
+  it('targets one new atom, covers only it, and lets the others come and go while shrinking', () => {
+    const book = new AtomBook('diff');
+    const first = fail([generator, summary]);
+    const t = book.targetOf(first);
+    expect(t.atom).toBe('wheel:content:dist-info/METADATA[Summary]');
+    expect(book.same(fail([summary]), t)).toBe(true);
+    expect(book.same(fail([summary, extra]), t)).toBe(true);
+    expect(book.same(fail([generator]), t)).toBe(false);
+    expect(book.cover(first, t)).toBe(true);
+    expect(book.cover(first, t)).toBe(false);
+    // The Generator change is still new: the next failure showing it is about it.
+    expect(book.isKnown(fail([generator, summary]))).toBe(false);
+    expect(book.targetOf(fail([generator, summary])).atom).toBe('wheel:content:dist-info/WHEEL[Generator]');
+    expect(book.isKnown(fail([summary]))).toBe(true);
+  });
+
+  it('--allow takes atoms and atom signatures, and whole-set signatures as before', () => {
+    const atom = 'wheel:content:dist-info/WHEEL[Generator]';
+    expect(new AtomBook('diff', new Set([atom])).isKnown(fail([generator]))).toBe(true);
+    expect(new AtomBook('diff', new Set([atomSignature('diff', atom).id])).isKnown(fail([generator]))).toBe(true);
+    expect(new AtomBook('diff', new Set([atomSignature('diff', atom).id])).isKnown(fail([generator, extra]))).toBe(false);
+    const whole = fail([generator, extra]);
+    expect(new AtomBook('diff', new Set([whole.signature.id])).isKnown(whole)).toBe(true);
+  });
+
+  it('a saved file recording an atom signature targets that atom', () => {
+    const book = new AtomBook('diff');
+    const out = fail([generator, summary]);
+    const sig = atomSignature('diff', 'wheel:content:dist-info/WHEEL[Generator]').id;
+    expect(book.stillShows(out, sig)).toBe(true);
+    expect(book.targetOf(out, sig).atom).toBe('wheel:content:dist-info/WHEEL[Generator]');
+    expect(book.stillShows(out, out.signature.id)).toBe(true);
+  });
+
+  it('single-backend properties keep their class-set signatures', () => {
+    const book = new AtomBook('spec');
+    const out = { ...fail([generator, summary]), signature: signatureOf('spec', [generator, summary]) };
+    const t = book.targetOf(out);
+    expect(t.atom).toBeUndefined();
+    expect(book.signatureFor(out, t)).toBe(out.signature);
+    expect(book.same({ ...fail([generator]), signature: signatureOf('spec', [generator]) }, t)).toBe(true);
+    expect(book.same({ ...fail([generator, extra]), signature: signatureOf('spec', [generator, extra]) }, t)).toBe(false);
+  });
+});
