@@ -72,6 +72,7 @@ export const OPTIONAL_PARTS = [
   'scriptFiles',
   'dynamicVersion',
   'setuptools',
+  'strayBytecode',
 ] as const satisfies readonly (keyof ProjectModel)[];
 export type OptionalPart = (typeof OPTIONAL_PARTS)[number];
 
@@ -94,6 +95,7 @@ export const DEFAULT_PROBABILITIES: Readonly<Record<OptionalPart, number>> = {
   scriptFiles: 0.1,
   dynamicVersion: 0.15,
   setuptools: 0.2,
+  strayBytecode: 0.12,
 };
 
 export interface ProjectModelOptions {
@@ -290,6 +292,7 @@ export function projectModel(options: ProjectModelOptions = {}): fc.Arbitrary<Pr
       scriptFiles: maybe(scriptFiles(), p('scriptFiles', 'script-files')),
       dynamicVersion: maybe(fc.constant(true as const), p('dynamicVersion', 'dynamic:version')),
       setuptools: maybe(setuptoolsOptions(), p('setuptools')).filter((s) => s === undefined || Object.keys(s).length > 0),
+      strayBytecode: maybe(fc.constantFrom('pycache' as const, 'beside' as const, 'both' as const), p('strayBytecode', 'must-not-ship:pycache')),
     }),
     OPTIONAL_PARTS,
   )

@@ -82,7 +82,20 @@ export interface ProjectModel {
   scriptFiles?: ProjectFileModel[];
   /** Options only the setuptools family reads (setup.py / setup.cfg scenarios); other families ignore them. */
   setuptools?: SetuptoolsOptionsModel;
+  /**
+   * Files that must not ship (reach: "files that must not ship"): compiled
+   * bytecode left in the source tree. `pycache`: each package folder (and the
+   * import root, for top-level modules) holds
+   * `__pycache__/<module>.cpython-311.pyc` for its modules; `beside`: a stray
+   * `<module>.pyc` next to each module; `both`: both. No wheel may contain
+   * them (`strayPaths` in src/render/_internals/projectFiles.ts lists them;
+   * check W019).
+   */
+  strayBytecode?: StrayBytecodeModel;
 }
+
+/** Where stray bytecode sits in the source tree (see `ProjectModel.strayBytecode`). */
+export type StrayBytecodeModel = 'pycache' | 'beside' | 'both';
 
 export interface PackageModel {
   /** Import name of this package segment (a Python identifier). */
