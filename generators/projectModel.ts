@@ -75,6 +75,7 @@ export const OPTIONAL_PARTS = [
   'dynamicVersion',
   'setuptools',
   'configSettings',
+  'strayBytecode',
 ] as const satisfies readonly (keyof ProjectModel)[];
 export type OptionalPart = (typeof OPTIONAL_PARTS)[number];
 
@@ -98,6 +99,7 @@ export const DEFAULT_PROBABILITIES: Readonly<Record<OptionalPart, number>> = {
   dynamicVersion: 0.15,
   setuptools: 0.2,
   configSettings: 0.1,
+  strayBytecode: 0.12,
 };
 
 export interface ProjectModelOptions {
@@ -295,6 +297,7 @@ export function projectModel(options: ProjectModelOptions = {}): fc.Arbitrary<Pr
       dynamicVersion: maybe(fc.constant(true as const), p('dynamicVersion', 'dynamic:version')),
       setuptools: maybe(setuptoolsOptions(), p('setuptools')).filter((s) => s === undefined || Object.keys(s).length > 0),
       configSettings: maybe(configSettings(), p('configSettings', CONFIG_SETTING_FEATURES.buildNumber)),
+      strayBytecode: maybe(fc.constantFrom('pycache' as const, 'beside' as const, 'both' as const), p('strayBytecode', 'must-not-ship:pycache')),
     }),
     OPTIONAL_PARTS,
   )

@@ -139,6 +139,9 @@ export function modelFeatures(model: ProjectModel): string[] {
   const scripts = model.scriptFiles ?? [];
   add('script-files', scripts.length > 0);
   add('script-files:python-shebang', scripts.some((s) => /^#!.*python/.test(s.content)));
+  // Files that must not ship.
+  add('must-not-ship:pycache', model.strayBytecode === 'pycache' || model.strayBytecode === 'both');
+  add('must-not-ship:pyc', model.strayBytecode === 'beside' || model.strayBytecode === 'both');
   add('dynamic:version', model.dynamicVersion === true && versionModule(model) !== null);
   add('config-settings:build-number', model.configSettings?.buildNumber !== undefined);
   // setuptools scenarios.

@@ -89,6 +89,16 @@ export interface ProjectModel {
    * artifacts, is in `src/model/configSettings.ts` (one place).
    */
   configSettings?: ConfigSettingsModel;
+  /**
+   * Files that must not ship (reach: "files that must not ship"): compiled
+   * bytecode left in the source tree. `pycache`: each package folder (and the
+   * import root, for top-level modules) holds
+   * `__pycache__/<module>.cpython-311.pyc` for its modules; `beside`: a stray
+   * `<module>.pyc` next to each module; `both`: both. No wheel may contain
+   * them (`strayPaths` in src/render/_internals/projectFiles.ts lists them;
+   * check W019).
+   */
+  strayBytecode?: StrayBytecodeModel;
 }
 
 /**
@@ -101,6 +111,9 @@ export interface ConfigSettingsModel {
   /** A PEP 427 build tag: digits first (`1`, `2b`). */
   buildNumber?: string;
 }
+
+/** Where stray bytecode sits in the source tree (see `ProjectModel.strayBytecode`). */
+export type StrayBytecodeModel = 'pycache' | 'beside' | 'both';
 
 export interface PackageModel {
   /** Import name of this package segment (a Python identifier). */

@@ -194,6 +194,7 @@ export function checkModelExtensions(
     array(m['namespacePackages'], f('namespacePackages'), fail).forEach((n, i) => namespace(n, f(`namespacePackages[${i}]`), fail, 0, checkPackage, checkModule));
   }
   if (m['dynamicVersion'] !== undefined && typeof m['dynamicVersion'] !== 'boolean') fail(f('dynamicVersion'), 'must be a boolean');
+  if (m['strayBytecode'] !== undefined && !['pycache', 'beside', 'both'].includes(m['strayBytecode'] as never)) fail(f('strayBytecode'), 'must be one of pycache, beside, both');
   if (m['setuptools'] !== undefined) {
     const keys = ['codeBeforeSetup', 'temporaryFile', 'exitAfterSetup', 'mainGuard', 'useFile', 'setupRequires', 'stubSetupPy', 'packageData'];
     const o = obj(m['setuptools'], f('setuptools'), fail, keys);

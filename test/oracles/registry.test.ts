@@ -29,7 +29,7 @@ describe('SPEC_CHECKS', () => {
   it('keeps the published numbering', () => {
     expect(SPEC_CHECKS.map((c) => c.code)).toEqual([
       'A001',
-      ...Array.from({ length: 18 }, (_, i) => `W${String(i + 1).padStart(3, '0')}`),
+      ...Array.from({ length: 19 }, (_, i) => `W${String(i + 1).padStart(3, '0')}`),
       ...Array.from({ length: 7 }, (_, i) => `S${String(i + 1).padStart(3, '0')}`),
       ...Array.from({ length: 14 }, (_, i) => `M${String(i + 1).padStart(3, '0')}`),
     ]);

@@ -20,6 +20,7 @@ import { metadataMatchesFilename } from './metadataMatchesFilename.js';
 import { metadataName } from './metadataName.js';
 import { metadataVersion } from './metadataVersion.js';
 import { metadataVersionField } from './metadataVersionField.js';
+import { noBytecode } from './noBytecode.js';
 import { noDirectoryMembers } from './noDirectoryMembers.js';
 import { providesExtra } from './providesExtra.js';
 import { recordComplete } from './recordComplete.js';
@@ -65,6 +66,7 @@ export const SPEC_CHECKS: readonly SpecCheck[] = Object.freeze([
   noDirectoryMembers,
   dataFolder,
   entryPointsFile,
+  noBytecode,
   sdistFilename,
   sdistFilenameNormalized,
   sdistSingleTopFolder,

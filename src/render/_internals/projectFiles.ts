@@ -95,7 +95,31 @@ export function rootFiles(model: ProjectModel): FileMap {
  * `rootFiles`. A renderer writes these unchanged and adds its configuration.
  */
 export function sourceFiles(model: ProjectModel): FileMap {
-  return { ...importFiles(model), ...rootFiles(model) };
+  return { ...importFiles(model), ...rootFiles(model), ...strayFiles(model) };
+}
+
+/** Stand-in content of a stray bytecode file (the backends never read it). */
+export const STRAY_BYTECODE = 'not bytecode: a stray file no wheel may ship\n';
+
+/**
+ * Files of the source tree that no wheel may contain (`strayBytecode`):
+ * `__pycache__/<module>.cpython-311.pyc` beside the modules of each folder
+ * and/or `<module>.pyc` next to each module, for every `.py` file the wheel
+ * ships. Empty without `strayBytecode`.
+ */
+export function strayFiles(model: ProjectModel): FileMap {
+  const mode = model.strayBytecode;
+  const files: FileMap = {};
+  if (mode === undefined) return files;
+  for (const path of Object.keys(importFiles(model))) {
+    if (!path.endsWith('.py')) continue;
+    const slash = path.lastIndexOf('/');
+    const dir = path.slice(0, slash + 1);
+    const stem = path.slice(slash + 1, -3);
+    if (mode !== 'beside') files[`${dir}__pycache__/${stem}.cpython-311.pyc`] = STRAY_BYTECODE;
+    if (mode !== 'pycache') files[`${dir}${stem}.pyc`] = STRAY_BYTECODE;
+  }
+  return files;
 }
 
 /**
