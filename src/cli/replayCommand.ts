@@ -134,9 +134,11 @@ export async function replayCommand(argv: string[], io: CliIO): Promise<number> 
           io.out(`${paintStatus(row.status, colours)}: ${out.summary}\n  signature: ${out.signature.text}`);
           for (const d of out.differences) io.out(formatDifference(d, colours));
         }
+        // A reproduced entry is the same finding: it keeps its saved signature (an atom's, issue #13).
+        const reproduced = row.status === 'reproduced';
         failing.push({
-          signature: out.signature.id,
-          signatureText: out.signature.text,
+          signature: reproduced ? entry.signature : out.signature.id,
+          signatureText: reproduced ? entry.signatureText : out.signature.text,
           property: entry.property,
           summary: `${row.status}: ${out.summary}`,
           differences: out.differences,

@@ -10,7 +10,8 @@ import { differenceClasses, type Signature } from '../fuzz/signature.js';
  * one atom however many files it holds; a file missing from it is classed by
  * its file name rule, as anywhere else), one WHEEL field, one RECORD aspect
  * (a RECORD whose changed rows only name members that differ anyway is no
- * change of its own). Atoms apply to the diff property; the other properties
+ * change of its own), one failure of a backend (the same error in several
+ * hooks: the first build that shows it). Atoms apply to the diff property; the other properties
  * keep their difference classes.
  */
 
@@ -55,8 +56,21 @@ export function atomsOf(differences: readonly Difference[]): string[] {
     atoms.add(`${d.artifact}:folder-name:${folder}`);
   }
   const differing = new Set(differences.filter((d) => !isRecord(d)).map((d) => abstractPath(d.path)));
+  // One failure of a backend (the same error) in several hooks is one change: the first build that shows it.
+  const failures = new Set<string>();
+  const sameFailure = (d: Difference): boolean => {
+    if (d.kind !== 'build-failed') return false;
+    const key = [d.a, d.b].map((t) => (t ?? '').replace(/^built .*$/, 'built')).join('|');
+    if (failures.has(key)) return true;
+    failures.add(key);
+    return false;
+  };
+  // An artifact one side failed to build has nothing to be compared with: the other side's own spec
+  // problems there are no change between the two (the spec property judges each backend alone).
+  const failed = new Set(differences.filter((d) => d.kind === 'build-failed').map((d) => d.artifact));
   for (const d of differences) {
-    if (renamed.has(d)) continue;
+    if (renamed.has(d) || sameFailure(d)) continue;
+    if (d.kind === 'spec-problem' && failed.has(d.artifact)) continue;
     if (isRecord(d)) {
       const rows = recordPaths(d.diff).map(abstractPath);
       // Rows of members that differ (or were renamed) anyway: a consequence, not a change.

@@ -45,8 +45,11 @@ export class RunHealth {
   private healthy = false;
   private found: HealthVerdict | undefined;
 
-  /** Take the outcome of one generated project into account. */
-  observe(out: PropertyOutcome): void {
+  /**
+   * Take the outcome of one generated project into account. `savedSignature`:
+   * the signature its finding would be saved under (for diff, its atom's).
+   */
+  observe(out: PropertyOutcome, savedSignature?: string): void {
     if (this.healthy || this.found) return;
     const key = buildFailureKey(out);
     if (key === undefined || (this.key !== undefined && this.key !== key)) {
@@ -54,7 +57,7 @@ export class RunHealth {
       return;
     }
     this.key = key;
-    this.first ??= out.status === 'fail' ? { signature: out.signature.id, summary: out.summary } : undefined;
+    this.first ??= out.status === 'fail' ? { signature: savedSignature ?? out.signature.id, summary: out.summary } : undefined;
     if (++this.count >= HEALTH_MIN_PROJECTS && this.first) {
       this.found = { code: 'every-project-fails', ...this.first, projects: this.count };
     }

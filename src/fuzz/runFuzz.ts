@@ -297,7 +297,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzRun> {
           fatal = e;
           return true;
         }
-        if (target === undefined) health.observe(out);
+        if (target === undefined) health.observe(out, out.status === 'fail' ? book.signatureFor(out, book.targetOf(out)).id : undefined);
         if (out.status !== 'fail' || isKnown(out)) return true;
         if (target === undefined) {
           // Interrupted while the rebuild confirms it (a full timeout for a hang), the failure is

@@ -5,7 +5,7 @@ import { projectModel } from '../../generators/projectModel.js';
 import { ConfigError } from '../../src/errors.js';
 import { FAMILIES } from '../../src/backends/types.js';
 import { allNamespaces, allPackages, versionModule, type PackageModel } from '../../src/model/projectModel.js';
-import { packageDataGlobs } from '../../src/render/_internals/projectFiles.js';
+import { packageDataGlobs, strayFiles } from '../../src/render/_internals/projectFiles.js';
 import { unsupportedFeatures } from '../../src/render/capabilities.js';
 import type { FileMap } from '../../src/render/fileMap.js';
 import { render, renderStyles, renderableFamilies } from '../../src/render/index.js';
@@ -215,9 +215,11 @@ describe('render: contract', () => {
           ...model.modules.map((m) => `${prefix}${m.name}.py`),
         ];
         expect(new Set(hatch.tool.hatch.build.targets.wheel['only-include'])).toEqual(new Set(tops));
-        // The sdist also ships every root file: readme, license files, sdist-only files, MANIFEST.in.
+        // The sdist also ships every root file: readme, license files, sdist-only files, MANIFEST.in;
+        // not the stray bytecode, which must not ship.
         const files = render(model, 'hatchling');
-        const roots = Object.keys(files).filter((f) => f !== 'pyproject.toml' && !tops.some((t) => f === t || f.startsWith(`${t}/`)));
+        const stray = new Set(Object.keys(strayFiles(model)));
+        const roots = Object.keys(files).filter((f) => f !== 'pyproject.toml' && !stray.has(f) && !tops.some((t) => f === t || f.startsWith(`${t}/`)));
         expect(new Set(hatch.tool.hatch.build.targets.sdist['only-include'])).toEqual(new Set([...tops, ...roots]));
         expect(hatch.tool.hatch.build.targets.wheel.sources).toEqual(model.layout === 'src' ? ['src'] : undefined);
         const dynamic = model.dynamicVersion === true && versionModule(model) !== null;
