@@ -85,7 +85,9 @@ def requirement_meanings(requirements, extras):
     of it: canonical name, extras and URL, the specifier set's truth on a
     grid of versions around those the requirements name, and the marker's
     truth on a fixed grid of environments (Python versions, platforms,
-    implementations, each extra and none), "" without a marker} or
+    implementations, each extra and none; a requirement without a marker
+    holds in every one, so `u` and `u; python_version >= "3.6" or
+    python_version != "3.6"` mean the same} or
     {"error": ...} when packaging rejects it."""
     from packaging.requirements import Requirement
     from packaging.utils import canonicalize_name
@@ -115,7 +117,7 @@ def requirement_meanings(requirements, extras):
             "extras": sorted(canonicalize_name(e) for e in q.extras),
             "url": q.url or "",
             "versions": "".join("1" if q.specifier.contains(v, prereleases=True) else "0" for v in grid),
-            "marker": "" if q.marker is None else "".join(_marker_truth(q.marker, env) for env in envs),
+            "marker": "1" * len(envs) if q.marker is None else "".join(_marker_truth(q.marker, env) for env in envs),
         }
     return out
 
