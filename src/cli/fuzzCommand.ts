@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { appendFile, readFile, stat } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseSpec } from '../backends/parseSpec.js';
 import { timeoutFromEnv } from '../build/buildArtifacts.js';
 import type { BackendRunner } from '../build/runner.js';
@@ -324,6 +324,10 @@ async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
       stats.bothRejected += run.stats.bothRejected;
       stats.unconfirmed += run.stats.unconfirmed;
       if (run.kind === 'interrupted' || (run.kind === 'failed' && run.interrupted)) interrupted = true;
+      if (run.replaySkipped) {
+        const names = run.replaySkipped.map((f) => basename(f));
+        io.err(`twinbuild: ${property}: skipped ${names.length} saved counterexample(s) a backend of this run cannot express: ${names.slice(0, 5).join(', ')}${names.length > 5 ? ', ...' : ''}`);
+      }
       if (run.health) {
         health ??= run.health;
         io.err(

@@ -79,7 +79,12 @@ export type FuzzRun = (
   | { kind: 'passed'; stats: RunStats; runs: number; durationMs: number; rules: string[]; findings: [] }
   | { kind: 'failed'; stats: RunStats; runs: number; durationMs: number; rules: string[]; findings: Finding[]; interrupted: boolean }
   | { kind: 'interrupted'; stats: RunStats; runs: number; durationMs: number; rules: string[]; findings: [] }
-) & { /** Set when the health check stopped the search (src/fuzz/health.ts). */ health?: HealthVerdict };
+) & {
+  /** Set when the health check stopped the search (src/fuzz/health.ts). */
+  health?: HealthVerdict;
+  /** Saved counterexamples (their files) not replayed: a backend of the run cannot express the project. */
+  replaySkipped?: string[];
+};
 
 export function labelsOf(a: BackendRunner, b?: BackendRunner): [string, string] {
   const la = a.backend.label;
@@ -184,8 +189,15 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzRun> {
   };
 
   // 1. The corpus first: what failed before is checked before anything new.
+  // A saved project a backend of this run cannot express at all (flit's one top-level name, ...) is
+  // skipped and named in the result: rendering it would stop the run.
+  const replaySkipped: string[] = [];
   for (const saved of opts.replay ?? []) {
     if (performance.now() > deadline) break;
+    if (![opts.a, ...(opts.b ? [opts.b] : [])].every((r) => canRenderFor(saved.model, r.backend))) {
+      replaySkipped.push(saved.source);
+      continue;
+    }
     const evalStart = performance.now();
     const startedAt = evalStart - started;
     const out = await evaluate(saved.model);
@@ -356,7 +368,14 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzRun> {
   if (opts.timeMs === undefined && runsDone < totalRuns && !(opts.stopOnFirst && findings.length > 0) && opts.path === undefined && !health.verdict) interrupted = true;
 
   const durationMs = performance.now() - started;
-  const base = { stats, runs: runsDone, durationMs, rules: [...rules], ...(health.verdict ? { health: health.verdict } : {}) };
+  const base = {
+    stats,
+    runs: runsDone,
+    durationMs,
+    rules: [...rules],
+    ...(health.verdict ? { health: health.verdict } : {}),
+    ...(replaySkipped.length ? { replaySkipped } : {}),
+  };
   if (findings.length > 0) return { kind: 'failed', ...base, findings, interrupted };
   return interrupted ? { kind: 'interrupted', ...base, findings: [] } : { kind: 'passed', ...base, findings: [] };
 }

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { FAKE_BACKENDS } from '../helpers.js';
 import { join } from 'node:path';
+import { packageFile } from '../../src/_internals/packageRoot.js';
 import { describe, expect, it } from 'vitest';
 import { tempDir, twinbuild } from './cli.js';
 
@@ -60,5 +61,23 @@ describe('bad input gets a clear error and exit code 2', () => {
     const r = await twinbuild(['--help']);
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toContain('twinbuild fuzz --a SPEC');
+  });
+});
+
+describe('a saved counterexample the run cannot replay loses nothing', () => {
+  // A package and a module side by side: flit-core's configuration names one top-level import only.
+  it('skips a saved project a backend of the run cannot express, names it, and leaves the file as it was', { timeout: 300_000 }, async () => {
+    const dir = await tempDir();
+    const corpus = join(dir, 'corpus');
+    await mkdir(corpus);
+    const saved = join(corpus, 'two-top-level-names.json');
+    await copyFile(packageFile('corpus', 'live', 'pdm-backend-2.5-editable-package-and-module.json'), saved);
+    const before = await readFile(saved, 'utf8');
+    const r = await twinbuild(['fuzz', '--a', 'flit==3.12.0', '--property', 'install', '--runs', '2', '--seed', '1', '--corpus', corpus, '--no-progress']);
+    expect(r.stderr).not.toContain('internal error');
+    expect(r.stderr).not.toContain('cannot express this project');
+    expect(r.stderr).toContain('skipped 1 saved counterexample(s) a backend of this run cannot express: two-top-level-names.json');
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(await readFile(saved, 'utf8')).toBe(before);
   });
 });
