@@ -8,22 +8,50 @@
  * it (`appliedConfig`), so that a setting only one family supports never
  * becomes a cross-family difference.
  */
+import type { Family } from '../backends/types.js';
 import type { ConfigSettingsModel, ProjectModel } from './projectModel.js';
 
-/** Feature names (src/model/features.ts, src/render/capabilities.ts) of each setting. */
-export const CONFIG_SETTING_FEATURES = { buildNumber: 'config-settings:build-number' } as const;
+/**
+ * Each setting: its feature name (src/model/features.ts; the capability
+ * table src/render/capabilities.ts takes its rows from here), and, for
+ * every family that does not document it, why (the families left out
+ * document it: setuptools' bdist_wheel `--build-number` through `--build-option`).
+ */
+const SETTINGS = {
+  buildNumber: {
+    feature: 'config-settings:build-number',
+    undocumented: {
+      hatchling: 'hatchling documents no config setting for a build tag',
+      flit: 'flit-core documents no config settings',
+      poetry: 'poetry-core documents no config setting for a build tag',
+      pdm: 'pdm-backend config settings are not modelled yet',
+      uv: 'uv_build documents no config settings',
+    },
+  },
+} as const satisfies Record<keyof ConfigSettingsModel, { feature: string; undocumented: Partial<Record<Family, string>> }>;
 
-/** Families that document each setting (setuptools: bdist_wheel `--build-number` through `--build-option`). */
-const FAMILIES: Readonly<Record<keyof ConfigSettingsModel, readonly string[]>> = {
-  buildNumber: ['setuptools'],
-};
+/** Feature names (src/model/features.ts, src/render/capabilities.ts) of each setting. */
+export const CONFIG_SETTING_FEATURES = { buildNumber: SETTINGS.buildNumber.feature } as const;
+
+/** The capability table's rows of the settings: per feature, each family that cannot express it and why. */
+export function configSettingLimitations(): Record<string, { family: Family; why: string }[]> {
+  const out: Record<string, { family: Family; why: string }[]> = {};
+  for (const s of Object.values(SETTINGS)) {
+    out[s.feature] = Object.entries(s.undocumented).map(([family, why]) => ({ family: family as Family, why }));
+  }
+  return out;
+}
+
+function documents(setting: keyof ConfigSettingsModel, family: string): boolean {
+  return !Object.hasOwn(SETTINGS[setting].undocumented, family);
+}
 
 /** The settings of `model` that every family in `families` documents (undefined when none). */
 export function appliedConfig(model: ProjectModel, families: readonly string[]): ConfigSettingsModel | undefined {
   const cs = model.configSettings;
   if (cs === undefined) return undefined;
   const out: ConfigSettingsModel = {};
-  if (cs.buildNumber !== undefined && families.every((f) => FAMILIES.buildNumber.includes(f))) out.buildNumber = cs.buildNumber;
+  if (cs.buildNumber !== undefined && families.every((f) => documents('buildNumber', f))) out.buildNumber = cs.buildNumber;
   return Object.keys(out).length > 0 ? out : undefined;
 }
 

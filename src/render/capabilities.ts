@@ -20,6 +20,7 @@
  * changelogs; the renderers of those families may refine them.
  */
 import { lt, valid } from '@renovatebot/pep440';
+import { configSettingLimitations } from '../model/configSettings.js';
 import { modelFeatures } from '../model/features.js';
 import type { ProjectModel } from '../model/projectModel.js';
 import type { Family } from '../backends/types.js';
@@ -170,13 +171,7 @@ const LIMITATIONS: Readonly<Partial<Record<CapabilityFeature, readonly Limitatio
     { family: 'pdm', why: 'pdm-backend wheel-data scripts are not rendered yet' },
     { family: 'uv', why: 'uv_build [tool.uv.build-backend.data] scripts are not rendered yet' },
   ],
-  'config-settings:build-number': [
-    { family: 'hatchling', why: 'hatchling documents no config setting for a build tag' },
-    { family: 'flit', why: 'flit-core documents no config settings' },
-    { family: 'poetry', why: 'poetry-core documents no config setting for a build tag' },
-    { family: 'pdm', why: 'pdm-backend config settings are not modelled yet' },
-    { family: 'uv', why: 'uv_build documents no config settings' },
-  ],
+  ...configSettingLimitations(),
   'layout:top-level-modules': [{ family: 'uv', why: 'uv_build packages import packages only, not single-file modules' }],
 };
 

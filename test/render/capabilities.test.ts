@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { featuresOf } from '../../generators/featuresOf.js';
 import { modelFeatures } from '../../src/model/features.js';
+import { CONFIG_SETTING_FEATURES, appliedConfig } from '../../src/model/configSettings.js';
 import { CAPABILITY_FEATURES, supportedByAll, supports, unsupportedFeatures, whyUnsupported } from '../../src/render/capabilities.js';
 import { legacyLicenseModel, richModel, srcModulesModel } from './fixtures.js';
 
@@ -80,5 +81,16 @@ describe('featuresOf', () => {
     }
     expect(featuresOf(legacyLicenseModel)).toEqual(expect.arrayContaining(['readme:inline', 'readme:rst', 'license:file', 'description:none', 'layout:single-module']));
     expect(featuresOf(srcModulesModel)).not.toContain('namespace-package');
+  });
+});
+
+describe('config settings: one source for the capability table and the settings a build gets', () => {
+  it('a family the table says can express a setting is the family a build applies it for', () => {
+    const model = { ...richModel, configSettings: { buildNumber: '1' } };
+    for (const family of ['setuptools', 'hatchling', 'flit', 'poetry', 'pdm', 'uv'] as const) {
+      expect(appliedConfig(model, [family]) !== undefined, family).toBe(supports(CONFIG_SETTING_FEATURES.buildNumber, family));
+    }
+    expect(supports(CONFIG_SETTING_FEATURES.buildNumber, 'setuptools')).toBe(true);
+    expect(whyUnsupported(CONFIG_SETTING_FEATURES.buildNumber, 'hatchling')).toMatch(/hatchling/);
   });
 });
