@@ -637,68 +637,73 @@ async function pipError(
 
 // ---------------------------------------------------------------- tools
 
-/** Marker file proving a managed tool environment is complete (written last). */
-export const TOOL_MARKER = 'twinbuild-tool.json';
-
 export interface ToolEnv {
   dir: string;
   python: string;
   pythonVersion: string;
   requirements: string[];
+  basePython: string;
 }
 
-const toolsInFlight = new Map<string, Promise<ToolEnv>>();
+/** The marker of a tool environment (written last, as every managed environment's). */
+interface ToolMarker {
+  format: 1;
+  tool: string;
+  requirements: string[];
+  basePython: string;
+  pythonVersion: string;
+  createdAt: string;
+}
+
+/**
+ * A tool environment made by twinbuild before tools shared `buildVenv`
+ * (marker `twinbuild-tool.json`), used as it is: moving it aside would pull
+ * it from under another twinbuild process still using it.
+ */
+async function readLegacyTool(dir: string, requirements: string[]): Promise<ToolEnv | undefined> {
+  try {
+    const m = JSON.parse(await fs.readFile(path.join(dir, 'twinbuild-tool.json'), 'utf8')) as Partial<ToolEnv>;
+    const python = venvPython(dir);
+    if (JSON.stringify(m.requirements) !== JSON.stringify(requirements) || typeof m.pythonVersion !== 'string' || !isExecutableFile(python)) return undefined;
+    return { dir, python, pythonVersion: m.pythonVersion, requirements, basePython: m.basePython ?? '' };
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * A managed environment holding one of twinbuild's own tools (such as
  * pypa/installer for the `install` property): `tools/<name>-py<X.Y>/` under
  * the twinbuild home, `requirements` (pinned) pip-installed once into a venv
- * of the first probed Python at least `minVersion`, by the same
- * build-then-rename scheme and the same pip as backend environments.
+ * of the first interpreter candidate at least `minVersion` that can make one
+ * (`provisionInto`), by the same build-then-rename scheme (`buildVenv`) and
+ * the same pip as backend environments. An environment whose marker names
+ * other requirements is moved aside and made again.
  */
-export async function provisionTool(name: string, requirements: string[], opts: ProvisionOptions & { minVersion?: [number, number] } = {}): Promise<ToolEnv> {
-  const log = opts.log ?? (() => {});
-  const base = await findPython({ python: opts.python, minVersion: opts.minVersion });
-  const parent = path.join(twinbuildHome(opts.home), 'tools');
-  const dir = path.join(parent, `${name}-py${base.version[0]}.${base.version[1]}`);
-  const ready = async (): Promise<ToolEnv | undefined> => {
-    try {
-      const marker = JSON.parse(await fs.readFile(path.join(dir, TOOL_MARKER), 'utf8')) as ToolEnv;
-      const python = venvPython(dir);
-      return isExecutableFile(python) && JSON.stringify(marker.requirements) === JSON.stringify(requirements) ? { ...marker, dir, python } : undefined;
-    } catch {
-      return undefined;
-    }
-  };
-  const have = await ready();
-  if (have) return have;
-  let pending = toolsInFlight.get(dir);
-  if (!pending) {
-    pending = (async () => {
-      await fs.mkdir(parent, { recursive: true });
-      await removeStaleTemporaries(parent);
-      const tmp = path.join(parent, `.tmp-${path.basename(dir)}-${process.pid}-${randomBytes(6).toString('hex')}`);
-      try {
-        log(`${name}: creating ${dir} with Python ${base.versionString} (${base.executable})`);
-        const venv = await execa(base.executable, ['-I', '-m', 'venv', '--without-pip', tmp], { reject: false, all: true, timeout: VENV_TIMEOUT_MS, env: pythonEnv(), extendEnv: false, stdin: 'ignore' });
-        const py = venvPython(tmp);
-        if (venv.failed || !isExecutableFile(py)) throw new EnvironmentError(`${base.executable} -m venv failed: ${tailLines(venv.all ?? '', 3).join(' | ')}`, 'on Debian/Ubuntu install python3-venv, or name an interpreter with TWINBUILD_PYTHON');
-        const pip = await pipFor(base, py, tmp, name, false, name, name);
-        const installed = await pip(['install', '--no-input', ...requirements], PIP_TIMEOUT_MS);
-        if (installed.failed) throw await pipError(installed, requirements, name, '', base, name, pip);
-        const marker = { dir, python: venvPython(dir), pythonVersion: base.versionString, requirements };
-        await fs.writeFile(path.join(tmp, TOOL_MARKER), `${JSON.stringify(marker, null, 2)}\n`);
-        if (!(await commit(tmp, dir))) log(`${name}: another process created ${dir} meanwhile; using it`);
-        const env = await ready();
-        if (!env) throw new EnvironmentError(`managed tool environment ${dir} is incomplete`, `remove ${dir} and retry`);
-        return env;
-      } finally {
-        await fs.rm(tmp, { recursive: true, force: true }).catch(() => {});
-      }
-    })().finally(() => toolsInFlight.delete(dir));
-    toolsInFlight.set(dir, pending);
-  }
-  return pending;
+export function provisionTool(name: string, requirements: string[], opts: ProvisionOptions & { minVersion?: [number, number] } = {}): Promise<ToolEnv> {
+  const tools = path.join(twinbuildHome(opts.home), 'tools');
+  const valid = (d: Record<string, unknown>): boolean =>
+    d['format'] === 1 && d['tool'] === name && JSON.stringify(d['requirements']) === JSON.stringify(requirements) && typeof d['pythonVersion'] === 'string';
+  const read = async (dir: string): Promise<ToolEnv | undefined> => (await readLegacyTool(dir, requirements)) ?? readManaged<ToolMarker>(dir, valid);
+  const [first = name] = requirements;
+  const [distribution = name, version = ''] = first.split('==');
+  return provisionInto<ToolEnv>(name, opts.minVersion ?? MIN_PYTHON, opts, {
+    dir: (base) => path.join(tools, `${name}-py${base.version[0]}.${base.version[1]}`),
+    ready: read,
+    create: (base, dir, log) =>
+      buildVenv<ToolMarker, ToolEnv>({
+        label: name,
+        requirements,
+        distribution,
+        version,
+        base,
+        dir,
+        log,
+        keepSetuptools: false,
+        read,
+        marker: async () => ({ format: 1, tool: name, requirements, basePython: base.executable, pythonVersion: base.versionString, createdAt: new Date().toISOString() }),
+      }),
+  });
 }
 
 // ---------------------------------------------------------------- @LOCATION

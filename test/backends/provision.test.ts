@@ -19,6 +19,7 @@ import {
   envName,
   explainPipFailure,
   listManagedEnvs,
+  provisionTool,
   provisionVersion,
 } from '../../src/backends/provision.js';
 import { resolveBackend } from '../../src/backends/resolveBackend.js';
@@ -325,4 +326,39 @@ describe('explainPipFailure', () => {
   it('anything else: the last ERROR line', () => {
     expect(explainPipFailure('foo\nERROR: disk full\n', 'x', '1').reason).toBe('pip failed: disk full');
   });
+});
+
+describe('provisionTool: twinbuild\'s own tool environments share buildVenv', () => {
+  it(
+    'makes the environment once with the pinned requirements, reuses it, and makes it again for other pins',
+    async () => {
+      const home = await freshHome('tool');
+      const a = await provisionTool('tb-test-tool', ['packaging==25.0'], { home, minVersion: [3, 9] });
+      expect(a.dir).toBe(path.join(home, 'tools', `tb-test-tool-py${a.pythonVersion.split('.').slice(0, 2).join('.')}`));
+      const marker = JSON.parse(await fs.readFile(path.join(a.dir, ENV_MARKER), 'utf8')) as Record<string, unknown>;
+      expect(marker).toMatchObject({ format: 1, tool: 'tb-test-tool', requirements: ['packaging==25.0'] });
+      expect((await py(a.python, 'import packaging; print(packaging.__version__)')).stdout.trim()).toBe('25.0');
+      const again = await provisionTool('tb-test-tool', ['packaging==25.0'], { home, minVersion: [3, 9] });
+      expect(again.dir).toBe(a.dir);
+      const stamp = (await fs.stat(path.join(a.dir, ENV_MARKER))).mtimeMs;
+      expect((await fs.stat(path.join(again.dir, ENV_MARKER))).mtimeMs).toBe(stamp);
+      // Other pins under the same name: the old environment is moved aside, a new one made.
+      const other = await provisionTool('tb-test-tool', ['packaging==24.2'], { home, minVersion: [3, 9] });
+      expect(other.dir).toBe(a.dir);
+      expect((await py(other.python, 'import packaging; print(packaging.__version__)')).stdout.trim()).toBe('24.2');
+    },
+    NET,
+  );
+
+  it('uses a tool environment made before tools shared buildVenv (marker twinbuild-tool.json) as it is', async () => {
+    const home = await freshHome('legacy-tool');
+    const made = await provisionTool('tb-legacy-tool', ['packaging==25.0'], { home, minVersion: [3, 9] });
+    // Rewrite it as the older code left it: its own marker file, no twinbuild-env.json.
+    await fs.rm(path.join(made.dir, ENV_MARKER));
+    await fs.writeFile(path.join(made.dir, 'twinbuild-tool.json'), JSON.stringify({ dir: made.dir, python: made.python, pythonVersion: made.pythonVersion, requirements: ['packaging==25.0'] }));
+    const found = await provisionTool('tb-legacy-tool', ['packaging==25.0'], { home, minVersion: [3, 9] });
+    expect(found.dir).toBe(made.dir);
+    expect(existsSync(path.join(made.dir, 'twinbuild-tool.json'))).toBe(true);
+    expect(existsSync(path.join(made.dir, ENV_MARKER))).toBe(false);
+  }, NET);
 });
