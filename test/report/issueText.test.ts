@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadCorpusFile } from '../../src/corpus/store.js';
 import type { CorpusFile } from '../../src/corpus/corpusFile.js';
-import { issueText, pythonVersionOf, TWINBUILD_URL } from '../../src/report/issueText.js';
+import { issueText, pythonVersionOf, TWINBUILD_URL, withoutBuildRequires } from '../../src/report/issueText.js';
 
 const corpusDir = fileURLToPath(new URL('../../corpus/', import.meta.url));
 
@@ -45,6 +45,20 @@ describe('issueText (twinbuild explain)', () => {
     expect(md).toMatch(/venv-b\/bin\/python -m build --no-isolation --skip-dependency-check --sdist --wheel --outdir dist-b \./);
     expect(md).toContain('# compare the two builds');
     expect(md).toContain('### What differs');
+  });
+
+  it('two releases of one family write one project: only the [build-system] requires pin differs', async () => {
+    const entry = await loadCorpusFile(join(corpusDir, 'findings', 'hatchling-1.18-duplicate-readme-in-sdist.json'));
+    const md = issueText(entry, { corpusName: 'x.json' });
+    expect(md).not.toContain('`a/pyproject.toml`');
+    expect(md).toContain('--outdir dist-a .');
+    expect(md).toContain('not the version `build-system.requires` names');
+    // Read as TOML: the pin goes, every other key (the backend's table, the build-system's other keys) stays.
+    const pinned = (v: string): Record<string, string> => ({ 'pyproject.toml': `[build-system]\nrequires = ["hatchling==${v}"]\nbuild-backend = "hatchling.build"\n\n[project]\nname = "a"\n` });
+    expect(withoutBuildRequires(pinned('1.18.0'))).toEqual(withoutBuildRequires(pinned('1.27.0')));
+    expect(withoutBuildRequires(pinned('1.18.0'))['pyproject.toml']).toEqual({ 'build-system': { 'build-backend': 'hatchling.build' }, project: { name: 'a' } });
+    const other = { 'pyproject.toml': pinned('1.18.0')['pyproject.toml']!.replace('name = "a"', 'name = "b"') };
+    expect(withoutBuildRequires(other)).not.toEqual(withoutBuildRequires(pinned('1.18.0')));
   });
 
   it('shows each side its own project when two families render the model differently', async () => {
