@@ -130,6 +130,27 @@ describe('diff: hatchling whose wheel METADATA loses Keywords', () => {
   });
 });
 
+// The same bug, one backend alone: `spec` holds METADATA to what the model says (src/fuzz/properties/_modelMetadata.ts).
+describe('spec: hatchling whose wheel METADATA loses Keywords, with no second backend to compare', () => {
+  const c: Case = { property: 'spec', real: HATCHLING, bug: 'no_keywords', seed: 96, runs: 1 };
+  const runs = pair(c);
+  beforeAll(() => runs().then(() => undefined), TIMEOUT);
+
+  it('is caught as the Keywords field of METADATA against the model, and shrunk to one keyword', async () => {
+    const { f, model } = theFinding((await runs()).bad, 'spec');
+    expect(f.signatureText).toBe('spec|wheel:content:dist-info/METADATA[Keywords]');
+    const d = f.differences.find((x) => x.path === '{dist-info}/METADATA')!;
+    expect(d.a).toBe('Keywords: (absent)');
+    expect(d.b).toBe(`Keywords: ${model.keywords![0]} (the model)`);
+    expect(optionalParts(model)).toEqual(['keywords']);
+    expect(model.keywords).toHaveLength(1);
+  });
+
+  it('the real hatchling passes the same run', async () => {
+    passes((await runs()).good, c.runs, 'keywords');
+  });
+});
+
 describe('spec: setuptools whose RECORD gives sizes in characters, not bytes', () => {
   const c: Case = { property: 'spec', real: SETUPTOOLS, bug: 'record_char_sizes', seed: 1189, runs: 1 };
   const runs = pair(c);

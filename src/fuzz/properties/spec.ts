@@ -2,6 +2,7 @@ import { renderFor } from '../../render/forBackend.js';
 import { outcomeOf, type PropertyDef } from '../property.js';
 import { buildProblems, problemsAsDifferences } from './specProblems.js';
 import { buildTagDifferences, withModelSettings } from './_configSettings.js';
+import { metadataAgainstModel } from './_modelMetadata.js';
 
 /**
  * `spec`: each artifact of one backend satisfies the wheel, sdist and core
@@ -9,7 +10,7 @@ import { buildTagDifferences, withModelSettings } from './_configSettings.js';
  */
 export const specProperty: PropertyDef = {
   name: 'spec',
-  doc: 'one backend: wheel, sdist and core-metadata specifications hold (RECORD, names, dist-info, WHEEL, PKG-INFO, Metadata-Version rules)',
+  doc: 'one backend: wheel, sdist and core-metadata specifications hold (RECORD, names, dist-info, WHEEL, PKG-INFO, Metadata-Version rules), and METADATA says what the project says (name, version, summary, requires-python, keywords, classifiers, extras, URLs)',
   needsB: false,
   defaultLevel: () => 'content',
   sides: ['artifact', 'specification'],
@@ -27,7 +28,8 @@ export const specProperty: PropertyDef = {
     if (!built.sdist.ok || !built.wheel.ok) ctx.stats.rejected.a++;
     const problems = await buildProblems(built, ctx.judge);
     // What the model's config settings ask of the wheel's file name (a build tag).
-    const expected = buildTagDifferences(model, families, built.wheel);
+    // And what the model says of the core metadata fields every backend writes alike.
+    const expected = [...buildTagDifferences(model, families, built.wheel), ...(await metadataAgainstModel(model, built.wheel))];
     return outcomeOf('spec', [...problemsAsDifferences(problems), ...expected], ['artifact', 'specification'], files, []);
   },
 };

@@ -1,0 +1,105 @@
+import { readArtifact } from '../../archive/index.js';
+import type { ArtifactResult } from '../../build/types.js';
+import type { Difference } from '../../compare/types.js';
+import type { ProjectModel } from '../../model/projectModel.js';
+import { decodeUtf8, parseHeaders, values, type HeaderBlock } from '../../pep/coreMetadata.js';
+import { canonicalizeName } from '../../pep/name.js';
+import { normalSpecifierSet } from '../../pep/specifier.js';
+import { normalizeVersion } from '../../pep/version.js';
+
+/**
+ * The wheel's core metadata against what the model says, for the fields
+ * whose value every backend writes alike from the same configuration (the
+ * specification allows one spelling, or a canonical form compares): a
+ * single backend's `spec` run then sees a field it drops or mangles, with no
+ * second backend to compare with.
+ *
+ * Compared: Name (canonical form), Version (normal form), Summary (as
+ * written), Requires-Python (the specifier set's normal form), Keywords (the
+ * set; the field is comma-separated), Classifier (every model classifier is
+ * written: a backend may add its own, as poetry-core adds Python-version
+ * classifiers), Provides-Extra (canonical names), Project-URL (the URLs; a
+ * label's spelling is the backend's, PEP 753). Left to other checks: the
+ * meaning of Requires-Dist and entry points (`install`), people and license
+ * fields (spellings differ legitimately), the description.
+ *
+ * Each difference is a `content` difference of `{dist-info}/METADATA` whose
+ * diff names the field (`-Keywords: model` / `+Keywords: written`), so its
+ * signature class is `wheel:content:dist-info/METADATA[Field]`.
+ */
+export async function metadataAgainstModel(model: ProjectModel, wheel: ArtifactResult): Promise<Difference[]> {
+  if (!wheel.ok) return [];
+  const view = await readArtifact('wheel', wheel.filename, wheel.bytes).catch(() => null);
+  if (!view) return []; // a wheel that cannot be read is the spec checks' finding
+  const member = view.entries.find((e) => e.type === 'file' && /^[^/]+\.dist-info\/METADATA$/.test(e.path));
+  if (!member) return []; // the spec checks report a wheel without METADATA
+  return metadataFieldDifferences(model, decodeUtf8(member.data).text);
+}
+
+/** The differences between a METADATA text and the model, field by field (see `metadataAgainstModel`). */
+export function metadataFieldDifferences(model: ProjectModel, text: string): Difference[] {
+  const meta = parseHeaders(text);
+  const out: Difference[] = [];
+  for (const field of FIELDS) {
+    const want = field.expected(model);
+    const got = field.written(meta);
+    if (want === undefined || (field.subset ? want.every((w) => got.includes(w)) : same(want, got))) continue;
+    out.push({
+      artifact: 'wheel',
+      kind: 'content',
+      path: '{dist-info}/METADATA',
+      a: `${field.name}: ${got.join(' | ') || '(absent)'}`,
+      b: `${field.name}: ${want.join(' | ') || '(absent)'} (the model)`,
+      diff: [`--- the model`, `+++ METADATA`, ...want.map((v) => `-${field.name}: ${v}`), ...got.map((v) => `+${field.name}: ${v}`)].join('\n'),
+    });
+  }
+  return out;
+}
+
+interface FieldCheck {
+  name: string;
+  /** What the model implies, in comparison form (sorted when the field is a set); undefined: not judged. */
+  expected(model: ProjectModel): string[] | undefined;
+  /** What METADATA says, in the same form. */
+  written(meta: HeaderBlock): string[];
+  /** Every expected value must be written; more may be (the backend's own additions are not judged). */
+  subset?: boolean;
+}
+
+const sorted = (xs: Iterable<string>): string[] => [...new Set(xs)].sort();
+const same = (a: string[], b: string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+const specifiers = (text: string): string => {
+  const n = normalSpecifierSet(text);
+  return n.ok ? n.value.split(',').sort().join(',') : text.trim();
+};
+
+const FIELDS: readonly FieldCheck[] = [
+  { name: 'Name', expected: (m) => [canonicalizeName(m.name)], written: (md) => values(md, 'name').map(canonicalizeName) },
+  { name: 'Version', expected: (m) => [normalizeVersion(m.version) ?? m.version], written: (md) => values(md, 'version').map((v) => normalizeVersion(v) ?? v) },
+  {
+    name: 'Summary',
+    expected: (m) => (m.description === null || m.description.trim() === '' ? undefined : [m.description.trim()]),
+    written: (md) => values(md, 'summary').map((v) => v.trim()),
+  },
+  {
+    name: 'Requires-Python',
+    expected: (m) => (m.requiresPython === undefined ? [] : [specifiers(m.requiresPython)]),
+    written: (md) => values(md, 'requires-python').map(specifiers),
+  },
+  {
+    name: 'Keywords',
+    expected: (m) => sorted((m.keywords ?? []).map((k) => k.trim())),
+    written: (md) => sorted(values(md, 'keywords').flatMap((v) => v.split(',')).map((k) => k.trim()).filter((k) => k !== '')),
+  },
+  { name: 'Classifier', expected: (m) => sorted(m.classifiers ?? []), written: (md) => sorted(values(md, 'classifier').map((c) => c.trim())), subset: true },
+  {
+    name: 'Provides-Extra',
+    expected: (m) => sorted((m.optionalDependencies ?? []).map((e) => canonicalizeName(e.name))),
+    written: (md) => sorted(values(md, 'provides-extra').map(canonicalizeName)),
+  },
+  {
+    name: 'Project-URL',
+    expected: (m) => sorted((m.urls ?? []).map((u) => u.url.trim())),
+    written: (md) => sorted(values(md, 'project-url').map((v) => v.slice(v.indexOf(',') + 1).trim())),
+  },
+];
