@@ -173,7 +173,7 @@ export class HookWorker<T extends WorkerTarget = Backend> implements Stoppable {
   /** Start a worker; resolves once the backend is imported, or returns the import error. */
   static async start<T extends WorkerTarget = Backend>(backend: T, options: WorkerOptions = {}): Promise<HookWorker<T> | { error: HookError }> {
     const home = await makeTempDir('twinbuild-home-');
-    const config = { limits: { ...DEFAULT_LIMITS, ...options.limits }, logCap: LOG_CAP, network: options.network ?? 'isolate', coverage: options.coverage !== undefined };
+    const config = { limits: { ...DEFAULT_LIMITS, ...options.limits }, logCap: LOG_CAP, network: options.network ?? 'isolate', coverage: options.coverage?.module ?? null };
     const proc = execa(backend.python, ['-u', '-B', '-s', WORKER_SCRIPT, hookSpec(backend), ...backend.importPaths], {
       env: { ...scrubbedEnv(backend, home), TWINBUILD_WORKER_CONFIG: JSON.stringify(config) },
       extendEnv: false,

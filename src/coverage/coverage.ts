@@ -9,6 +9,7 @@
  */
 import { execa } from 'execa';
 import { packageFile } from '../_internals/packageRoot.js';
+import { familyInfo } from '../backends/families.js';
 import type { Backend, Family } from '../backends/types.js';
 
 export const PROBE_SCRIPT = packageFile('src', 'build', '_python', 'coverage_probe.py');
@@ -30,12 +31,14 @@ export interface CoverageStart {
 
 /** Where a HookWorker sends what it traced (WorkerOptions.coverage). */
 export interface CoverageSink {
+  /** The package whose distribution is traced (the family's: `setuptools`, `hatchling`, `pdm.backend`). */
+  module: string;
   started(info: CoverageStart): void;
   add(lines: LineMap): void;
 }
 
 interface BookEntry {
-  backend: Pick<Backend, 'label' | 'python' | 'family'>;
+  backend: Pick<Backend, 'label' | 'python' | 'family' | 'version'>;
   method?: string;
   roots: string[];
   unavailable?: string;
@@ -51,7 +54,7 @@ export class CoverageBook {
   /** @param note told once per backend when tracing is impossible there (the run goes on without it) */
   constructor(private readonly note: (text: string) => void = () => {}) {}
 
-  sink(backend: Pick<Backend, 'label' | 'python' | 'family'>): CoverageSink {
+  sink(backend: Pick<Backend, 'label' | 'python' | 'family' | 'version'>): CoverageSink {
     let e = this.entries.get(backend.label);
     if (!e) {
       e = { backend, roots: [], workers: 0, responses: 0, reached: new Map() };
@@ -59,6 +62,7 @@ export class CoverageBook {
     }
     const entry = e;
     return {
+      module: tracedModule(backend),
       started: (info) => {
         entry.workers++;
         entry.method ??= info.method;
@@ -90,6 +94,11 @@ export class CoverageBook {
     }
     return { format: COVERAGE_FORMAT, formatVersion: 1, backends };
   }
+}
+
+/** The family's own package, whatever hook object the spec names (a wrapper of the backend traces the backend). */
+export function tracedModule(backend: Pick<Backend, 'family' | 'version'>): string {
+  return familyInfo(backend.family).implFor(backend.version).module;
 }
 
 function addLines(into: Map<string, Set<number>>, lines: LineMap | undefined): void {

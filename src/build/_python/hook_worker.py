@@ -35,7 +35,7 @@ Protocol (JSON lines): requests on stdin, responses on the original stdout
   response: {"id": N, "ok": true, "value": ..., "ms": F, "cut": {"stdout": B, "stderr": B}}
          or {"id": N, "ok": false, "error": {"kind", "message", "traceback"}, "ms": F, "cut": {...}}
   request:  {"id": N, "op": "warm", "modules": [...]}   import extra modules in the parent
-With "coverage": true in the configuration, the ready message has
+With "coverage": MODULE in the configuration (the backend's package, traced), the ready message has
   "coverage": {"method", "roots", "unavailable": REASON|null, "lines": {...}}
 (the lines the backend's import executed) and every response (hooks, warm)
 has "lines": {relpath: [line, ...]}, the backend lines it executed
@@ -770,15 +770,15 @@ LOG_CAP = 64 * 1024
 PROBE = None  # coverage_probe.Probe when the run measures backend coverage and tracing works here
 
 
-def _coverage_setup(spec):
-    """A probe for the backend's own files, started before its import (or None when not asked)."""
+def _coverage_setup(module):
+    """A probe for the files of `module`'s distribution, started before the backend's import."""
     here = os.path.dirname(os.path.abspath(__file__))
     sys.path.insert(0, here)
     try:
         import coverage_probe
     finally:
         sys.path.remove(here)
-    probe = coverage_probe.Probe(coverage_probe.backend_roots(spec.partition(":")[0]))
+    probe = coverage_probe.Probe(coverage_probe.backend_roots(module))
     probe.start()
     return probe
 
@@ -807,7 +807,7 @@ def main():
     paths = sys.argv[2:]
     here = os.path.dirname(os.path.abspath(__file__))
     sys.path[:] = paths + [p for p in sys.path if p and os.path.abspath(p) != here]  # the backend's paths first, not ours
-    probe = _coverage_setup(spec) if cfg.get("coverage") else None
+    probe = _coverage_setup(cfg["coverage"]) if cfg.get("coverage") else None
     try:
         backend = _import_backend(spec)
     except BaseException as e:  # noqa: BLE001
