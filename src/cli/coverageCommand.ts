@@ -74,8 +74,12 @@ export async function coverageCommand(argv: string[], io: CliIO): Promise<number
   }
   const other = await readCoverageData(resolve(io.cwd, values.compare));
   const name = values.name ?? values.compare;
-  const comparisons = merged.backends.filter((b) => b.unavailable === undefined).map((b) => compareCoverage(b, other));
-  if (comparisons.length === 0) throw new ConfigError('no backend in the report(s) has coverage to compare');
+  // A report of two backends next to the data of one's tests: the other backend has no file there.
+  const comparisons = merged.backends
+    .filter((b) => b.unavailable === undefined)
+    .map((b) => compareCoverage(b, other))
+    .filter((c) => c.matchedFiles > 0);
+  if (comparisons.length === 0) throw new ConfigError(`no measured file of ${values.compare} is a file of the backends in the report(s) (${merged.backends.map((b) => b.label).join(', ')})`);
   for (const c of comparisons) for (const line of formatComparison(c, name)) io.out(line);
   if (values.out) await writeText(values.out, JSON.stringify({ format: 'twinbuild-coverage-comparison', formatVersion: 1, other: name, comparisons }, null, 2) + '\n', io.cwd, stdout);
   return EXIT.ok;

@@ -258,6 +258,7 @@ async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
     for (const f of partial) await saveFinding(f);
     const report = makeReport('interrupted');
     await writeReports(report);
+    if (coverage) await writeCoverage(coverage, values.coverage!, io, stdout);
     io.out(
       `interrupted by ${signal}: ${findings.length} finding(s) saved${partial.length ? ` (${partial.length} not fully shrunk: a run that replays the corpus shrinks further)` : ''}, ${report.builds} builds in ${(report.durationMs / 1000).toFixed(1)} s; seed ${seed}`,
     );
