@@ -8,6 +8,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { CoverageReport } from '../../src/coverage/coverage.js';
 import { FAKE_BACKENDS } from '../helpers.js';
@@ -51,6 +52,23 @@ describe('--coverage', () => {
     expect(again.exitCode, again.stderr).toBe(0);
     const merged = await readJson<CoverageReport>(join(dir, 'merged.json'));
     expect(merged.backends.map((b) => b.total)).toEqual(report.backends.map((b) => b.total));
+  });
+
+  it('replay --coverage: the legacy backend of a setup.py scenario runs run_setup, the PEP 517 one does not', { timeout: 600_000 }, async () => {
+    const dir = await tempDir();
+    const file = join(dir, 'replay.json');
+    const scenario = fileURLToPath(new URL('../../corpus/scenarios/setup-py-plain.json', import.meta.url));
+    const r = await twinbuild(['replay', scenario, '--coverage', file]);
+    expect(r.exitCode, r.stdout + r.stderr).toBe(0);
+    const report = await readJson<CoverageReport>(file);
+    expect(report.backends).toHaveLength(2);
+    const never = (legacy: boolean): string[] =>
+      report.backends
+        .find((b) => b.label.includes('__legacy__') === legacy)!
+        .files.find((f) => f.path === 'setuptools/build_meta.py')!
+        .functionsNeverEntered.map((f) => f.name);
+    expect(never(true)).not.toContain('_BuildMetaLegacyBackend.run_setup');
+    expect(never(false)).toContain('_BuildMetaLegacyBackend.run_setup');
   });
 
   it('says once that tracing is impossible and the run goes on without it', { timeout: 600_000 }, async () => {
