@@ -23,7 +23,14 @@ export function coverageBook(target: string | undefined, io: CliIO): CoverageBoo
 
 /** At the end of a run: write the coverage report and print its summary. */
 export async function writeCoverage(book: CoverageBook, target: string, io: CliIO, stdout: (t: string) => void): Promise<void> {
-  const report = await book.report();
+  let report;
+  try {
+    report = await book.report();
+  } catch (e) {
+    // The run's own results stand: a backend whose files cannot be read back costs the coverage report only.
+    io.err(`twinbuild: no backend coverage report: ${(e as Error).message}`);
+    return;
+  }
   await writeText(target, JSON.stringify(report, null, 2) + '\n', io.cwd, stdout);
   for (const line of formatCoverage(report)) io.out(line);
   if (target !== '-') io.out(`backend coverage report: ${target}`);
