@@ -6,6 +6,7 @@ import { packageFile } from '../_internals/packageRoot.js';
 import type { Backend } from '../backends/types.js';
 import { endAndAwaitExit, isStopped, makeTempDir, parked, removeTempDir, settledWithin, trackWorker, untrackWorker, type Stoppable } from './lifecycle.js';
 import type { HookError, HookName, HookOutcome, ToolCallName } from './types.js';
+import type { CoverageSink, CoverageStart, LineMap } from '../coverage/coverage.js';
 
 const WORKER_SCRIPT = packageFile('src', 'build', '_python', 'hook_worker.py');
 /**
@@ -40,6 +41,11 @@ export interface WorkerOptions {
   startTimeoutSec?: number;
   /** `isolate` (default): no network for hooks where the machine allows a network namespace. */
   network?: 'isolate' | 'allow';
+  /**
+   * Record the backend lines each call executes (--coverage; coverage_probe.py)
+   * and send them here, with what the worker says about tracing when it starts.
+   */
+  coverage?: CoverageSink;
 }
 
 /** What containment the worker could set up (reported by the worker itself). */
@@ -144,6 +150,7 @@ export class HookWorker<T extends WorkerTarget = Backend> implements Stoppable {
     private readonly proc: ResultPromise,
     home: string,
     ready: Record<string, unknown>,
+    private readonly coverage?: CoverageSink,
   ) {
     this.home = home;
     this.hooks = ready['hooks'] as string[];
@@ -166,7 +173,7 @@ export class HookWorker<T extends WorkerTarget = Backend> implements Stoppable {
   /** Start a worker; resolves once the backend is imported, or returns the import error. */
   static async start<T extends WorkerTarget = Backend>(backend: T, options: WorkerOptions = {}): Promise<HookWorker<T> | { error: HookError }> {
     const home = await makeTempDir('twinbuild-home-');
-    const config = { limits: { ...DEFAULT_LIMITS, ...options.limits }, logCap: LOG_CAP, network: options.network ?? 'isolate' };
+    const config = { limits: { ...DEFAULT_LIMITS, ...options.limits }, logCap: LOG_CAP, network: options.network ?? 'isolate', coverage: options.coverage?.module ?? null };
     const proc = execa(backend.python, ['-u', '-B', '-s', WORKER_SCRIPT, hookSpec(backend), ...backend.importPaths], {
       env: { ...scrubbedEnv(backend, home), TWINBUILD_WORKER_CONFIG: JSON.stringify(config) },
       extendEnv: false,
@@ -211,7 +218,11 @@ export class HookWorker<T extends WorkerTarget = Backend> implements Stoppable {
       };
       return { error: err };
     }
-    const worker = new HookWorker<T>(backend, proc, home, first);
+    const worker = new HookWorker<T>(backend, proc, home, first, options.coverage);
+    if (options.coverage) {
+      const info = first['coverage'] as CoverageStart | undefined;
+      options.coverage.started(info ?? { method: 'none', roots: [], unavailable: 'the worker did not report coverage', lines: {} });
+    }
     trackWorker(worker);
     // A worker that died between calls: the next request's write fails with EPIPE, and its exit resolves the call.
     proc.stdin?.on('error', () => undefined);
@@ -239,6 +250,7 @@ export class HookWorker<T extends WorkerTarget = Backend> implements Stoppable {
     clearTimeout(p.timer);
     this.pending.delete(msg['id']);
     this.hookPid = undefined;
+    if (this.coverage && msg['lines']) this.coverage.add(msg['lines'] as LineMap);
     p.resolve(msg);
   }
 

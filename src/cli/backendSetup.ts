@@ -3,6 +3,7 @@ import { ConfigError } from '../errors.js';
 import { resolveBackend } from '../backends/resolveBackend.js';
 import type { Backend } from '../backends/types.js';
 import { BackendRunner } from '../build/runner.js';
+import type { WorkerOptions } from '../build/hookWorker.js';
 import type { ProjectModel } from '../model/projectModel.js';
 import { renderFor } from '../render/forBackend.js';
 import type { CliIO } from './io.js';
@@ -38,14 +39,14 @@ export const WARMUP_MODEL: ProjectModel = {
 };
 
 /** Start a runner and make sure its worker imports the backend (clear error if not). */
-export async function startRunner(backend: Backend): Promise<BackendRunner> {
+export async function startRunner(backend: Backend, workerOptions: WorkerOptions = {}): Promise<BackendRunner> {
   let warmup;
   try {
     warmup = renderFor(WARMUP_MODEL, backend);
   } catch {
     warmup = undefined; // no renderer for this family: run cold
   }
-  const runner = new BackendRunner(backend, warmup);
+  const runner = new BackendRunner(backend, warmup, workerOptions);
   await runner.ready();
   return runner;
 }

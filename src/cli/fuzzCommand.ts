@@ -21,6 +21,7 @@ import { describeRules, reportBackend, reportFinding, type JsonReport, type Repo
 import { githubAnnotations, markdownSummary } from '../report/github.js';
 import { toolVersion } from '../report/toolVersion.js';
 import { resolveSpec, startRunner, withSettings } from './backendSetup.js';
+import { COVERAGE_FLAG, coverageBook, writeCoverage } from './coverageCommand.js';
 import { closeJudge, openJudge } from './judgeSetup.js';
 import { featuresOf } from '../../generators/featuresOf.js';
 import { withConfigFile } from './configFile.js';
@@ -89,6 +90,7 @@ const FUZZ_OPTIONS = {
   'keep-artifacts': { type: 'string', value: 'DIR', doc: "keep the wheels and sdists of every finding's shrunk project, both sides, under DIR with DIR/index.json (built at the end of the run; not when it is interrupted)" },
   'no-progress': { type: 'boolean', doc: 'no progress line' },
   stats: { type: 'boolean', doc: 'print how often each generator feature appeared' },
+  coverage: COVERAGE_FLAG,
   baseline: { type: 'boolean', doc: 'diff: report the changes the smallest projects show once each, then ignore them' },
   'shrink-time': { type: 'string', value: 'DURATION', defaultIs: "5m, never more than --time leaves", doc: "each finding's own shrinking budget; when it is spent the finding is saved not fully shrunk (shrinkComplete: false)" },
   'config-setting': { type: 'string', short: 'C', multiple: true, value: 'KEY=VALUE', doc: 'a PEP 517 config_settings entry for every hook of both sides (as pypa/build -C; recorded as config= in the specs)' },
@@ -158,6 +160,7 @@ async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
   io.err(`twinbuild ${toolVersion()}: A = ${a.label} (${a.python})${b ? `, B = ${b.label} (${b.python})` : ''}; ${properties.map((p) => `${p} at level ${levelOf(p)}`).join(', ')}; seed ${seed}`);
 
   const features = values.stats ? new Map<string, number>() : undefined;
+  const coverage = coverageBook(values.coverage, io);
   const runners: BackendRunner[] = [];
   const judge = await openJudge(io, properties);
   const started = performance.now();
@@ -255,21 +258,23 @@ async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
     for (const f of partial) await saveFinding(f);
     const report = makeReport('interrupted');
     await writeReports(report);
+    if (coverage) await writeCoverage(coverage, values.coverage!, io, stdout);
     io.out(
       `interrupted by ${signal}: ${findings.length} finding(s) saved${partial.length ? ` (${partial.length} not fully shrunk: a run that replays the corpus shrinks further)` : ''}, ${report.builds} builds in ${(report.durationMs / 1000).toFixed(1)} s; seed ${seed}`,
     );
   }, saveAllSync);
   try {
-    const ra = await startRunner(a);
+    const traced = (x: Backend) => (coverage ? { coverage: coverage.sink(x) } : {});
+    const ra = await startRunner(a, traced(a));
     runners.push(ra);
-    const rb = b ? await startRunner(b) : undefined;
+    const rb = b ? await startRunner(b, traced(b)) : undefined;
     if (rb) runners.push(rb);
     // --jobs N: N-1 more runner pairs, each searching rounds of its own.
     const extraLanes: { a: BackendRunner; b?: BackendRunner }[] = [];
     for (let j = 1; j < jobs; j++) {
-      const la = await startRunner(a);
+      const la = await startRunner(a, traced(a));
       runners.push(la);
-      const lb = b ? await startRunner(b) : undefined;
+      const lb = b ? await startRunner(b, traced(b)) : undefined;
       if (lb) runners.push(lb);
       extraLanes.push({ a: la, b: lb });
     }
@@ -347,6 +352,7 @@ async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
   const durationMs = report.durationMs;
   await writeReports(report);
   offInterrupt();
+  if (coverage) await writeCoverage(coverage, values.coverage!, io, stdout);
   if (features) {
     const generated = Math.max(1, totalRuns);
     io.out(`features of the ${totalRuns} generated projects (count, share):`);

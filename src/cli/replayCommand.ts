@@ -22,6 +22,7 @@ import { parseCommandLine, synopsis, type CommandDef, type FlagTable } from './f
 import { environmentSection, exitSection, specSection } from './helpSections.js';
 import { closeJudge, openJudge } from './judgeSetup.js';
 import { EXIT, type CliIO } from './io.js';
+import { COVERAGE_FLAG, coverageBook, writeCoverage } from './coverageCommand.js';
 
 export type ReplayStatus = 'reproduced' | 'changed' | 'fixed' | 'rejected' | 'holds' | 'regressed';
 
@@ -47,6 +48,7 @@ const REPLAY_OPTIONS = {
   materialize: { type: 'string', value: 'DIR', doc: 'write the project and a reproduce.sh (plain Python) into DIR (one corpus file only)' },
   report: { type: 'string', value: 'FILE.json', doc: 'write the JSON results (- for stdout)' },
   update: { type: 'boolean', doc: 're-record each `changed` file with what it shows now' },
+  coverage: COVERAGE_FLAG,
   html: { type: 'string', value: 'FILE.html', doc: 'write a self-contained HTML page of what still fails (reproduced, changed, regressed)' },
   sarif: { type: 'string', value: 'FILE.sarif', doc: 'write what still fails as SARIF 2.1.0' },
   'config-setting': { type: 'string', short: 'C', multiple: true, value: 'KEY=VALUE', doc: 'a PEP 517 config_settings entry for every hook of both sides (as pypa/build -C; recorded as config= in the specs)' },
@@ -77,6 +79,7 @@ export async function replayCommand(argv: string[], io: CliIO): Promise<number> 
   if (entries.length === 0) throw new ConfigError(`no corpus files (*.json) in ${positionals[0]}`);
   if (values.materialize && entries.length !== 1) throw new ConfigError('--materialize takes a single corpus file');
 
+  const coverage = coverageBook(values.coverage, io);
   const resolved = new Map<string, Backend>();
   const runners = new Map<string, BackendRunner>();
   const runnerFor = async (given: string): Promise<BackendRunner> => {
@@ -85,7 +88,7 @@ export async function replayCommand(argv: string[], io: CliIO): Promise<number> 
     if (!r) {
       const backend = resolved.get(spec) ?? (await resolveSpec(spec, io));
       resolved.set(spec, backend);
-      r = new BackendRunner(backend);
+      r = new BackendRunner(backend, undefined, coverage ? { coverage: coverage.sink(backend) } : {});
       await r.ready();
       runners.set(spec, r);
     }
@@ -159,6 +162,7 @@ export async function replayCommand(argv: string[], io: CliIO): Promise<number> 
     await Promise.all([...[...runners.values()].map((r) => r.close()), closeJudge(io, judge)]);
   }
   io.out(formatTable(rows, colours));
+  if (coverage) await writeCoverage(coverage, values.coverage!, io, stdout);
   const backends = [...resolved.entries()].map(([, b], i) => reportBackend(i === 0 ? 'a' : 'b', b));
   if (values.report) await writeText(values.report, JSON.stringify({ tool: 'twinbuild', version: toolVersion(), command: 'replay', backends, results: rows }, null, 2) + '\n', io.cwd, stdout);
   if (values.html || values.sarif) {

@@ -17,11 +17,13 @@ export interface ReportTargets {
   junit?: string;
   html?: string;
   sarif?: string;
+  /** The backend coverage report (--coverage; written by coverageCommand.ts). */
+  coverage?: string;
 }
 
 /** Whether one of the reports goes to stdout (then the command's own output goes to stderr). */
 export function reportsToStdout(t: ReportTargets): boolean {
-  const dashes = [t.report, t.junit, t.html, t.sarif].filter((x) => x === '-').length;
+  const dashes = [t.report, t.junit, t.html, t.sarif, t.coverage].filter((x) => x === '-').length;
   if (dashes > 1) throw new ConfigError('only one report can be written to stdout (-)');
   return dashes === 1;
 }

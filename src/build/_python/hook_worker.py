@@ -35,8 +35,13 @@ Protocol (JSON lines): requests on stdin, responses on the original stdout
   response: {"id": N, "ok": true, "value": ..., "ms": F, "cut": {"stdout": B, "stderr": B}}
          or {"id": N, "ok": false, "error": {"kind", "message", "traceback"}, "ms": F, "cut": {...}}
   request:  {"id": N, "op": "warm", "modules": [...]}   import extra modules in the parent
+With "coverage": MODULE in the configuration (the backend's package, traced), the ready message has
+  "coverage": {"method", "roots", "unavailable": REASON|null, "lines": {...}}
+(the lines the backend's import executed) and every response (hooks, warm)
+has "lines": {relpath: [line, ...]}, the backend lines it executed
+(coverage_probe.py records them).
 Configuration comes in the environment variable TWINBUILD_WORKER_CONFIG
-(JSON: {"limits": {"data", "fsize", "core", "nprocExtra"}, "logCap", "network"}),
+(JSON: {"limits": {"data", "fsize", "core", "nprocExtra"}, "logCap", "network", "coverage"}),
 removed from the environment before anything else runs.
 """
 import errno
@@ -381,7 +386,14 @@ def _run_child(backend, req, w, out_w, err_w, worker_pid):
         if "TMPDIR" in env and "tempfile" in sys.modules:
             sys.modules["tempfile"].tempdir = None  # the worker may have cached its own
         os.chdir(req["cwd"])
-        result = _invoke(backend, req)
+        traced = PROBE is not None and PROBE.start() is None
+        try:
+            result = _invoke(backend, req)
+        finally:
+            if traced:
+                PROBE.stop()
+        if traced:
+            result["lines"] = PROBE.take()
         if req.get("reportModules"):
             here = os.path.realpath(req["cwd"]) + os.sep
             result["modules"] = sorted(
@@ -661,10 +673,16 @@ def _call_inprocess(backend, req):
         tempfile.tempdir = None
         os.chdir(req["cwd"])
         signal.setitimer(signal.ITIMER_REAL, float(req.get("timeout") or 120))
+        traced = PROBE is not None and PROBE.start() is None
         try:
             result = _invoke(backend, req, stop=lambda: signal.setitimer(signal.ITIMER_REAL, 0))
         except _HookTimeout:
             result = {"ok": False, "error": _error("timeout", "hook %s did not finish within %ss" % (hook, req.get("timeout")))}
+        finally:
+            if traced:
+                PROBE.stop()
+        if traced:
+            result["lines"] = PROBE.take()
     finally:
         if os.getpid() != worker_pid:
             os._exit(0)  # a process the hook forked, returning here: it must not go on as a second worker
@@ -749,6 +767,29 @@ def _warm(modules):
 
 PROTO = None
 LOG_CAP = 64 * 1024
+PROBE = None  # coverage_probe.Probe when the run measures backend coverage and tracing works here
+
+
+def _coverage_setup(module):
+    """A probe for the files of `module`'s distribution, started before the backend's import."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    sys.path.insert(0, here)
+    try:
+        import coverage_probe
+    finally:
+        sys.path.remove(here)
+    probe = coverage_probe.Probe(coverage_probe.backend_roots(module))
+    probe.start()
+    return probe
+
+
+def _coverage_ready(probe):
+    """After the import: the ready message's coverage part; PROBE stays set only if tracing works."""
+    global PROBE
+    probe.stop()
+    why = probe.unavailable()
+    PROBE = probe if why is None else None
+    return {"method": probe.method, "roots": probe.roots, "unavailable": why, "lines": probe.take() if why is None else {}}
 
 
 def main():
@@ -766,6 +807,7 @@ def main():
     paths = sys.argv[2:]
     here = os.path.dirname(os.path.abspath(__file__))
     sys.path[:] = paths + [p for p in sys.path if p and os.path.abspath(p) != here]  # the backend's paths first, not ours
+    probe = _coverage_setup(cfg["coverage"]) if cfg.get("coverage") else None
     try:
         backend = _import_backend(spec)
     except BaseException as e:  # noqa: BLE001
@@ -773,14 +815,24 @@ def main():
         proto.write(json.dumps({"ready": False, "error": _error("import-error", last, traceback.format_exc())}) + "\n")
         return 1
     hooks = [h for h in ALL_HOOKS if callable(getattr(backend, h, None))]
-    proto.write(json.dumps({"ready": True, "hooks": hooks, "pid": os.getpid(), "python": sys.executable, "isolation": isolation}) + "\n")
+    ready = {"ready": True, "hooks": hooks, "pid": os.getpid(), "python": sys.executable, "isolation": isolation}
+    if probe is not None:
+        ready["coverage"] = _coverage_ready(probe)
+    proto.write(json.dumps(ready) + "\n")
     for line in sys.stdin:
         if not line.strip():
             continue
         req = json.loads(line)
         start = time.monotonic()
         if req.get("op") == "warm":
-            res = {"ok": True, "value": _warm(req.get("modules") or [])}
+            traced = PROBE is not None and PROBE.start() is None
+            try:
+                res = {"ok": True, "value": _warm(req.get("modules") or [])}
+            finally:
+                if traced:
+                    PROBE.stop()
+            if traced:
+                res["lines"] = PROBE.take()
         elif req.get("inprocess"):
             res = _call_inprocess(backend, req)
         else:
