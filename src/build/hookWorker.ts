@@ -7,6 +7,7 @@ import type { Backend } from '../backends/types.js';
 import { endAndAwaitExit, isStopped, makeTempDir, parked, removeTempDir, settledWithin, trackWorker, untrackWorker, type Stoppable } from './lifecycle.js';
 import type { HookError, HookName, HookOutcome, ToolCallName } from './types.js';
 import type { CoverageSink, CoverageStart, LineMap } from '../coverage/coverage.js';
+import { withExitReason } from './exitReason.js';
 
 const WORKER_SCRIPT = packageFile('src', 'build', '_python', 'hook_worker.py');
 /**
@@ -320,7 +321,7 @@ export class HookWorker<T extends WorkerTarget = Backend> implements Stoppable {
     const ms = typeof msg['ms'] === 'number' ? msg['ms'] : performance.now() - started;
     const outcome: HookOutcome = msg['ok']
       ? { ok: true, hook, value: msg['value'], stdout, stderr, ms }
-      : { ok: false, hook, error: msg['error'] as HookError, stdout, stderr, ms };
+      : { ok: false, hook, error: withExitReason(msg['error'] as HookError, stderr), stdout, stderr, ms };
     return { outcome, modules: msg['modules'] as string[] | undefined };
   }
 

@@ -33,6 +33,7 @@ import { configSection, environmentSection, exitSection, levelsSection, properti
 import { parseDuration } from './duration.js';
 import { onInterrupt, PendingWork } from './interrupt.js';
 import { EXIT, type CliIO } from './io.js';
+import { propertyTimeShare } from '../fuzz/shrinkBudget.js';
 
 function intFlag(v: string | undefined, name: string, min: number): number | undefined {
   if (v === undefined) return undefined;
@@ -76,7 +77,7 @@ const FUZZ_OPTIONS = {
   b: { type: 'string', value: 'SPEC', doc: 'backend B, for the properties that compare two backends' },
   property: { type: 'string', multiple: true, value: 'NAME', defaultIs: 'diff', doc: 'property to check (see Properties)' },
   runs: { type: 'string', value: 'N', defaultIs: '100 unless --time is given', doc: 'number of generated projects' },
-  time: { type: 'string', value: 'DURATION', doc: 'time budget for the whole run, shrinking included (90s, 10m, 1h)' },
+  time: { type: 'string', value: 'DURATION', doc: 'time budget for the whole run, shrinking included, shared by its properties (90s, 10m, 1h)' },
   seed: { type: 'string', value: 'N', defaultIs: 'random (printed)', doc: 'seed of the generator' },
   jobs: { type: 'string', value: 'N', defaultIs: '1', doc: 'search with N worker pairs in parallel' },
   corpus: { type: 'string', value: 'DIR', defaultIs: 'corpus', doc: 'saved counterexamples: replayed first, new findings saved there' },
@@ -278,8 +279,8 @@ async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
       if (lb) runners.push(lb);
       extraLanes.push({ a: la, b: lb });
     }
-    for (const property of properties) {
-      const left = timeMs !== undefined ? Math.max(1000, timeMs - (performance.now() - started)) : undefined;
+    for (const [i, property] of properties.entries()) {
+      const left = timeMs !== undefined ? propertyTimeShare(timeMs - (performance.now() - started), properties.length - i) : undefined;
       let lastLine = 0;
       const replay = await loadReplaySet(corpusDir, property);
       if (replay.length) io.err(`twinbuild: ${property}: replaying ${replay.length} saved counterexample(s) from ${corpusDir} first`);

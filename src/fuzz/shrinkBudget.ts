@@ -141,3 +141,13 @@ export async function shrinkWithin(
   const reduced = await reduceModel(start, stillFails, opts.deadline);
   return { model: reduced.model, steps: steps + reduced.steps, complete: reduced.complete };
 }
+
+/**
+ * The time budget of the next property of a run that checks several
+ * (`--time` is for the whole run): an equal share of what is left among the
+ * properties still to run, at least one second. A property that ends early
+ * (a run count reached) leaves its unused time to the ones after it.
+ */
+export function propertyTimeShare(leftMs: number, propertiesLeft: number): number {
+  return Math.max(1000, leftMs / Math.max(1, propertiesLeft));
+}

@@ -38,6 +38,13 @@ export interface ProjectModel {
    * the sdist and in the wheel's `.dist-info/licenses/`.
    */
   licenseFiles?: ProjectFileModel[];
+  /**
+   * `license-files` written as these glob patterns (the glob-patterns
+   * specification: `*`, `?`, `**`, `[...]`) instead of `licenseFiles`' exact
+   * paths. Corpus files only (the generator never writes it): the patterns
+   * are to match exactly the `licenseFiles` paths among the project's files.
+   */
+  licenseFilePatterns?: string[];
   authors?: PersonModel[];
   maintainers?: PersonModel[];
   /** Keywords as written (no commas), in order. */

@@ -144,6 +144,14 @@ export function checkModelExtensions(
     } else fail(f('license.kind'), 'must be spdx, text or file');
   }
   for (const k of ['licenseFiles', 'sdistFiles']) if (m[k] !== undefined) files(m[k], f(k), fail);
+  // Glob patterns as the glob-patterns specification allows them: relative, '/'-separated, no '..'.
+  if (m['licenseFilePatterns'] !== undefined) {
+    array(m['licenseFilePatterns'], f('licenseFilePatterns'), fail).forEach((p, i) => {
+      const at = f(`licenseFilePatterns[${i}]`);
+      const pattern = line(p, at, fail, /^[A-Za-z0-9_ .*?[\]\/-]+$/);
+      if (pattern.startsWith('/') || pattern.split('/').includes('..')) fail(at, 'must be a relative pattern without ..');
+    });
+  }
   // Wheel data and scripts: paths below data/ and scripts/ (a script path is a file name).
   for (const [k, dir] of [['wheelData', WHEEL_DATA_DIR], ['scriptFiles', SCRIPTS_DIR]] as const) {
     if (m[k] === undefined) continue;

@@ -122,7 +122,7 @@ const LIMITATIONS: Readonly<Partial<Record<CapabilityFeature, readonly Limitatio
   ],
   'license:spdx-lowercase': [
     { family: 'flit', why: 'flit_core requires upper-case operators (AND, OR, WITH)' },
-    { family: 'uv', why: 'uv_build accepts identifiers in the SPDX list\'s case only' },
+    { family: 'uv', why: 'uv_build accepts identifiers in the SPDX list\'s case only (a defect, SPDX identifiers are case-insensitive: docs/live-bugs.md)' },
   ],
   'license:spdx-with': [{ family: 'flit', below: '4', why: "flit_core 3.12 refuses the SPDX 'WITH' operator (4.2 takes it)" }],
   'license:file': [
@@ -149,7 +149,7 @@ const LIMITATIONS: Readonly<Partial<Record<CapabilityFeature, readonly Limitatio
     { family: 'uv', below: '0.7.20', why: 'uv_build takes a list of module names from 0.7.20' },
   ],
   'version:uppercase': [
-    { family: 'poetry', from: '2', why: "poetry-core 2 validates [project].version with a case-sensitive pattern (lower-case labels, 'v' prefix only)" },
+    { family: 'poetry', from: '2', why: "poetry-core 2 validates [project].version with a case-sensitive pattern (lower-case labels, 'v' prefix only; a defect, PEP 440 is case-insensitive: docs/live-bugs.md)" },
   ],
   'dynamic:version': [
     { family: 'poetry', why: 'poetry-core reads a dynamic version from [tool.poetry] only, not from a module' },

@@ -115,7 +115,9 @@ function buildSteps(side: Side, project: string): string[] {
   const lines = [`# ${side.role.toUpperCase()}: ${provenance(side)}`, `python3 -m venv ${v}`];
   if (side.spec?.location !== undefined) lines.push(`${v}/bin/python -m pip install build  # and the backend, from its checkout or wheel`);
   else lines.push(`${v}/bin/python -m pip install ${reqs}`);
-  lines.push(`${v}/bin/python -m build --no-isolation --skip-dependency-check --sdist --wheel${configFlags(side.spec)} --outdir dist-${side.role} ${project}`);
+  // The environment's bin/ on PATH, as activating it would: uv_build's hook runs the uv-build binary it
+  // installed there ("uv-build was not properly installed" otherwise).
+  lines.push(`PATH="$PWD/${v}/bin:$PATH" ${v}/bin/python -m build --no-isolation --skip-dependency-check --sdist --wheel${configFlags(side.spec)} --outdir dist-${side.role} ${project}`);
   return lines;
 }
 

@@ -1,6 +1,6 @@
 /**
- * The real problems the `install` property found in the latest releases
- * (corpus/live/, docs/findings.md) still reproduce with those releases.
+ * The live defects in corpus/live/ (docs/live-bugs.md, docs/installed.md) still
+ * reproduce with the releases they were recorded with.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,6 +22,8 @@ describe('the live findings in corpus/live/ reproduce', () => {
     expect(r.stdout).toMatch(/purelib\/\.gitignore/);
     expect(r.stdout).toMatch(/installed wheel: metadata Requires-Dist/);
     expect(r.stdout).toMatch(/editable:build-failed: exception: pdm.backend.exceptions.ConfigError: Can't specify/);
+    // uv_build exits with SystemExit(1): the reason it printed on stderr is part of the finding.
+    expect(r.stdout).toMatch(/uv-build-0\.13-lowercase-license-id-refused\.json +sdist builds with one backend only \(built a-0\.tar\.gz \| system-exit: SystemExit: 1 \(stderr: /);
     expect(r.exitCode).toBe(1);
   });
 });

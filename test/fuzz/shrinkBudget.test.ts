@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isValidModel } from '../../src/corpus/corpusFile.js';
 import { HEALTH_MIN_PROJECTS, RunHealth } from '../../src/fuzz/health.js';
 import { reduceModel } from '../../src/fuzz/reduceModel.js';
-import { failingMinimal, isCostly, minimalModels, shrinkDeadline, shrinkWithin, smallestFirst, SLOW_FAILURE_MS } from '../../src/fuzz/shrinkBudget.js';
+import { failingMinimal, isCostly, minimalModels, propertyTimeShare, shrinkDeadline, shrinkWithin, smallestFirst, SLOW_FAILURE_MS } from '../../src/fuzz/shrinkBudget.js';
 import type { PropertyOutcome } from '../../src/fuzz/types.js';
 import type { Difference } from '../../src/compare/types.js';
 import type { ProjectModel } from '../../src/model/projectModel.js';
@@ -116,5 +116,16 @@ describe('the health check', () => {
       for (let i = 0; i < 2 * HEALTH_MIN_PROJECTS; i++) h.observe(fail('t', [hangWheel]));
       expect(h.verdict).toBeUndefined();
     }
+  });
+});
+
+describe('propertyTimeShare', () => {
+  it('gives each property of a run an equal share of what is left (the first one took it all before)', () => {
+    // --time 4m with five properties: the first gets 48 s, not 240 s.
+    expect(propertyTimeShare(240_000, 5)).toBe(48_000);
+    // A property that ended early leaves its time to the ones after it.
+    expect(propertyTimeShare(200_000, 2)).toBe(100_000);
+    expect(propertyTimeShare(30_000, 1)).toBe(30_000);
+    expect(propertyTimeShare(-5, 3)).toBe(1000);
   });
 });

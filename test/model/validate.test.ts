@@ -33,6 +33,7 @@ describe('corpus files with extended models', () => {
     );
     load(smallModel());
     load(richModel);
+    load({ ...richModel, licenseFilePatterns: ['**/NOTICE*', 'LICEN[CS]E', 'LICENSES/?IT.txt'] });
     load({ ...richModel, dynamicVersion: true, wheelData: [{ path: 'share/a/x.json', content: '' }], scriptFiles: [{ path: 'run.sh', content: '#!/bin/sh\n' }], setuptools: { packageData: 'manifest' }, configSettings: { buildNumber: '2x1' } });
   });
 
@@ -72,6 +73,9 @@ describe('corpus files with extended models', () => {
     ['a script in a folder', (m) => (m.scriptFiles = [{ path: 'bin/x', content: '' }]), /scriptFiles\[0\]\.path/],
     ['a hidden script', (m) => (m.scriptFiles = [{ path: '.x', content: '' }]), /scriptFiles\[0\]\.path/],
     ['an unknown package data style', (m) => (m.setuptools.packageData = 'graft'), /setuptools\.packageData/],
+    ['a license-files pattern leaving the project', (m) => (m.licenseFilePatterns = ['../**/NOTICE*']), /licenseFilePatterns\[0\]/],
+    ['an absolute license-files pattern', (m) => (m.licenseFilePatterns = ['/NOTICE*']), /licenseFilePatterns\[0\]/],
+    ['a license-files pattern with a brace', (m) => (m.licenseFilePatterns = ['LICEN{CS}E']), /licenseFilePatterns\[0\]/],
   ];
   for (const [what, edit, field] of rejected) {
     it(`rejects ${what}`, () => {

@@ -131,6 +131,18 @@ sources = [ "src" ]
   });
 });
 
+describe('render: license-files patterns (corpus files only)', () => {
+  it('writes the patterns instead of the exact paths, in every family that takes license-files', () => {
+    const model = { ...flatModel, modules: [], description: 'a', licenseFiles: [{ path: 'NOTICE', content: 'n\n' }], licenseFilePatterns: ['**/NOTICE*'] };
+    for (const family of ['setuptools', 'hatchling', 'flit', 'pdm', 'poetry', 'uv'] as const) {
+      const files = render(model, family);
+      const project = (parse(files['pyproject.toml'] as string) as { project: Record<string, unknown> }).project;
+      expect(project['license-files'], family).toEqual(['**/NOTICE*']);
+      expect(files['NOTICE'], family).toBe('n\n');
+    }
+  });
+});
+
 describe('render: contract', () => {
   it('pins the backend version in [build-system] only when it looks like a version', () => {
     const requires = (familyVersion?: string): unknown =>

@@ -42,7 +42,8 @@ describe('issueText (twinbuild explain)', () => {
     const md = issueText(entry, { corpusName: 'x.json' });
     expect(md).toContain('venv-a/bin/python -m pip install "hatchling==1.18.0"');
     expect(md).toContain(`venv-b/bin/python -m pip install "hatchling==${entry.backends.b!.version}"`);
-    expect(md).toMatch(/venv-b\/bin\/python -m build --no-isolation --skip-dependency-check --sdist --wheel --outdir dist-b \./);
+    // With the environment's bin/ on PATH (uv_build's hook runs the uv-build binary installed there).
+    expect(md).toContain('PATH="$PWD/venv-b/bin:$PATH" venv-b/bin/python -m build --no-isolation --skip-dependency-check --sdist --wheel --outdir dist-b .');
     expect(md).toContain('# compare the two builds');
     expect(md).toContain('### What differs');
   });

@@ -104,7 +104,7 @@ export function projectTable(model: ProjectModel, options: ProjectTableOptions =
     else if (license.kind === 'text') table.license = { text: license.text };
     else table.license = { file: license.path };
   }
-  const files = (model.licenseFiles ?? []).map((f) => f.path);
+  const files = model.licenseFilePatterns ?? (model.licenseFiles ?? []).map((f) => f.path);
   if (files.length > 0 && licenseFiles !== 'omit') {
     table['license-files'] = licenseFiles === 'array' ? files : { paths: files };
   }
