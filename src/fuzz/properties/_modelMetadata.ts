@@ -1,5 +1,4 @@
-import { readArtifact } from '../../archive/index.js';
-import type { ArtifactResult } from '../../build/types.js';
+import type { ArchiveView } from '../../archive/types.js';
 import type { Difference } from '../../compare/types.js';
 import type { ProjectModel } from '../../model/projectModel.js';
 import { decodeUtf8, parseHeaders, values, type HeaderBlock } from '../../pep/coreMetadata.js';
@@ -27,11 +26,9 @@ import { normalizeVersion } from '../../pep/version.js';
  * diff names the field (`-Keywords: model` / `+Keywords: written`), so its
  * signature class is `wheel:content:dist-info/METADATA[Field]`.
  */
-export async function metadataAgainstModel(model: ProjectModel, wheel: ArtifactResult): Promise<Difference[]> {
-  if (!wheel.ok) return [];
-  const view = await readArtifact('wheel', wheel.filename, wheel.bytes).catch(() => null);
-  if (!view) return []; // a wheel that cannot be read is the spec checks' finding
-  const member = view.entries.find((e) => e.type === 'file' && /^[^/]+\.dist-info\/METADATA$/.test(e.path));
+export function metadataAgainstModel(model: ProjectModel, wheel: ArchiveView | null): Difference[] {
+  if (!wheel) return []; // no wheel built: the build failure is the finding
+  const member = wheel.entries.find((e) => e.type === 'file' && /^[^/]+\.dist-info\/METADATA$/.test(e.path));
   if (!member) return []; // the spec checks report a wheel without METADATA
   return metadataFieldDifferences(model, decodeUtf8(member.data).text);
 }

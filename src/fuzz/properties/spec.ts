@@ -1,6 +1,6 @@
 import { renderFor } from '../../render/forBackend.js';
 import { outcomeOf, type PropertyDef } from '../property.js';
-import { buildProblems, problemsAsDifferences } from './specProblems.js';
+import { judgeBuild, problemsAsDifferences } from './specProblems.js';
 import { buildTagDifferences, withModelSettings } from './_configSettings.js';
 import { metadataAgainstModel } from './_modelMetadata.js';
 
@@ -26,10 +26,10 @@ export const specProperty: PropertyDef = {
       return { status: 'rejected', rules: [], reason: `the backend builds neither artifact: ${built.wheel.error.message}` };
     }
     if (!built.sdist.ok || !built.wheel.ok) ctx.stats.rejected.a++;
-    const problems = await buildProblems(built, ctx.judge);
+    const { problems, wheel } = await judgeBuild(built, ctx.judge);
     // What the model's config settings ask of the wheel's file name (a build tag).
     // And what the model says of the core metadata fields every backend writes alike.
-    const expected = [...buildTagDifferences(model, families, built.wheel), ...(await metadataAgainstModel(model, built.wheel))];
+    const expected = [...buildTagDifferences(model, families, built.wheel), ...metadataAgainstModel(model, wheel)];
     return outcomeOf('spec', [...problemsAsDifferences(problems), ...expected], ['artifact', 'specification'], files, []);
   },
 };

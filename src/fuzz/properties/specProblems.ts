@@ -1,4 +1,5 @@
 import { readArtifact } from '../../archive/index.js';
+import type { ArchiveView } from '../../archive/types.js';
 import type { ArtifactResult, BuildResult } from '../../build/types.js';
 import type { Difference } from '../../compare/types.js';
 import { checkSdist, checkWheel } from '../../oracles/index.js';
@@ -10,17 +11,28 @@ import type { Judge } from '../../oracles/judge/index.js';
  * TypeScript checks', then the reference judge's (P codes) when there is one.
  */
 export async function specProblems(r: ArtifactResult, judge?: Judge): Promise<SpecProblem[]> {
-  if (!r.ok) return [];
+  return (await artifactProblems(r, judge)).problems;
+}
+
+/** An artifact's spec problems and the view they were judged on (read once; null for a failed build). */
+async function artifactProblems(r: ArtifactResult, judge?: Judge): Promise<{ problems: SpecProblem[]; view: ArchiveView | null }> {
+  if (!r.ok) return { problems: [], view: null };
   const view = await readArtifact(r.kind, r.filename, r.bytes);
   // The judge's request goes first: Python judges while the TypeScript checks run here.
   const reference = judge?.judgeArtifact(view, r.kind);
   const own = r.kind === 'wheel' ? checkWheel(view) : checkSdist(view);
-  return reference ? [...own, ...(await reference)] : own;
+  return { problems: reference ? [...own, ...(await reference)] : own, view };
 }
 
 /** Spec problems of a build's sdist, then its wheel. */
 export async function buildProblems(built: BuildResult, judge?: Judge): Promise<SpecProblem[]> {
-  return (await Promise.all([specProblems(built.sdist, judge), specProblems(built.wheel, judge)])).flat();
+  return (await judgeBuild(built, judge)).problems;
+}
+
+/** A build's spec problems (sdist, then wheel) and the wheel as read for them, for checks that read it too. */
+export async function judgeBuild(built: BuildResult, judge?: Judge): Promise<{ problems: SpecProblem[]; wheel: ArchiveView | null }> {
+  const [s, w] = await Promise.all([artifactProblems(built.sdist, judge), artifactProblems(built.wheel, judge)]);
+  return { problems: [...s.problems, ...w.problems], wheel: w.view };
 }
 
 const describe = (p: SpecProblem): string => `${p.code} (${p.severity}) ${p.message}`;
