@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { commitsBetween, describeCommit, exportCommit, openRepo, resolveRevision } from '../backends/gitHistory.js';
 import { makeTempDir, removeTempDir } from '../build/lifecycle.js';
-import { withConfigFile } from './configFile.js';
+import { configFlag, withConfigFile } from './configFile.js';
 import { FAMILIES, type Family } from '../backends/types.js';
 import { timeoutFromEnv } from '../build/buildArtifacts.js';
 import { replaySpec } from '../corpus/replaySpec.js';
@@ -22,7 +22,7 @@ const BISECT_OPTIONS = {
   good: { type: 'string', value: 'V1', required: true, doc: 'a release (with --git: a commit) that behaves as before' },
   bad: { type: 'string', value: 'V2', required: true, doc: 'a release (with --git: a commit) that behaves as the counterexample records' },
   git: { type: 'string', value: 'DIR', doc: "search the commits of the backend's git repository at DIR between --good and --bad (exported with git archive; DIR is not touched)" },
-  config: { type: 'string', value: 'FILE.json', doc: 'read flags from a JSON file; without it, [tool.twinbuild.bisect] of the nearest pyproject.toml (or [bisect] of twinbuild.toml)' },
+  config: configFlag('bisect'),
   match: { type: 'string', multiple: true, value: 'PART', doc: 'a candidate is bad only when its failure signature holds every PART' },
   fixed: { type: 'boolean', doc: 'look for the first release where the recorded problem is gone' },
 } as const satisfies FlagTable;

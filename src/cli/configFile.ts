@@ -122,3 +122,16 @@ export async function findProjectConfig(cwd: string): Promise<ProjectConfig | un
     dir = parent;
   }
 }
+
+/**
+ * The `--config FILE.json` flag of `command`, whose flags `withConfigFile`
+ * also reads from `[tool.twinbuild.COMMAND]` (pyproject.toml) or
+ * `[COMMAND]` (twinbuild.toml); `note` follows "a JSON file" in its help.
+ */
+export function configFlag<C extends string>(command: C, note = '') {
+  return {
+    type: 'string',
+    value: 'FILE.json',
+    doc: `read flags from a JSON file${note}; without it, [tool.twinbuild.${command}] of the nearest pyproject.toml (or [${command}] of twinbuild.toml)`,
+  } as const;
+}

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { compareCoverage, formatComparison, readCoverageData } from '../coverage/compare.js';
 import { COVERAGE_FORMAT, CoverageBook, formatCoverage, mergeCoverage, type CoverageReport } from '../coverage/coverage.js';
 import { ConfigError } from '../errors.js';
-import { withConfigFile } from './configFile.js';
+import { configFlag, withConfigFile } from './configFile.js';
 import { parseCommandLine, synopsis, type CommandDef, type FlagTable } from './flags.js';
 import { exitSection } from './helpSections.js';
 import { EXIT, type CliIO } from './io.js';
@@ -40,7 +40,7 @@ const COVERAGE_OPTIONS = {
   compare: { type: 'string', value: 'DATA', doc: 'a coverage.py data file (.coverage) of another run, such as the backend\'s own tests: printed side by side on the same modules' },
   name: { type: 'string', value: 'TEXT', defaultIs: 'the data file\'s name', doc: 'what to call the other run in the table' },
   out: { type: 'string', value: 'FILE.json', doc: 'write the merged report (with --compare: the comparison) as JSON (- for stdout)' },
-  config: { type: 'string', value: 'FILE.json', doc: 'read flags from a JSON file; without it, [tool.twinbuild.coverage] of the nearest pyproject.toml (or [coverage] of twinbuild.toml)' },
+  config: configFlag('coverage'),
 } as const satisfies FlagTable;
 
 export const COVERAGE_COMMAND: CommandDef<typeof COVERAGE_OPTIONS> = {

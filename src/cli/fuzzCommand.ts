@@ -24,7 +24,7 @@ import { resolveSpec, startRunner, withSettings } from './backendSetup.js';
 import { COVERAGE_FLAG, coverageBook, writeCoverage } from './coverageCommand.js';
 import { closeJudge, openJudge } from './judgeSetup.js';
 import { featuresOf } from '../../generators/featuresOf.js';
-import { withConfigFile } from './configFile.js';
+import { configFlag, withConfigFile } from './configFile.js';
 import { paint } from './colour.js';
 import { ARTIFACT_INDEX, keepArtifacts } from '../corpus/keptArtifacts.js';
 import { reportsToStdout, writeReports as writeReportFiles } from './reportOutputs.js';
@@ -95,7 +95,7 @@ const FUZZ_OPTIONS = {
   baseline: { type: 'boolean', doc: 'diff: report the changes the smallest projects show once each, then ignore them' },
   'shrink-time': { type: 'string', value: 'DURATION', defaultIs: "5m, never more than --time leaves", doc: "each finding's own shrinking budget; when it is spent the finding is saved not fully shrunk (shrinkComplete: false)" },
   'config-setting': { type: 'string', short: 'C', multiple: true, value: 'KEY=VALUE', doc: 'a PEP 517 config_settings entry for every hook of both sides (as pypa/build -C; recorded as config= in the specs)' },
-  config: { type: 'string', value: 'FILE.json', doc: 'read flags from a JSON file (see Config file); without it, [tool.twinbuild.fuzz] of the nearest pyproject.toml (or [fuzz] of twinbuild.toml)' },
+  config: configFlag('fuzz', ' (see Config file)'),
 } as const satisfies FlagTable;
 
 export const FUZZ_COMMAND: CommandDef<typeof FUZZ_OPTIONS> = {

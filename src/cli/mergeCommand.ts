@@ -5,7 +5,7 @@ import type { JsonReport } from '../report/jsonReport.js';
 import { mergeReports } from '../report/merge.js';
 import { parseCommandLine, synopsis, type CommandDef, type FlagTable } from './flags.js';
 import { exitSection } from './helpSections.js';
-import { withConfigFile } from './configFile.js';
+import { configFlag, withConfigFile } from './configFile.js';
 import { EXIT, type CliIO } from './io.js';
 import { reportsToStdout, writeReports } from './reportOutputs.js';
 
@@ -14,7 +14,7 @@ const MERGE_OPTIONS = {
   junit: { type: 'string', value: 'FILE.xml', doc: 'also write the merged report as JUnit XML' },
   html: { type: 'string', value: 'FILE.html', doc: 'also write the merged report as a self-contained HTML page' },
   sarif: { type: 'string', value: 'FILE.sarif', doc: 'also write the merged report as SARIF 2.1.0' },
-  config: { type: 'string', value: 'FILE.json', doc: 'read flags from a JSON file; without it, [tool.twinbuild.merge] of the nearest pyproject.toml (or [merge] of twinbuild.toml)' },
+  config: configFlag('merge'),
 } as const satisfies FlagTable;
 
 export const MERGE_COMMAND: CommandDef<typeof MERGE_OPTIONS> = {

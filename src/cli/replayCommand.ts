@@ -17,7 +17,7 @@ import { paint } from './colour.js';
 import { reportsToStdout, writeReports, writeText } from './reportOutputs.js';
 import { toolVersion } from '../report/toolVersion.js';
 import { resolveSpec, withSettings } from './backendSetup.js';
-import { withConfigFile } from './configFile.js';
+import { configFlag, withConfigFile } from './configFile.js';
 import { parseCommandLine, synopsis, type CommandDef, type FlagTable } from './flags.js';
 import { environmentSection, exitSection, specSection } from './helpSections.js';
 import { closeJudge, openJudge } from './judgeSetup.js';
@@ -52,7 +52,7 @@ const REPLAY_OPTIONS = {
   html: { type: 'string', value: 'FILE.html', doc: 'write a self-contained HTML page of what still fails (reproduced, changed, regressed)' },
   sarif: { type: 'string', value: 'FILE.sarif', doc: 'write what still fails as SARIF 2.1.0' },
   'config-setting': { type: 'string', short: 'C', multiple: true, value: 'KEY=VALUE', doc: 'a PEP 517 config_settings entry for every hook of both sides (as pypa/build -C; recorded as config= in the specs)' },
-  config: { type: 'string', value: 'FILE.json', doc: 'read flags from a JSON file; without it, [tool.twinbuild.replay] of the nearest pyproject.toml (or [replay] of twinbuild.toml)' },
+  config: configFlag('replay'),
 } as const satisfies FlagTable;
 
 export const REPLAY_COMMAND: CommandDef<typeof REPLAY_OPTIONS> = {
