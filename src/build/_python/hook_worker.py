@@ -386,14 +386,7 @@ def _run_child(backend, req, w, out_w, err_w, worker_pid):
         if "TMPDIR" in env and "tempfile" in sys.modules:
             sys.modules["tempfile"].tempdir = None  # the worker may have cached its own
         os.chdir(req["cwd"])
-        traced = PROBE is not None and PROBE.start() is None
-        try:
-            result = _invoke(backend, req)
-        finally:
-            if traced:
-                PROBE.stop()
-        if traced:
-            result["lines"] = PROBE.take()
+        result = _traced(lambda: _invoke(backend, req))
         if req.get("reportModules"):
             here = os.path.realpath(req["cwd"]) + os.sep
             result["modules"] = sorted(
@@ -673,16 +666,13 @@ def _call_inprocess(backend, req):
         tempfile.tempdir = None
         os.chdir(req["cwd"])
         signal.setitimer(signal.ITIMER_REAL, float(req.get("timeout") or 120))
-        traced = PROBE is not None and PROBE.start() is None
-        try:
-            result = _invoke(backend, req, stop=lambda: signal.setitimer(signal.ITIMER_REAL, 0))
-        except _HookTimeout:
-            result = {"ok": False, "error": _error("timeout", "hook %s did not finish within %ss" % (hook, req.get("timeout")))}
-        finally:
-            if traced:
-                PROBE.stop()
-        if traced:
-            result["lines"] = PROBE.take()
+        def call():
+            try:
+                return _invoke(backend, req, stop=lambda: signal.setitimer(signal.ITIMER_REAL, 0))
+            except _HookTimeout:
+                return {"ok": False, "error": _error("timeout", "hook %s did not finish within %ss" % (hook, req.get("timeout")))}
+
+        result = _traced(call)
     finally:
         if os.getpid() != worker_pid:
             os._exit(0)  # a process the hook forked, returning here: it must not go on as a second worker
@@ -770,6 +760,19 @@ LOG_CAP = 64 * 1024
 PROBE = None  # coverage_probe.Probe when the run measures backend coverage and tracing works here
 
 
+def _traced(call):
+    """call() -> a response dict; with the backend lines it executed under "lines"
+    when the run measures coverage and tracing works here."""
+    if PROBE is None or PROBE.start() is not None:
+        return call()
+    try:
+        result = call()
+    finally:
+        PROBE.stop()
+    result["lines"] = PROBE.take()
+    return result
+
+
 def _coverage_setup(module):
     """A probe for the files of `module`'s distribution, started before the backend's import."""
     here = os.path.dirname(os.path.abspath(__file__))
@@ -825,14 +828,7 @@ def main():
         req = json.loads(line)
         start = time.monotonic()
         if req.get("op") == "warm":
-            traced = PROBE is not None and PROBE.start() is None
-            try:
-                res = {"ok": True, "value": _warm(req.get("modules") or [])}
-            finally:
-                if traced:
-                    PROBE.stop()
-            if traced:
-                res["lines"] = PROBE.take()
+            res = _traced(lambda: {"ok": True, "value": _warm(req.get("modules") or [])})
         elif req.get("inprocess"):
             res = _call_inprocess(backend, req)
         else:
