@@ -43,6 +43,7 @@ import { sdistFiles, type SdistFilesOptions } from './sdistFiles.js';
 import { setuptoolsOptions } from './setuptoolsOptions.js';
 import { configSettings } from './configSettings.js';
 import { CONFIG_SETTING_FEATURES } from '../src/model/configSettings.js';
+import { importNames } from './importNames.js';
 import { urls } from './urls.js';
 import { version, type VersionOptions } from './version.js';
 import { scriptFiles, wheelDataFiles } from './wheelData.js';
@@ -76,6 +77,7 @@ export const OPTIONAL_PARTS = [
   'setuptools',
   'configSettings',
   'strayBytecode',
+  'importNames',
 ] as const satisfies readonly (keyof ProjectModel)[];
 export type OptionalPart = (typeof OPTIONAL_PARTS)[number];
 
@@ -100,6 +102,7 @@ export const DEFAULT_PROBABILITIES: Readonly<Record<OptionalPart, number>> = {
   setuptools: 0.2,
   configSettings: 0.1,
   strayBytecode: 0.12,
+  importNames: 0.15,
 };
 
 export interface ProjectModelOptions {
@@ -298,6 +301,7 @@ export function projectModel(options: ProjectModelOptions = {}): fc.Arbitrary<Pr
       setuptools: maybe(setuptoolsOptions(), p('setuptools')).filter((s) => s === undefined || Object.keys(s).length > 0),
       configSettings: maybe(configSettings(), p('configSettings', CONFIG_SETTING_FEATURES.buildNumber)),
       strayBytecode: maybe(fc.constantFrom('pycache' as const, 'beside' as const, 'both' as const), p('strayBytecode', 'must-not-ship:pycache')),
+      importNames: maybe(importNames({ privateMarks: allowed('import-names:private') }), p('importNames', 'import-names')),
     }),
     OPTIONAL_PARTS,
   )

@@ -7,7 +7,7 @@
  * `generators/`) and by the renderers' capability table
  * (`src/render/capabilities.ts`), whose feature names are a subset of these.
  */
-import { allNamespaces, allPackages, topLevelNames, versionModule, type PackageModel, type PersonModel, type ProjectModel } from './projectModel.js';
+import { allNamespaces, allPackages, declaredImportNames, topLevelNames, versionModule, type PackageModel, type PersonModel, type ProjectModel } from './projectModel.js';
 import { canonicalizeName } from '../pep/name.js';
 import { formatVersion, parseVersion } from '../pep/version.js';
 
@@ -46,6 +46,10 @@ export function modelFeatures(model: ProjectModel): string[] {
   add('namespace-package', namespaces.length > 0);
   add('namespace-package:nested', namespaces.some(({ dotted }) => dotted.includes('.')));
   add('namespace-package:module', namespaces.some(({ ns }) => ns.modules.length > 0));
+  const importNames = declaredImportNames(model);
+  add('import-names', importNames !== null);
+  add('import-names:private', importNames !== null && [...importNames.names, ...importNames.namespaces].some((n) => n.private));
+  add('import-names:namespaces', importNames !== null && importNames.namespaces.length > 0);
   add('py.typed', packages.some(({ pkg }) => pkg.typed === true));
   add('stubs', packages.some(({ pkg }) => (pkg.stubs ?? []).length > 0));
   // Package data.

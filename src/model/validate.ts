@@ -14,7 +14,7 @@
  * - Top-level import names never shadow the standard library or the build
  *   tools (the project folder may be on `sys.path` while a backend runs).
  */
-import { README_CONTENT_TYPES, SCRIPTS_DIR, SETUP_REQUIRES_SPELLINGS, SETUPTOOLS_PACKAGE_DATA, WHEEL_DATA_DIR } from './projectModel.js';
+import { PRIVATE_MARKS, PRIVATE_SPELLINGS, README_CONTENT_TYPES, SCRIPTS_DIR, SETUP_REQUIRES_SPELLINGS, SETUPTOOLS_PACKAGE_DATA, WHEEL_DATA_DIR } from './projectModel.js';
 import { shadowsToolOrStdlib } from './reservedNames.js';
 
 type Obj = Record<string, unknown>;
@@ -203,6 +203,11 @@ export function checkModelExtensions(
   }
   if (m['dynamicVersion'] !== undefined && typeof m['dynamicVersion'] !== 'boolean') fail(f('dynamicVersion'), 'must be a boolean');
   if (m['strayBytecode'] !== undefined && !['pycache', 'beside', 'both'].includes(m['strayBytecode'] as never)) fail(f('strayBytecode'), 'must be one of pycache, beside, both');
+  if (m['importNames'] !== undefined) {
+    const o = obj(m['importNames'], f('importNames'), fail, ['private', 'spelling']);
+    if (!PRIVATE_MARKS.includes(o['private'] as never)) fail(f('importNames.private'), `must be one of ${PRIVATE_MARKS.join(', ')}`);
+    if (!PRIVATE_SPELLINGS.includes(o['spelling'] as never)) fail(f('importNames.spelling'), `must be one of ${PRIVATE_SPELLINGS.join(', ')}`);
+  }
   if (m['setuptools'] !== undefined) {
     const keys = ['codeBeforeSetup', 'temporaryFile', 'exitAfterSetup', 'mainGuard', 'useFile', 'setupRequires', 'stubSetupPy', 'packageData'];
     const o = obj(m['setuptools'], f('setuptools'), fail, keys);

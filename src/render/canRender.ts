@@ -78,7 +78,7 @@ const dynamicOf = (table: TomlTable): string[] => {
 const FLIT_PROJECT_KEYS = new Set([
   'name', 'version', 'description', 'readme', 'requires-python', 'license', 'license-files', 'authors',
   'maintainers', 'keywords', 'classifiers', 'urls', 'scripts', 'gui-scripts', 'entry-points',
-  'dependencies', 'optional-dependencies', 'dynamic',
+  'dependencies', 'optional-dependencies', 'dynamic', 'import-names', 'import-namespaces',
 ]);
 
 /** First flit-core that takes a dotted module name (a package or module inside namespace folders). */
