@@ -20,6 +20,16 @@ import hook_isolation
 
 CHANNEL = None  # the protocol stream (a dup of the original stdout)
 LOG_CAP = 64 * 1024  # bytes of a hook's stdout and of its stderr kept (head and tail); the configuration's logCap
+SCHEMA_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "messages.schema.json")
+
+
+def _schema():
+    with open(SCHEMA_FILE, encoding="utf-8") as f:
+        return json.load(f)
+
+
+# The hooks a ready message may list, in the order it lists them (from the schema: written once).
+HOOKS = tuple(_schema()["definitions"]["hookName"]["enum"])
 
 
 def read_config():

@@ -16,28 +16,24 @@ a warm request (import more modules here). The modules, one job each:
 Written for every CPython from 3.6 on.
 """
 import importlib
+import json
 import os
 import signal
 import sys
 import time
 import traceback
-import json
 
-import hook_call
-import hook_forked
-import hook_inprocess
-import hook_isolation
-import hook_protocol
+# Our modules sit next to this file (sys.path[0] already, unless the interpreter runs isolated);
+# main() takes this folder off sys.path before the backend is imported.
+_HERE = os.path.dirname(os.path.abspath(__file__))
+if _HERE not in sys.path:
+    sys.path.insert(0, _HERE)
 
-OPTIONAL_HOOKS = (
-    "get_requires_for_build_wheel",
-    "get_requires_for_build_sdist",
-    "get_requires_for_build_editable",
-    "prepare_metadata_for_build_wheel",
-    "prepare_metadata_for_build_editable",
-    "build_editable",
-)
-ALL_HOOKS = ("build_wheel", "build_sdist") + OPTIONAL_HOOKS
+import hook_call  # noqa: E402
+import hook_forked  # noqa: E402
+import hook_inprocess  # noqa: E402
+import hook_isolation  # noqa: E402
+import hook_protocol  # noqa: E402
 
 
 def _import_backend(spec):
@@ -82,7 +78,7 @@ def main():
         last = traceback.format_exception_only(type(e), e)[-1].strip()
         proto.write(json.dumps({"ready": False, "error": hook_protocol.error("import-error", last, traceback.format_exc())}) + "\n")
         return 1
-    hooks = [h for h in ALL_HOOKS if callable(getattr(backend, h, None))]
+    hooks = [h for h in hook_protocol.HOOKS if callable(getattr(backend, h, None))]
     ready = {"ready": True, "hooks": hooks, "pid": os.getpid(), "python": sys.executable, "isolation": isolation}
     if probe is not None:
         ready["coverage"] = hook_call.coverage_ready(probe)
