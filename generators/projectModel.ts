@@ -78,6 +78,7 @@ export const OPTIONAL_PARTS = [
   'configSettings',
   'strayBytecode',
   'importNames',
+  'metaPackage',
 ] as const satisfies readonly (keyof ProjectModel)[];
 export type OptionalPart = (typeof OPTIONAL_PARTS)[number];
 
@@ -103,6 +104,7 @@ export const DEFAULT_PROBABILITIES: Readonly<Record<OptionalPart, number>> = {
   configSettings: 0.1,
   strayBytecode: 0.12,
   importNames: 0.15,
+  metaPackage: 0.04,
 };
 
 export interface ProjectModelOptions {
@@ -191,10 +193,21 @@ function namespacesDissolved(model: ProjectModel): ProjectModel[] {
   });
 }
 
+/**
+ * A metapackage has no import tree: its packages, modules and namespace
+ * packages, and the parts that need a module (a dynamic version, stray
+ * bytecode), are dropped. Shrinking the part away brings the tree back.
+ */
+function withoutTreeOfMetaPackage(m: ProjectModel): ProjectModel {
+  if (m.metaPackage !== true) return m;
+  const { namespacePackages: _n, dynamicVersion: _d, strayBytecode: _s, ...rest } = m;
+  return { ...rest, packages: [], modules: [] };
+}
+
 /** Structural validity the parts cannot ensure on their own. */
 function consistent(m: ProjectModel): boolean {
   const tops = topLevelNames(m);
-  if (tops.length === 0 || !allDistinct(tops)) return false;
+  if ((tops.length === 0) !== (m.metaPackage === true) || !allDistinct(tops)) return false;
   // setuptools refuses license-files next to a legacy license table.
   if ((m.licenseFiles ?? []).length > 0 && m.license !== undefined && m.license.kind !== 'spdx') return false;
   // A project that requires itself is not one a user writes (hatchling drops such a requirement,
@@ -302,9 +315,11 @@ export function projectModel(options: ProjectModelOptions = {}): fc.Arbitrary<Pr
       configSettings: maybe(configSettings(), p('configSettings', CONFIG_SETTING_FEATURES.buildNumber)),
       strayBytecode: maybe(fc.constantFrom('pycache' as const, 'beside' as const, 'both' as const), p('strayBytecode', 'must-not-ship:pycache')),
       importNames: maybe(importNames({ privateMarks: allowed('import-names:private') }), p('importNames', 'import-names')),
+      metaPackage: maybe(fc.constant(true as const), p('metaPackage', 'meta-package')),
     }),
     OPTIONAL_PARTS,
   )
+    .map(withoutTreeOfMetaPackage)
     .filter(consistent)
     .filter((m) => !oneTopLevel || topLevelNames(m).length === 1)
     .filter((m) => targets.every((t) => unsupportedFeatures(m, t).length === 0 && canRender(m, t.family, t.version)));

@@ -113,6 +113,16 @@ export interface ProjectModel {
    * the part says which are marked `; private` and how that is spelled.
    */
   importNames?: ImportNamesModel;
+  /**
+   * A metapackage: the project ships no import package or module at all
+   * (`packages` and `modules` empty, no namespace packages), only its core
+   * metadata (requirements, extras, entry points, ...) and data files, as a
+   * project that only pulls in others does. Renderers select nothing for the
+   * wheel (hatchling `bypass-selection`, setuptools' empty `packages` and
+   * `py-modules`, pdm-backend's empty `includes`); with `importNames` the
+   * project declares `import-names = []` (PEP 794: no import names).
+   */
+  metaPackage?: true;
 }
 
 /**

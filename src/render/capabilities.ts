@@ -68,6 +68,8 @@ export const CAPABILITY_FEATURES = [
   'layout:several-top-level',
   /** Top-level single-file modules. */
   'layout:top-level-modules',
+  /** A metapackage: no import package or module at all (`ProjectModel.metaPackage`). */
+  'meta-package',
   /** PEP 420 namespace packages. */
   'namespace-package',
   /** Files shipped in the sdist only (docs/, tests/, changelog). */
@@ -185,6 +187,12 @@ const LIMITATIONS: Readonly<Partial<Record<CapabilityFeature, readonly Limitatio
   ],
   'import-names:private': [{ family: 'hatchling', below: '1.32', why: "hatchling accepts the `; private` annotation from 1.32.0 (it refused it as an invalid import name before)" }],
   ...configSettingLimitations(),
+  'meta-package': [
+    { family: 'flit', why: 'flit-core builds exactly one module or package, named by the project or [tool.flit.module]' },
+    { family: 'poetry', why: 'poetry-core takes `packages = []` as "not given" and looks for a package named after the project (2.5.0: "No file/folder found for package a")' },
+    { family: 'uv', why: 'uv_build builds the module named by the project or [tool.uv.build-backend] module-name' },
+    { family: 'hatchling', below: '1.20', why: 'the wheel target selects nothing only with bypass-selection, from hatchling 1.20.0' },
+  ],
   'layout:top-level-modules': [{ family: 'uv', why: 'uv_build packages import packages only, not single-file modules' }],
 };
 
