@@ -1,5 +1,5 @@
 import { formatHeaderFile, parseHeaderFile, sortFields, type HeaderFile } from '../../pep/coreMetadata.js';
-import { importNameValueForm } from '../../pep/importName.js';
+import { IMPORT_NAME_FIELDS, importNameValueForm } from '../../pep/importName.js';
 import { canonicalizeName } from '../../pep/name.js';
 import { requirementComparisonForm } from '../../pep/requirement.js';
 import { normalVersion } from '../../pep/version.js';
@@ -91,6 +91,6 @@ export const importNameForm: NormalizationRule = {
   apply: (members) =>
     editHeaders(members, isCoreMetadata, (h) => ({
       ...h,
-      fields: h.fields.map(([k, v]): [string, string] => (['import-name', 'import-namespace'].includes(k.toLowerCase()) ? [k, importNameValueForm(v)] : [k, v])),
+      fields: h.fields.map(([k, v]): [string, string] => (IMPORT_NAME_FIELDS.includes(k.toLowerCase()) ? [k, importNameValueForm(v)] : [k, v])),
     })),
 };
