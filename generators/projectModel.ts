@@ -41,7 +41,7 @@ import { requirement, type RequirementOptions } from './requirement.js';
 import { requiresPython, type RequiresPythonOptions } from './requiresPython.js';
 import { sdistFiles, type SdistFilesOptions } from './sdistFiles.js';
 import { excludedFiles } from './excludedFiles.js';
-import { excludedFilesProblem } from '../src/render/_internals/projectFiles.js';
+import { excludedFilesProblem } from '../src/model/excludedFiles.js';
 import { setuptoolsOptions } from './setuptoolsOptions.js';
 import { configSettings } from './configSettings.js';
 import { CONFIG_SETTING_FEATURES } from '../src/model/configSettings.js';

@@ -111,7 +111,7 @@ export interface ProjectModel {
    * first top-level package (`packages[0]`, which such a model has) that the
    * configuration excludes, each by a `rule` and for a `scope` (see
    * `ExcludedFileModel`). `shipExpectation` in
-   * src/render/_internals/projectFiles.ts says what must and must not ship.
+   * src/model/excludedFiles.ts says what must and must not ship.
    */
   excludedFiles?: ExcludedFileModel[];
 }

@@ -16,7 +16,7 @@
  */
 import { EXCLUDE_RULES, EXCLUDE_SCOPES, type ProjectModel, README_CONTENT_TYPES, SCRIPTS_DIR, SETUP_REQUIRES_SPELLINGS, SETUPTOOLS_PACKAGE_DATA, WHEEL_DATA_DIR } from './projectModel.js';
 import { shadowsToolOrStdlib } from './reservedNames.js';
-import { excludedFilesProblem } from '../render/_internals/projectFiles.js';
+import { excludedFilesProblem } from './excludedFiles.js';
 
 type Obj = Record<string, unknown>;
 export type Fail = (field: string, what: string) => never;

@@ -18,7 +18,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { OPTIONAL_PARTS } from '../../generators/projectModel.js';
 import type { CorpusFile } from '../../src/corpus/corpusFile.js';
 import type { ProjectModel } from '../../src/model/projectModel.js';
-import { shipExpectation } from '../../src/render/_internals/projectFiles.js';
+import { shipExpectation } from '../../src/model/excludedFiles.js';
 import type { JsonReport } from '../../src/report/jsonReport.js';
 import { FAKE_BACKENDS } from '../helpers.js';
 import { HATCHLING, readJson, tempDir, twinbuild, type CliResult } from './cli.js';

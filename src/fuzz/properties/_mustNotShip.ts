@@ -1,7 +1,7 @@
 import type { ArchiveView } from '../../archive/types.js';
 import type { Difference } from '../../compare/types.js';
 import type { ProjectModel } from '../../model/projectModel.js';
-import { shipExpectation } from '../../render/_internals/projectFiles.js';
+import { shipExpectation } from '../../model/excludedFiles.js';
 import { sdistAsProject } from './_sdistFiles.js';
 
 /**

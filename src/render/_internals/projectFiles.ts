@@ -4,87 +4,22 @@
  * configurations need (paths, dotted names, data lists). Every family renders
  * these files identically; only configuration differs.
  */
-import {
-  README_FILES,
-  allNamespaces,
-  allPackages,
-  type ExcludedFileModel,
-  type ModuleModel,
-  type NamespaceModel,
-  type PackageModel,
-  type ProjectModel,
-  SCRIPTS_DIR,
-  WHEEL_DATA_DIR,
-  versionModule,
-  withVersionLine,
-} from '../../model/projectModel.js';
+import { excludePattern, excludedBase, excludedPath } from '../../model/excludedFiles.js';
+import { declaredRootFiles, importFiles, importRoot, strayFiles } from '../../model/modelFiles.js';
+import { README_FILES, allNamespaces, allPackages, type ExcludedFileModel, type PackageModel, type ProjectModel, WHEEL_DATA_DIR, SCRIPTS_DIR } from '../../model/projectModel.js';
 import type { FileMap } from '../fileMap.js';
 
-/** Folder holding the top-level packages and modules, relative to the project root: `''` or `'src/'`. */
-export function importRoot(model: ProjectModel): '' | 'src/' {
-  return model.layout === 'src' ? 'src/' : '';
-}
-
-/** The files of one regular package tree, under `dir` (ending in `/`). */
-function writePackage(files: FileMap, pkg: PackageModel, folder: string): void {
-  const dir = `${folder}${pkg.name}/`;
-  files[`${dir}__init__.py`] = pkg.init;
-  for (const module of pkg.modules) files[`${dir}${module.name}.py`] = module.source;
-  for (const stub of pkg.stubs ?? []) files[`${dir}${stub.name}.pyi`] = stub.source;
-  if (pkg.typed === true) files[`${dir}py.typed`] = '';
-  for (const data of pkg.data) files[`${dir}${data.path}`] = data.content;
-  for (const sub of pkg.subpackages) writePackage(files, sub, dir);
-}
-
-function writeModules(files: FileMap, modules: readonly ModuleModel[], dir: string): void {
-  for (const module of modules) files[`${dir}${module.name}.py`] = module.source;
-}
-
-function writeNamespace(files: FileMap, ns: NamespaceModel, folder: string): void {
-  const dir = `${folder}${ns.name}/`;
-  for (const pkg of ns.packages) writePackage(files, pkg, dir);
-  writeModules(files, ns.modules, dir);
-  for (const sub of ns.namespaces) writeNamespace(files, sub, dir);
-}
-
-/**
- * The files the wheel ships: every package, namespace folder, module, stub,
- * `py.typed` and data file; with a dynamic version, the version module ends
- * with `__version__ = "<version>"` (for every family alike).
- */
-export function importFiles(model: ProjectModel): FileMap {
-  const root = importRoot(model);
-  const files: FileMap = {};
-  for (const pkg of model.packages) writePackage(files, pkg, root);
-  for (const ns of model.namespacePackages ?? []) writeNamespace(files, ns, root);
-  writeModules(files, model.modules, root);
-  const holder = versionFile(model);
-  if (holder !== null) files[holder] = withVersionLine(files[holder] as string, model.version);
-  return files;
-}
-
-/** Path (from the project root) of the file holding `__version__` when the model's version is dynamic, else null. */
-export function versionFile(model: ProjectModel): string | null {
-  if (model.dynamicVersion !== true) return null;
-  const holder = versionModule(model);
-  return holder === null ? null : `${importRoot(model)}${holder.path}`;
-}
+// The files that follow from the model alone live in src/model/modelFiles.ts; renderers take them from here.
+export { STRAY_BYTECODE, importFiles, importRoot, strayFiles, versionFile } from '../../model/modelFiles.js';
 
 /**
  * Files at the project root that the configuration refers to or the sdist
- * must ship: the readme file, the license file of `license = {file}`, the
- * license files, the sdist-only files, the wheel data files (under `data/`)
- * and scripts (under `scripts/`), and `MANIFEST.in` when there are
+ * must ship: the model's own (`declaredRootFiles`: readme, license files,
+ * sdist-only files, wheel data, scripts) and `MANIFEST.in` when there are
  * sdist-only files.
  */
 export function rootFiles(model: ProjectModel): FileMap {
-  const files: FileMap = {};
-  if (model.readme !== undefined && model.readme.form !== 'inline') files[README_FILES[model.readme.contentType]] = model.readme.text;
-  if (model.license?.kind === 'file') files[model.license.path] = model.license.content;
-  for (const f of model.licenseFiles ?? []) files[f.path] = f.content;
-  for (const f of model.sdistFiles ?? []) files[f.path] = f.content;
-  for (const f of model.wheelData ?? []) files[`${WHEEL_DATA_DIR}/${f.path}`] = f.content;
-  for (const f of model.scriptFiles ?? []) files[`${SCRIPTS_DIR}/${f.path}`] = f.content;
+  const files: FileMap = declaredRootFiles(model);
   const manifest = manifestIn(model);
   if (manifest !== null) files['MANIFEST.in'] = manifest;
   return files;
@@ -97,68 +32,6 @@ export function rootFiles(model: ProjectModel): FileMap {
  */
 export function sourceFiles(model: ProjectModel): FileMap {
   return { ...importFiles(model), ...rootFiles(model), ...strayFiles(model), ...excludedFileMap(model) };
-}
-
-/** The folder (from the project root, ending in `/`) that holds the excluded files: the first top-level package's. */
-export function excludedBase(model: ProjectModel): string {
-  const first = model.packages[0];
-  if (first === undefined) throw new Error('excludedFiles needs a top-level package');
-  return `${importRoot(model)}${first.name}/`;
-}
-
-/** An excluded file's path from the project root. */
-export function excludedPath(model: ProjectModel, f: ExcludedFileModel): string {
-  return `${excludedBase(model)}${f.path}`;
-}
-
-/**
- * What the rule of an excluded file names, from the project root: the file
- * (`path`), `folder/*.ext` (`glob`: its folder and extension), or the folder
- * below the package folder it is in (`folder`, no trailing `/`).
- */
-export function excludePattern(model: ProjectModel, f: ExcludedFileModel): string {
-  const path = excludedPath(model, f);
-  if (f.rule === 'path') return path;
-  if (f.rule === 'folder') return `${excludedBase(model)}${f.path.slice(0, f.path.indexOf('/'))}`;
-  const slash = path.lastIndexOf('/');
-  const name = path.slice(slash + 1);
-  return `${path.slice(0, slash + 1)}*${name.slice(name.lastIndexOf('.'))}`;
-}
-
-/** Whether a project path falls under an excluded file's rule (see `excludePattern`). */
-export function excludeRuleMatches(model: ProjectModel, f: ExcludedFileModel, path: string): boolean {
-  const pattern = excludePattern(model, f);
-  if (f.rule === 'path') return path === pattern;
-  if (f.rule === 'folder') return path.startsWith(`${pattern}/`);
-  const dir = pattern.slice(0, pattern.lastIndexOf('/') + 1);
-  return path.startsWith(dir) && path.endsWith(pattern.slice(dir.length + 1));
-}
-
-/**
- * Why a model's excluded files do not fit it (null when they do): without a
- * top-level package, a path listed twice or colliding with a file the
- * project ships, a rule that matches a shipped file or an excluded file of
- * the other scope.
- */
-export function excludedFilesProblem(model: ProjectModel): string | null {
-  const excluded = model.excludedFiles ?? [];
-  if (excluded.length === 0) return null;
-  if (model.packages.length === 0) return 'needs a top-level package (the files sit in the folder of packages[0])';
-  const shipped = Object.keys({ ...importFiles(model), ...rootFiles(model), ...strayFiles(model) });
-  const seen = new Set<string>();
-  for (const x of excluded) {
-    const path = excludedPath(model, x).toLowerCase();
-    if (seen.has(path)) return `${x.path} is listed twice`;
-    seen.add(path);
-    const hit = shipped.find((s) => {
-      const low = s.toLowerCase();
-      return low === path || low.startsWith(`${path}/`) || path.startsWith(`${low}/`) || excludeRuleMatches(model, x, s);
-    });
-    if (hit !== undefined) return `${x.path} collides with, or its ${x.rule} rule matches, a file the project ships: ${hit}`;
-    const other = excluded.find((y) => y.scope !== x.scope && excludeRuleMatches(model, x, excludedPath(model, y)));
-    if (other !== undefined) return `the ${x.rule} rule of ${x.path} also matches ${other.path}, excluded with another scope`;
-  }
-  return null;
 }
 
 /**
@@ -179,32 +52,6 @@ export function excludedFileMap(model: ProjectModel): FileMap {
   return files;
 }
 
-/** One excluded file's expectation: where it must not be, and where it must be (a wheel path). */
-export interface ExcludedExpectation {
-  file: ExcludedFileModel;
-  /** Path in the sdist (below its top folder), from the project root. */
-  sdistPath: string;
-  /** Path in the wheel (the import root stripped). */
-  wheelPath: string;
-  /** Whether the wheel must not ship it (`both`) or must ship it (`sdist`: the sdist only excludes it). */
-  inWheel: 'absent' | 'present';
-}
-
-/**
- * What must and must not ship, from the model's excluded files: every
- * excluded file is absent from the sdist; a `both` file is absent from the
- * wheel, an `sdist` file is present in it (the wheel ships the whole
- * package folder). The one place the `spec` property's must-not-ship check
- * reads.
- */
-export function shipExpectation(model: ProjectModel): ExcludedExpectation[] {
-  const root = importRoot(model);
-  return (model.excludedFiles ?? []).map((file) => {
-    const sdistPath = excludedPath(model, file);
-    return { file, sdistPath, wheelPath: sdistPath.slice(root.length), inWheel: file.scope === 'both' ? 'absent' : 'present' };
-  });
-}
-
 /**
  * `MANIFEST.in` lines for excluded files (setuptools reads them; other
  * families ship the file as is): `graft` of the package folder (so that the
@@ -218,30 +65,6 @@ export function manifestExcludeLines(model: ProjectModel): string[] {
   const lines = [`graft ${excludedBase(model).slice(0, -1)}`];
   for (const f of excluded) lines.push(`${f.rule === 'folder' ? 'prune' : 'exclude'} ${excludePattern(model, f)}`);
   return [...new Set(lines), 'global-exclude *.py[cod]'];
-}
-
-/** Stand-in content of a stray bytecode file (the backends never read it). */
-export const STRAY_BYTECODE = 'not bytecode: a stray file no wheel may ship\n';
-
-/**
- * Files of the source tree that no wheel may contain (`strayBytecode`):
- * `__pycache__/<module>.cpython-311.pyc` beside the modules of each folder
- * and/or `<module>.pyc` next to each module, for every `.py` file the wheel
- * ships. Empty without `strayBytecode`.
- */
-export function strayFiles(model: ProjectModel): FileMap {
-  const mode = model.strayBytecode;
-  const files: FileMap = {};
-  if (mode === undefined) return files;
-  for (const path of Object.keys(importFiles(model))) {
-    if (!path.endsWith('.py')) continue;
-    const slash = path.lastIndexOf('/');
-    const dir = path.slice(0, slash + 1);
-    const stem = path.slice(slash + 1, -3);
-    if (mode !== 'beside') files[`${dir}__pycache__/${stem}.cpython-311.pyc`] = STRAY_BYTECODE;
-    if (mode !== 'pycache') files[`${dir}${stem}.pyc`] = STRAY_BYTECODE;
-  }
-  return files;
 }
 
 /**
