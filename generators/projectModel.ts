@@ -40,6 +40,8 @@ import { readme, type ReadmeOptions } from './readme.js';
 import { requirement, type RequirementOptions } from './requirement.js';
 import { requiresPython, type RequiresPythonOptions } from './requiresPython.js';
 import { sdistFiles, type SdistFilesOptions } from './sdistFiles.js';
+import { excludedFiles } from './excludedFiles.js';
+import { excludedFilesProblem } from '../src/model/excludedFiles.js';
 import { setuptoolsOptions } from './setuptoolsOptions.js';
 import { configSettings } from './configSettings.js';
 import { CONFIG_SETTING_FEATURES } from '../src/model/configSettings.js';
@@ -78,6 +80,7 @@ export const OPTIONAL_PARTS = [
   'configSettings',
   'strayBytecode',
   'importNames',
+  'excludedFiles',
 ] as const satisfies readonly (keyof ProjectModel)[];
 export type OptionalPart = (typeof OPTIONAL_PARTS)[number];
 
@@ -103,6 +106,7 @@ export const DEFAULT_PROBABILITIES: Readonly<Record<OptionalPart, number>> = {
   configSettings: 0.1,
   strayBytecode: 0.12,
   importNames: 0.15,
+  excludedFiles: 0.15,
 };
 
 export interface ProjectModelOptions {
@@ -203,6 +207,7 @@ function consistent(m: ProjectModel): boolean {
   const requirements = [...m.dependencies, ...(m.optionalDependencies ?? []).flatMap((e) => e.requirements)];
   if (requirements.some((r) => canonicalizeName(requirementName(r)) === self)) return false;
   if (m.dynamicVersion === true && !dynamicVersionReadable(m)) return false;
+  if (excludedFilesProblem(m) !== null) return false;
   // In the flat layout, the data/ and scripts/ folders sit next to the import packages.
   if (m.layout === 'flat' && (m.wheelData !== undefined || m.scriptFiles !== undefined)) {
     const reserved = new Set([WHEEL_DATA_DIR, SCRIPTS_DIR].map(siblingKey));
@@ -240,6 +245,7 @@ export function projectModel(options: ProjectModelOptions = {}): fc.Arbitrary<Pr
   );
   const licenseKinds = (options.license?.kinds ?? ['spdx', 'text', 'file']).filter((k) => allowed(`license:${k}`));
   const peopleOptions: PeopleOptions = { ...options.people, emailOnly: (options.people?.emailOnly ?? true) && allowed('people:email-only') };
+  const excludeScopes = (['both', 'sdist'] as const).filter((s) => allowed(s === 'both' ? 'exclude:both' : 'exclude:sdist-only'));
   const namespaceProbability = maxNamespaces > 0 ? p('namespacePackages', 'namespace-package') : 0;
 
   const arb: fc.Arbitrary<ProjectModel> = omitUndefined(
@@ -302,6 +308,7 @@ export function projectModel(options: ProjectModelOptions = {}): fc.Arbitrary<Pr
       configSettings: maybe(configSettings(), p('configSettings', CONFIG_SETTING_FEATURES.buildNumber)),
       strayBytecode: maybe(fc.constantFrom('pycache' as const, 'beside' as const, 'both' as const), p('strayBytecode', 'must-not-ship:pycache')),
       importNames: maybe(importNames({ privateMarks: allowed('import-names:private') }), p('importNames', 'import-names')),
+      excludedFiles: excludeScopes.length > 0 ? maybe(excludedFiles({ scopes: excludeScopes }), p('excludedFiles')) : fc.constant(undefined),
     }),
     OPTIONAL_PARTS,
   )

@@ -113,6 +113,30 @@ export interface ProjectModel {
    * the part says which are marked `; private` and how that is spelled.
    */
   importNames?: ImportNamesModel;
+  /**
+   * Files that must not ship (issue #12): files inside the folder of the
+   * first top-level package (`packages[0]`, which such a model has) that the
+   * configuration excludes, each by a `rule` and for a `scope` (see
+   * `ExcludedFileModel`). `shipExpectation` in
+   * src/model/excludedFiles.ts says what must and must not ship.
+   */
+  excludedFiles?: ExcludedFileModel[];
+}
+
+/** Where an excluded file must not ship: `both` artifacts, or the `sdist` only (the wheel ships it). */
+export type ExcludeScope = 'both' | 'sdist';
+export const EXCLUDE_SCOPES: readonly ExcludeScope[] = ['both', 'sdist'];
+/** How the configuration names an excluded file: its exact `path`, a `glob` of its folder and extension, or the `folder` it is in. */
+export type ExcludeRule = 'path' | 'glob' | 'folder';
+export const EXCLUDE_RULES: readonly ExcludeRule[] = ['path', 'glob', 'folder'];
+
+/** A file the configuration excludes (see `ProjectModel.excludedFiles`). */
+export interface ExcludedFileModel {
+  /** `/`-separated path relative to the folder of `packages[0]`; for the `folder` rule, inside a folder (`_scratch/notes.txt`). */
+  path: string;
+  content: string;
+  scope: ExcludeScope;
+  rule: ExcludeRule;
 }
 
 /**
