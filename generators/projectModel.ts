@@ -40,6 +40,8 @@ import { readme, type ReadmeOptions } from './readme.js';
 import { requirement, type RequirementOptions } from './requirement.js';
 import { requiresPython, type RequiresPythonOptions } from './requiresPython.js';
 import { sdistFiles, type SdistFilesOptions } from './sdistFiles.js';
+import { excludedFiles } from './excludedFiles.js';
+import { excludedFilesProblem } from '../src/model/excludedFiles.js';
 import { setuptoolsOptions } from './setuptoolsOptions.js';
 import { configSettings } from './configSettings.js';
 import { CONFIG_SETTING_FEATURES } from '../src/model/configSettings.js';
@@ -78,6 +80,7 @@ export const OPTIONAL_PARTS = [
   'configSettings',
   'strayBytecode',
   'importNames',
+  'excludedFiles',
   'metaPackage',
 ] as const satisfies readonly (keyof ProjectModel)[];
 export type OptionalPart = (typeof OPTIONAL_PARTS)[number];
@@ -104,6 +107,7 @@ export const DEFAULT_PROBABILITIES: Readonly<Record<OptionalPart, number>> = {
   configSettings: 0.1,
   strayBytecode: 0.12,
   importNames: 0.15,
+  excludedFiles: 0.15,
   metaPackage: 0.04,
 };
 
@@ -196,11 +200,11 @@ function namespacesDissolved(model: ProjectModel): ProjectModel[] {
 /**
  * A metapackage has no import tree: its packages, modules and namespace
  * packages, and the parts that need a module (a dynamic version, stray
- * bytecode), are dropped. Shrinking the part away brings the tree back.
+ * bytecode, files excluded from a package), are dropped. Shrinking the part away brings the tree back.
  */
 function withoutTreeOfMetaPackage(m: ProjectModel): ProjectModel {
   if (m.metaPackage !== true) return m;
-  const { namespacePackages: _n, dynamicVersion: _d, strayBytecode: _s, ...rest } = m;
+  const { namespacePackages: _n, dynamicVersion: _d, strayBytecode: _s, excludedFiles: _e, ...rest } = m;
   return { ...rest, packages: [], modules: [] };
 }
 
@@ -216,6 +220,7 @@ function consistent(m: ProjectModel): boolean {
   const requirements = [...m.dependencies, ...(m.optionalDependencies ?? []).flatMap((e) => e.requirements)];
   if (requirements.some((r) => canonicalizeName(requirementName(r)) === self)) return false;
   if (m.dynamicVersion === true && !dynamicVersionReadable(m)) return false;
+  if (excludedFilesProblem(m) !== null) return false;
   // In the flat layout, the data/ and scripts/ folders sit next to the import packages.
   if (m.layout === 'flat' && (m.wheelData !== undefined || m.scriptFiles !== undefined)) {
     const reserved = new Set([WHEEL_DATA_DIR, SCRIPTS_DIR].map(siblingKey));
@@ -253,6 +258,7 @@ export function projectModel(options: ProjectModelOptions = {}): fc.Arbitrary<Pr
   );
   const licenseKinds = (options.license?.kinds ?? ['spdx', 'text', 'file']).filter((k) => allowed(`license:${k}`));
   const peopleOptions: PeopleOptions = { ...options.people, emailOnly: (options.people?.emailOnly ?? true) && allowed('people:email-only') };
+  const excludeScopes = (['both', 'sdist'] as const).filter((s) => allowed(s === 'both' ? 'exclude:both' : 'exclude:sdist-only'));
   const namespaceProbability = maxNamespaces > 0 ? p('namespacePackages', 'namespace-package') : 0;
 
   const arb: fc.Arbitrary<ProjectModel> = omitUndefined(
@@ -315,6 +321,7 @@ export function projectModel(options: ProjectModelOptions = {}): fc.Arbitrary<Pr
       configSettings: maybe(configSettings(), p('configSettings', CONFIG_SETTING_FEATURES.buildNumber)),
       strayBytecode: maybe(fc.constantFrom('pycache' as const, 'beside' as const, 'both' as const), p('strayBytecode', 'must-not-ship:pycache')),
       importNames: maybe(importNames({ privateMarks: allowed('import-names:private') }), p('importNames', 'import-names')),
+      excludedFiles: excludeScopes.length > 0 ? maybe(excludedFiles({ scopes: excludeScopes }), p('excludedFiles')) : fc.constant(undefined),
       metaPackage: maybe(fc.constant(true as const), p('metaPackage', 'meta-package')),
     }),
     OPTIONAL_PARTS,

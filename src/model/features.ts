@@ -147,6 +147,12 @@ export function modelFeatures(model: ProjectModel): string[] {
   // Files that must not ship.
   add('must-not-ship:pycache', model.strayBytecode === 'pycache' || model.strayBytecode === 'both');
   add('must-not-ship:pyc', model.strayBytecode === 'beside' || model.strayBytecode === 'both');
+  const excluded = model.excludedFiles ?? [];
+  add('exclude:both', excluded.some((f) => f.scope === 'both'));
+  add('exclude:sdist-only', excluded.some((f) => f.scope === 'sdist'));
+  add('exclude:path', excluded.some((f) => f.rule === 'path'));
+  add('exclude:glob', excluded.some((f) => f.rule === 'glob'));
+  add('exclude:folder', excluded.some((f) => f.rule === 'folder'));
   add('dynamic:version', model.dynamicVersion === true && versionModule(model) !== null);
   add('config-settings:build-number', model.configSettings?.buildNumber !== undefined);
   // setuptools scenarios.

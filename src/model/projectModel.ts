@@ -114,6 +114,14 @@ export interface ProjectModel {
    */
   importNames?: ImportNamesModel;
   /**
+   * Files that must not ship (issue #12): files inside the folder of the
+   * first top-level package (`packages[0]`, which such a model has) that the
+   * configuration excludes, each by a `rule` and for a `scope` (see
+   * `ExcludedFileModel`). `shipExpectation` in
+   * src/model/excludedFiles.ts says what must and must not ship.
+   */
+  excludedFiles?: ExcludedFileModel[];
+  /**
    * A metapackage: the project ships no import package or module at all
    * (`packages` and `modules` empty, no namespace packages), only its core
    * metadata (requirements, extras, entry points, ...) and data files, as a
@@ -123,6 +131,22 @@ export interface ProjectModel {
    * project declares `import-names = []` (PEP 794: no import names).
    */
   metaPackage?: true;
+}
+
+/** Where an excluded file must not ship: `both` artifacts, or the `sdist` only (the wheel ships it). */
+export type ExcludeScope = 'both' | 'sdist';
+export const EXCLUDE_SCOPES: readonly ExcludeScope[] = ['both', 'sdist'];
+/** How the configuration names an excluded file: its exact `path`, a `glob` of its folder and extension, or the `folder` it is in. */
+export type ExcludeRule = 'path' | 'glob' | 'folder';
+export const EXCLUDE_RULES: readonly ExcludeRule[] = ['path', 'glob', 'folder'];
+
+/** A file the configuration excludes (see `ProjectModel.excludedFiles`). */
+export interface ExcludedFileModel {
+  /** `/`-separated path relative to the folder of `packages[0]`; for the `folder` rule, inside a folder (`_scratch/notes.txt`). */
+  path: string;
+  content: string;
+  scope: ExcludeScope;
+  rule: ExcludeRule;
 }
 
 /**

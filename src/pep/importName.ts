@@ -7,6 +7,9 @@
  * distribution with no import names).
  */
 
+/** The core metadata fields of PEP 794, lower-cased. */
+export const IMPORT_NAME_FIELDS: readonly string[] = ['import-name', 'import-namespace'];
+
 /** An import name entry: the dotted name and whether it is annotated `; private`. */
 export interface ImportNameEntry {
   name: string;

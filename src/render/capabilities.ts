@@ -86,6 +86,14 @@ export const CAPABILITY_FEATURES = [
   'import-names',
   /** An import name marked `; private` (PEP 794). */
   'import-names:private',
+  /** Files excluded from both the sdist and the wheel (`ProjectModel.excludedFiles`, scope `both`). */
+  'exclude:both',
+  /** Files excluded from the sdist only (the wheel ships them). */
+  'exclude:sdist-only',
+  /** An exclusion by a glob (`folder/*.ext`) rather than the exact path. */
+  'exclude:glob',
+  /** An exclusion of a whole folder. */
+  'exclude:folder',
   /** config_settings giving the wheel a build tag (setuptools `--build-option=--build-number=N`). */
   'config-settings:build-number',
 ] as const;
@@ -186,6 +194,13 @@ const LIMITATIONS: Readonly<Partial<Record<CapabilityFeature, readonly Limitatio
     { family: 'uv', below: '0.11.17', why: 'import-names from uv_build 0.11.17' },
   ],
   'import-names:private': [{ family: 'hatchling', below: '1.32', why: "hatchling accepts the `; private` annotation from 1.32.0 (it refused it as an invalid import name before)" }],
+  'exclude:both': [{ family: 'flit', why: "flit-core's wheel ships the whole module folder: it has no wheel exclude" }],
+  'exclude:sdist-only': [
+    { family: 'setuptools', why: 'MANIFEST.in exclusions decide the package data of the wheel too (include-package-data)' },
+    { family: 'pdm', why: "pdm-backend's excludes apply to every target" },
+    { family: 'poetry', why: "poetry-core's exclude applies to both formats (format applies to include only)" },
+    { family: 'uv', why: 'uv_build applies source-exclude to the wheel too (wheel-exclude is the wheel only, not the sdist only)' },
+  ],
   ...configSettingLimitations(),
   'meta-package': [
     { family: 'flit', why: 'flit-core builds exactly one module or package, named by the project or [tool.flit.module]' },
