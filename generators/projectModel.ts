@@ -49,6 +49,7 @@ import { importNames } from './importNames.js';
 import { urls } from './urls.js';
 import { version, type VersionOptions } from './version.js';
 import { scriptFiles, wheelDataFiles } from './wheelData.js';
+import { incompatible } from './_internals/unmap.js';
 import { withExtraShrinks } from './_internals/extraShrinks.js';
 import { maybe, omitUndefined } from './_internals/optional.js';
 import { allDistinct, siblingKey } from './_internals/names.js';
@@ -208,6 +209,25 @@ function withoutTreeOfMetaPackage(m: ProjectModel): ProjectModel {
   return { ...rest, packages: [], modules: [] };
 }
 
+/** `withoutTreeOfMetaPackage` leaves a model it gives (or a replayed corpus model) as it is. */
+function asGivenModel<M extends ProjectModel>(value: unknown): M {
+  const m = value as M;
+  if (typeof value !== 'object' || value === null || !Array.isArray(m.packages) || !Array.isArray(m.modules)) return incompatible('project model');
+  if (m.metaPackage === true && topLevelNames(m).length > 0) return incompatible('metapackage with an import tree');
+  return m;
+}
+
+/**
+ * A metapackage shrinks to the same project with one empty module (named
+ * apart from nothing else: a metapackage has no other top-level name), so a
+ * failure that does not need the metapackage shrinks to the smallest project.
+ */
+function metaPackageToModule(m: ProjectModel): ProjectModel[] {
+  if (m.metaPackage !== true) return [];
+  const { metaPackage: _m, ...rest } = m;
+  return [{ ...rest, modules: [{ name: 'a', source: '' }] }];
+}
+
 /** Structural validity the parts cannot ensure on their own. */
 function consistent(m: ProjectModel): boolean {
   const tops = topLevelNames(m);
@@ -326,9 +346,9 @@ export function projectModel(options: ProjectModelOptions = {}): fc.Arbitrary<Pr
     }),
     OPTIONAL_PARTS,
   )
-    .map(withoutTreeOfMetaPackage)
+    .map(withoutTreeOfMetaPackage, asGivenModel)
     .filter(consistent)
     .filter((m) => !oneTopLevel || topLevelNames(m).length === 1)
     .filter((m) => targets.every((t) => unsupportedFeatures(m, t).length === 0 && canRender(m, t.family, t.version)));
-  return withExtraShrinks(arb, (m) => [...namespacesDissolved(m), ...packagesToModules(m)]);
+  return withExtraShrinks(arb, (m) => [...metaPackageToModule(m), ...namespacesDissolved(m), ...packagesToModules(m)]);
 }
