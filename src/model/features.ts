@@ -37,6 +37,7 @@ export function modelFeatures(model: ProjectModel): string[] {
   add('layout:several-top-level', tops.length > 1);
   add('layout:single-module', model.packages.length === 0 && (model.namespacePackages ?? []).length === 0 && model.modules.length === 1);
   add('layout:top-level-modules', model.modules.length > 0);
+  add('meta-package', model.metaPackage === true);
   const packages = allPackages(model);
   const depth = Math.max(0, ...packages.map(({ dotted }) => dotted.split('.').length));
   add('layout:subpackages', packages.some(({ dotted }) => dotted.includes('.')));

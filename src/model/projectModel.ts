@@ -121,6 +121,16 @@ export interface ProjectModel {
    * src/model/excludedFiles.ts says what must and must not ship.
    */
   excludedFiles?: ExcludedFileModel[];
+  /**
+   * A metapackage: the project ships no import package or module at all
+   * (`packages` and `modules` empty, no namespace packages), only its core
+   * metadata (requirements, extras, entry points, ...) and data files, as a
+   * project that only pulls in others does. Renderers select nothing for the
+   * wheel (hatchling `bypass-selection`, setuptools' empty `packages` and
+   * `py-modules`, pdm-backend's empty `includes`); with `importNames` the
+   * project declares `import-names = []` (PEP 794: no import names).
+   */
+  metaPackage?: true;
 }
 
 /** Where an excluded file must not ship: `both` artifacts, or the `sdist` only (the wheel ships it). */

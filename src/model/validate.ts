@@ -209,6 +209,16 @@ export function checkModelExtensions(
     if (!PRIVATE_MARKS.includes(o['private'] as never)) fail(f('importNames.private'), `must be one of ${PRIVATE_MARKS.join(', ')}`);
     if (!PRIVATE_SPELLINGS.includes(o['spelling'] as never)) fail(f('importNames.spelling'), `must be one of ${PRIVATE_SPELLINGS.join(', ')}`);
   }
+  if (m['metaPackage'] !== undefined) {
+    if (m['metaPackage'] !== true) fail(f('metaPackage'), 'must be true when present');
+    const tree = [m['packages'], m['modules'], m['namespacePackages'] ?? []].some((list) => Array.isArray(list) && list.length > 0);
+    if (tree) fail(f('metaPackage'), 'a metapackage has no packages, modules or namespace packages');
+    if (m['dynamicVersion'] !== undefined) fail(f('metaPackage'), 'a metapackage has no module to hold a dynamic version');
+    if (m['strayBytecode'] !== undefined) fail(f('metaPackage'), 'a metapackage has no modules to compile (strayBytecode)');
+    if (m['excludedFiles'] !== undefined) fail(f('metaPackage'), 'a metapackage has no package to exclude files from (excludedFiles)');
+  } else if ([m['packages'], m['modules'], m['namespacePackages'] ?? []].every((list) => Array.isArray(list) && list.length === 0)) {
+    fail(f('packages'), 'a project needs a package, a module or a namespace package (or metaPackage: true)');
+  }
   if (m['setuptools'] !== undefined) {
     const keys = ['codeBeforeSetup', 'temporaryFile', 'exitAfterSetup', 'mainGuard', 'useFile', 'setupRequires', 'stubSetupPy', 'packageData'];
     const o = obj(m['setuptools'], f('setuptools'), fail, keys);

@@ -26,7 +26,8 @@ import { tomlDocument, type TomlTable } from './_internals/toml.js';
 
 function targetsTable(model: ProjectModel): TomlTable {
   const paths = topLevelPaths(model);
-  const wheel: TomlTable = { 'only-include': paths };
+  // A metapackage's wheel selects nothing: only-include = [] would fall back to hatchling's defaults.
+  const wheel: TomlTable = model.metaPackage === true ? { 'bypass-selection': true } : { 'only-include': paths };
   if (model.layout === 'src') wheel.sources = ['src'];
   const shared = model.wheelData ?? [];
   if (shared.length > 0) wheel['shared-data'] = Object.fromEntries(shared.map((f) => [`${WHEEL_DATA_DIR}/${f.path}`, f.path]));

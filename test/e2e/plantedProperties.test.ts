@@ -153,7 +153,7 @@ describe('spec: hatchling whose wheel METADATA loses Keywords, with no second ba
 
 // PEP 794 import names (issue #12): the model declares them; `spec` holds Import-Name to the model.
 describe('spec: flit-core whose wheel METADATA drops the `; private` mark of Import-Name', () => {
-  const c: Case = { property: 'spec', real: 'flit==4.2.0', bug: 'import_names_unmarked', seed: 2, runs: 1 };
+  const c: Case = { property: 'spec', real: 'flit==4.2.0', bug: 'import_names_unmarked', seed: 13, runs: 1 };
   const runs = pair(c);
   beforeAll(() => runs().then(() => undefined), TIMEOUT);
 
@@ -172,6 +172,26 @@ describe('spec: flit-core whose wheel METADATA drops the `; private` mark of Imp
 
   it('the real flit-core passes the same run', async () => {
     passes((await runs()).good, c.runs, 'import-names:private');
+  });
+});
+
+// Metapackages (issue #12): a project with no import tree; `install` holds the installed files to the model.
+describe('install: hatchling whose metapackage wheel ships the pyproject.toml', () => {
+  const c: Case = { property: 'install', real: HATCHLING, bug: 'meta_wheel_ships_tree', seed: 13, runs: 1 };
+  const runs = pair(c);
+  beforeAll(() => runs().then(() => undefined), TIMEOUT);
+
+  it('is caught as a file installed that the model does not have, and shrunk to the bare metapackage', async () => {
+    const { f, model } = theFinding((await runs()).bad, 'install');
+    expect(f.differences).toEqual([expect.objectContaining({ artifact: 'wheel', kind: 'installed', code: 'unexpected-file', path: 'purelib/pyproject.toml' })]);
+    expect(optionalParts(model)).toEqual(['metaPackage']);
+    expect(model.packages).toEqual([]);
+    expect(model.modules).toEqual([]);
+    expect(model.dependencies).toEqual([]);
+  });
+
+  it('the real hatchling passes the same run', async () => {
+    passes((await runs()).good, c.runs, 'meta-package');
   });
 });
 
@@ -265,7 +285,7 @@ describe('reproducible: hatchling whose wheel keeps the source files\' mtimes', 
 });
 
 describe('config: setuptools that does not read setup.cfg\'s [options.entry_points]', () => {
-  const c: Case = { property: 'config', real: SETUPTOOLS, bug: 'cfg_without_entry_points', seed: 2400, runs: 1 };
+  const c: Case = { property: 'config', real: SETUPTOOLS, bug: 'cfg_without_entry_points', seed: 4, runs: 1 };
   const runs = pair(c);
   beforeAll(() => runs().then(() => undefined), TIMEOUT);
 

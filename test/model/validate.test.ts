@@ -35,6 +35,7 @@ describe('corpus files with extended models', () => {
     load(richModel);
     load({ ...richModel, licenseFilePatterns: ['**/NOTICE*', 'LICEN[CS]E', 'LICENSES/?IT.txt'] });
     load({ ...richModel, dynamicVersion: true, wheelData: [{ path: 'share/a/x.json', content: '' }], scriptFiles: [{ path: 'run.sh', content: '#!/bin/sh\n' }], setuptools: { packageData: 'manifest' }, configSettings: { buildNumber: '2x1' } });
+    load({ ...richModel, packages: [], modules: [], namespacePackages: undefined, dynamicVersion: undefined, excludedFiles: undefined, strayBytecode: undefined, metaPackage: true });
     load({ ...richModel, excludedFiles: [{ path: 'notes.bak', content: 'x\n', scope: 'both', rule: 'glob' }, { path: '_scratch/deep/t.log', content: '', scope: 'sdist', rule: 'folder' }] });
   });
 
@@ -57,6 +58,10 @@ describe('corpus files with extended models', () => {
     ['a setup_requires with a backslash', (m) => (m.setuptools.setupRequires.requirements[0] = 'a \\'), /setupRequires\.requirements\[0\]/],
     ['an unknown setuptools option', (m) => (m.setuptools.cmdclass = true), /setuptools\.cmdclass/],
     ['a non-boolean scenario', (m) => (m.setuptools.mainGuard = 'yes'), /setuptools\.mainGuard/],
+    ['a metapackage with modules', (m) => (m.metaPackage = true), /metaPackage/],
+    ['a metapackage that is not true', (m) => ((m.metaPackage = false), (m.packages = []), (m.modules = [])), /metaPackage/],
+    ['a project with no tree that is no metapackage', (m) => ((m.packages = []), (m.modules = []), delete m.namespacePackages), /packages/],
+    ['a metapackage with a dynamic version', (m) => ((m.metaPackage = true), (m.packages = []), (m.modules = []), delete m.namespacePackages, (m.dynamicVersion = true)), /dynamic version/],
     ['a build number carrying another option', (m) => (m.configSettings = { buildNumber: '1 --dist-dir=/tmp' }), /configSettings\.buildNumber/],
     ['an unknown config setting', (m) => (m.configSettings = { pythonTag: 'py2' }), /configSettings\.pythonTag/],
     ['an unknown readme form', (m) => (m.readme.form = 'url'), /readme\.form/],

@@ -206,7 +206,7 @@ describe('render: contract', () => {
         };
         const hatch = parse(render(model, 'hatchling')['pyproject.toml'] as string) as {
           project: Record<string, unknown>;
-          tool: { hatch: { build: { targets: { wheel: { 'only-include': string[]; sources?: string[] }; sdist: { 'only-include': string[] } } } } };
+          tool: { hatch: { build: { targets: { wheel: { 'only-include'?: string[]; sources?: string[]; 'bypass-selection'?: true }; sdist: { 'only-include': string[] } } } } };
         };
         const st = setuptools.tool.setuptools;
         expect(new Set(st.packages)).toEqual(new Set([...allPackages(model), ...allNamespaces(model)].map((p) => p.dotted)));
@@ -228,6 +228,9 @@ describe('render: contract', () => {
           ...(model.namespacePackages ?? []).map((n) => `${prefix}${n.name}`),
           ...model.modules.map((m) => `${prefix}${m.name}.py`),
         ];
+        // A metapackage's wheel selects nothing: `only-include = []` would be hatchling's default selection.
+        if (model.metaPackage === true) expect(hatch.tool.hatch.build.targets.wheel).toMatchObject({ 'bypass-selection': true });
+        expect(hatch.tool.hatch.build.targets.wheel['only-include']).toEqual(model.metaPackage === true ? undefined : expect.any(Array));
         expect(new Set(hatch.tool.hatch.build.targets.wheel['only-include'])).toEqual(new Set(tops));
         // The sdist also ships every root file: readme, license files, sdist-only files, MANIFEST.in;
         // not the stray bytecode, which must not ship.
