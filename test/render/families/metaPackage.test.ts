@@ -6,12 +6,13 @@
 import { parse } from 'smol-toml';
 import { describe, expect, it } from 'vitest';
 import type { ProjectModel } from '../../../src/model/projectModel.js';
+import type { FileMap } from '../../../src/render/fileMap.js';
 import { unsupportedFeatures } from '../../../src/render/capabilities.js';
 import { canRender, render } from '../../../src/render/render.js';
 
 const meta: ProjectModel = { name: 'a', version: '0', description: 'x', dependencies: ['b'], layout: 'flat', packages: [], modules: [], metaPackage: true };
 type Toml = Record<string, Record<string, Record<string, unknown>>>;
-const pyproject = (files: Record<string, string>): Toml => parse(files['pyproject.toml']!) as Toml;
+const pyproject = (files: FileMap): Toml => parse(files['pyproject.toml'] as string) as Toml;
 
 describe('render: metapackages', () => {
   it('hatchling: the wheel bypasses selection (an empty only-include would select everything)', () => {
@@ -23,10 +24,10 @@ describe('render: metapackages', () => {
 
   it('setuptools: empty packages and py-modules in every style', () => {
     expect(pyproject(render(meta, 'setuptools')).tool!.setuptools).toEqual({ packages: [], 'py-modules': [] });
-    const cfg = render(meta, 'setuptools', { style: 'setup.cfg' })['setup.cfg']!;
+    const cfg = render(meta, 'setuptools', { style: 'setup.cfg' })['setup.cfg'] as string;
     expect(cfg).toMatch(/^packages =\n/m);
     expect(cfg).toMatch(/^py_modules =\n/m);
-    const py = render(meta, 'setuptools', { style: 'setup.py' })['setup.py']!;
+    const py = render(meta, 'setuptools', { style: 'setup.py' })['setup.py'] as string;
     expect(py).toContain('packages=[],');
     expect(py).toContain('py_modules=[],');
   });
