@@ -42,6 +42,7 @@ import { requiresPython, type RequiresPythonOptions } from './requiresPython.js'
 import { sdistFiles, type SdistFilesOptions } from './sdistFiles.js';
 import { excludedFiles } from './excludedFiles.js';
 import { excludedFilesProblem } from '../src/model/excludedFiles.js';
+import { readmeCollision } from '../src/model/modelFiles.js';
 import { setuptoolsOptions } from './setuptoolsOptions.js';
 import { configSettings } from './configSettings.js';
 import { CONFIG_SETTING_FEATURES } from '../src/model/configSettings.js';
@@ -241,6 +242,7 @@ function consistent(m: ProjectModel): boolean {
   if (requirements.some((r) => canonicalizeName(requirementName(r)) === self)) return false;
   if (m.dynamicVersion === true && !dynamicVersionReadable(m)) return false;
   if (excludedFilesProblem(m) !== null) return false;
+  if (readmeCollision(m) !== null) return false;
   // In the flat layout, the data/ and scripts/ folders sit next to the import packages.
   if (m.layout === 'flat' && (m.wheelData !== undefined || m.scriptFiles !== undefined)) {
     const reserved = new Set([WHEEL_DATA_DIR, SCRIPTS_DIR].map(siblingKey));

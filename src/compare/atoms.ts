@@ -24,7 +24,7 @@ export function abstractPath(path: string): string {
 }
 
 /** Paths a RECORD diff adds or removes rows for. */
-function recordPaths(diff: string | undefined): string[] {
+export function recordPaths(diff: string | undefined): string[] {
   if (!diff) return [];
   const out: string[] = [];
   for (const line of diff.split('\n')) {
@@ -35,7 +35,7 @@ function recordPaths(diff: string | undefined): string[] {
   return out;
 }
 
-const isRecord = (d: Difference): boolean => d.kind === 'content' && /(^|\/)(\{dist-info\}|[^/]*\.dist-info)\/RECORD$/.test(d.path);
+export const isRecord = (d: Difference): boolean => d.kind === 'content' && /(^|\/)(\{dist-info\}|[^/]*\.dist-info)\/RECORD$/.test(d.path);
 
 /** The atoms of one diff outcome's differences, sorted, without repeats. */
 export function atomsOf(differences: readonly Difference[]): string[] {

@@ -7,7 +7,7 @@
  * `generators/`) and by the renderers' capability table
  * (`src/render/capabilities.ts`), whose feature names are a subset of these.
  */
-import { allNamespaces, allPackages, declaredImportNames, topLevelNames, versionModule, type PackageModel, type PersonModel, type ProjectModel } from './projectModel.js';
+import { README_FILES, allNamespaces, allPackages, declaredImportNames, topLevelNames, versionModule, type PackageModel, type PersonModel, type ProjectModel } from './projectModel.js';
 import { canonicalizeName } from '../pep/name.js';
 import { formatVersion, parseVersion } from '../pep/version.js';
 
@@ -103,6 +103,10 @@ export function modelFeatures(model: ProjectModel): string[] {
     // PEP 621 guarantees content types by path for .md and .rst only.
     add('readme:txt-by-path', model.readme.form === 'file' && model.readme.contentType === 'text/plain');
     add('readme:non-ascii', /[^\x00-\x7f]/.test(model.readme.text));
+    const path = model.readme.path;
+    add('readme:elsewhere', path !== undefined);
+    add('readme:in-folder', path?.includes('/') === true);
+    add('readme:other-extension', path !== undefined && !README_FILES[model.readme.contentType].endsWith(path.slice(path.lastIndexOf('.'))));
   }
   if (model.license !== undefined) {
     add('license');

@@ -218,6 +218,21 @@ export interface ReadmeModel {
    */
   form: 'file' | 'file-table' | 'inline';
   text: string;
+  /**
+   * A readme file somewhere other than `README_FILES[contentType]` at the
+   * root (forms `file` and `file-table` only): another name at the root
+   * (`DESCRIPTION.rst`) or a file under `docs/` (`docs/intro.md`). With the
+   * `file` form its extension says the content type (`.md`, `.rst`, `.txt`);
+   * a `file-table` states the type, so its extension may say another.
+   * `readmePath` gives the path either way.
+   */
+  path?: string;
+}
+
+/** Where the readme file of the model is (null for an inline readme or none). */
+export function readmePath(readme: ReadmeModel | undefined): string | null {
+  if (readme === undefined || readme.form === 'inline') return null;
+  return readme.path ?? README_FILES[readme.contentType];
 }
 
 /**

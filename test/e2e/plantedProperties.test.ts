@@ -244,6 +244,25 @@ describe('roundtrip: setuptools whose sdist leaves out py.typed', () => {
   });
 });
 
+// Files at non-default paths (issue #12): a readme named by the configuration under docs/.
+describe('roundtrip: hatchling whose sdist leaves out a readme that is in a folder', () => {
+  const c: Case = { property: 'roundtrip', real: HATCHLING, bug: 'sdist_without_foldered_readme', seed: 49, runs: 1 };
+  const runs = pair(c);
+  beforeAll(() => runs().then(() => undefined), TIMEOUT);
+
+  it('is caught as the sdist that cannot build its wheel, and shrunk to the readme in its folder', async () => {
+    const { f, model } = theFinding((await runs()).bad, 'roundtrip');
+    expect(f.differences).toEqual([expect.objectContaining({ artifact: 'wheel', kind: 'build-failed', b: expect.stringContaining('Readme file does not exist: docs/') })]);
+    expect(optionalParts(model)).toEqual(['readme']);
+    expect(model.readme).toEqual({ contentType: 'text/markdown', form: 'file', text: '# a\n', path: 'docs/DESCRIPTION.md' });
+    expect(model.packages.length + model.modules.length).toBe(1);
+  });
+
+  it('the real hatchling passes the same run', async () => {
+    passes((await runs()).good, c.runs, 'readme:in-folder');
+  });
+});
+
 describe('metadata: setuptools whose prepare_metadata_for_build_wheel drops requirements with markers', () => {
   const c: Case = { property: 'metadata', real: SETUPTOOLS, bug: 'prepared_without_marker_deps', seed: 129, runs: 1 };
   const runs = pair(c);

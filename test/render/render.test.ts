@@ -256,7 +256,8 @@ describe('render: contract', () => {
         };
         const readme = model.readme;
         if (readme !== undefined) {
-          const file = { 'text/markdown': 'README.md', 'text/x-rst': 'README.rst', 'text/plain': 'README.txt' }[readme.contentType];
+          // The default file name of the type, or the model's own path (written out here, not taken from src/).
+          const file = readme.path ?? { 'text/markdown': 'README.md', 'text/x-rst': 'README.rst', 'text/plain': 'README.txt' }[readme.contentType];
           expectedProject['readme'] = readme.form === 'file' ? file : readme.form === 'file-table' ? { file, 'content-type': readme.contentType } : { text: readme.text, 'content-type': readme.contentType };
           if (readme.form !== 'inline') expect(files[file]).toBe(readme.text);
         }
