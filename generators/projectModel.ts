@@ -202,12 +202,13 @@ function namespacesDissolved(model: ProjectModel): ProjectModel[] {
 /**
  * A metapackage has no import tree: its packages, modules and namespace
  * packages, and the parts that need a module (a dynamic version, stray
- * bytecode, files excluded from a package), are dropped. Shrinking the part away brings the tree back.
+ * bytecode, files excluded from a package), are dropped; the layout is flat. Shrinking the part away brings the tree back.
  */
 function withoutTreeOfMetaPackage(m: ProjectModel): ProjectModel {
   if (m.metaPackage !== true) return m;
   const { namespacePackages: _n, dynamicVersion: _d, strayBytecode: _s, excludedFiles: _e, ...rest } = m;
-  return { ...rest, packages: [], modules: [] };
+  // With no tree there is no src/ folder: a src layout would point setuptools' package-dir at nothing.
+  return { ...rest, layout: 'flat', packages: [], modules: [] };
 }
 
 /** `withoutTreeOfMetaPackage` leaves a model it gives (or a replayed corpus model) as it is. */
@@ -344,7 +345,8 @@ export function projectModel(options: ProjectModelOptions = {}): fc.Arbitrary<Pr
       strayBytecode: maybe(fc.constantFrom('pycache' as const, 'beside' as const, 'both' as const), p('strayBytecode', 'must-not-ship:pycache')),
       importNames: maybe(importNames({ privateMarks: allowed('import-names:private') }), p('importNames', 'import-names')),
       excludedFiles: excludeScopes.length > 0 ? maybe(excludedFiles({ scopes: excludeScopes }), p('excludedFiles')) : fc.constant(undefined),
-      metaPackage: maybe(fc.constant(true as const), p('metaPackage', 'meta-package')),
+      // A metapackage is flat (it has no src/ folder): none where the caller asks for the src layout only.
+      metaPackage: layouts.includes('flat') ? maybe(fc.constant(true as const), p('metaPackage', 'meta-package')) : fc.constant(undefined),
     }),
     OPTIONAL_PARTS,
   )

@@ -228,6 +228,7 @@ export function checkModelExtensions(
     if (m['dynamicVersion'] !== undefined) fail(f('metaPackage'), 'a metapackage has no module to hold a dynamic version');
     if (m['strayBytecode'] !== undefined) fail(f('metaPackage'), 'a metapackage has no modules to compile (strayBytecode)');
     if (m['excludedFiles'] !== undefined) fail(f('metaPackage'), 'a metapackage has no package to exclude files from (excludedFiles)');
+    if (m['layout'] !== 'flat') fail(f('metaPackage'), 'a metapackage has no src/ folder: its layout is flat');
   } else if ([m['packages'], m['modules'], m['namespacePackages'] ?? []].every((list) => Array.isArray(list) && list.length === 0)) {
     fail(f('packages'), 'a project needs a package, a module or a namespace package (or metaPackage: true)');
   }

@@ -1,3 +1,7 @@
+import fc from 'fast-check';
+import { projectModel } from '../../generators/projectModel.js';
+import type { ProjectModel } from '../../src/model/projectModel.js';
+import type { RenderTarget } from '../../src/render/capabilities.js';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,3 +47,19 @@ export async function readJson<T = unknown>(file: string): Promise<T> {
 /** Pinned versions the test suite (and .ci/run) uses. */
 export const SETUPTOOLS = 'setuptools==80.9.0';
 export const HATCHLING = 'hatchling==1.27.0';
+
+/**
+ * The first seed from `from` whose first generated project for `targets` is
+ * one `wanted` accepts. `fuzz --seed S --runs 1` builds that very project
+ * first (the search draws from `projectModel({ targets })` with its seed), so
+ * a planted-bug test names what its bug needs rather than a seed number that
+ * moves whenever the generator draws a new part.
+ */
+export function seedWhere(targets: RenderTarget[], wanted: (m: ProjectModel) => boolean, from = 1): number {
+  const arb = projectModel({ targets });
+  for (let seed = from; seed < from + 5000; seed++) {
+    const [m] = fc.sample(arb, { seed, numRuns: 1 });
+    if (m !== undefined && wanted(m)) return seed;
+  }
+  throw new Error(`seedWhere: no seed in ${from}..${from + 4999} gives a first project as wanted`);
+}

@@ -17,11 +17,11 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OPTIONAL_PARTS } from '../../generators/projectModel.js';
 import type { CorpusFile } from '../../src/corpus/corpusFile.js';
-import type { ProjectModel } from '../../src/model/projectModel.js';
+import type { ExcludeRule, ExcludeScope, ProjectModel } from '../../src/model/projectModel.js';
 import { shipExpectation } from '../../src/model/excludedFiles.js';
 import type { JsonReport } from '../../src/report/jsonReport.js';
 import { FAKE_BACKENDS } from '../helpers.js';
-import { HATCHLING, readJson, tempDir, twinbuild, type CliResult } from './cli.js';
+import { HATCHLING, readJson, seedWhere, tempDir, twinbuild, type CliResult } from './cli.js';
 
 const planted = (name: string): string => `${HATCHLING},backend=tb_planted_exclude:${name},path=${FAKE_BACKENDS}`;
 
@@ -90,8 +90,16 @@ function expectMinimal(model: ProjectModel): void {
 
 const TIMEOUT = 400_000;
 
+/** Whether the model excludes files for `scope`, every one of them by `rule`. */
+function onlyRule(m: ProjectModel, scope: ExcludeScope, rule: ExcludeRule): boolean {
+  const files = (m.excludedFiles ?? []).filter((f) => f.scope === scope);
+  return files.length > 0 && files.every((f) => f.rule === rule);
+}
+
 describe('hatchling whose wheel ignores its exclude rules', () => {
-  const runs = pair('wheel_ignores_excludes', 250, 1);
+  // The first project excludes files from both artifacts, by folder only.
+  const seed = seedWhere([{ family: 'hatchling', version: '1.27.0' }], (m) => onlyRule(m, 'both', 'folder'));
+  const runs = pair('wheel_ignores_excludes', seed, 1);
   beforeAll(() => runs().then(() => undefined), TIMEOUT);
 
   it('is caught as a folder excluded from both artifacts that the wheel ships, and shrunk to one excluded file', async () => {
@@ -116,7 +124,9 @@ describe('hatchling whose wheel ignores its exclude rules', () => {
 });
 
 describe('hatchling whose wheel takes the sdist-only exclude rules', () => {
-  const runs = pair('wheel_takes_sdist_excludes', 65, 1);
+  // The first project excludes files from the sdist only, by glob only.
+  const seed = seedWhere([{ family: 'hatchling', version: '1.27.0' }], (m) => onlyRule(m, 'sdist', 'glob'));
+  const runs = pair('wheel_takes_sdist_excludes', seed, 1);
   beforeAll(() => runs().then(() => undefined), TIMEOUT);
 
   it('is caught as a file excluded from the sdist only that the wheel lacks, and shrunk to one excluded file', async () => {

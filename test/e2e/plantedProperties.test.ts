@@ -19,7 +19,7 @@ import type { CorpusFile } from '../../src/corpus/corpusFile.js';
 import { allPackages, type ProjectModel } from '../../src/model/projectModel.js';
 import type { JsonReport } from '../../src/report/jsonReport.js';
 import { FAKE_BACKENDS } from '../helpers.js';
-import { HATCHLING, SETUPTOOLS, readJson, tempDir, twinbuild, type CliResult } from './cli.js';
+import { HATCHLING, SETUPTOOLS, readJson, seedWhere, tempDir, twinbuild, type CliResult } from './cli.js';
 
 const planted = (real: string, name: string): string => `${real},backend=tb_planted_props:${name},path=${FAKE_BACKENDS}`;
 
@@ -153,7 +153,7 @@ describe('spec: hatchling whose wheel METADATA loses Keywords, with no second ba
 
 // PEP 794 import names (issue #12): the model declares them; `spec` holds Import-Name to the model.
 describe('spec: flit-core whose wheel METADATA drops the `; private` mark of Import-Name', () => {
-  const c: Case = { property: 'spec', real: 'flit==4.2.0', bug: 'import_names_unmarked', seed: 13, runs: 1 };
+  const c: Case = { property: 'spec', real: 'flit==4.2.0', bug: 'import_names_unmarked', seed: seedWhere([{ family: 'flit', version: '4.2.0' }], (m) => m.importNames !== undefined && m.importNames.private !== 'none'), runs: 1 };
   const runs = pair(c);
   beforeAll(() => runs().then(() => undefined), TIMEOUT);
 
@@ -177,7 +177,7 @@ describe('spec: flit-core whose wheel METADATA drops the `; private` mark of Imp
 
 // Metapackages (issue #12): a project with no import tree; `install` holds the installed files to the model.
 describe('install: hatchling whose metapackage wheel ships the pyproject.toml', () => {
-  const c: Case = { property: 'install', real: HATCHLING, bug: 'meta_wheel_ships_tree', seed: 13, runs: 1 };
+  const c: Case = { property: 'install', real: HATCHLING, bug: 'meta_wheel_ships_tree', seed: seedWhere([{ family: 'hatchling', version: '1.27.0' }], (m) => m.metaPackage === true), runs: 1 };
   const runs = pair(c);
   beforeAll(() => runs().then(() => undefined), TIMEOUT);
 
@@ -246,7 +246,7 @@ describe('roundtrip: setuptools whose sdist leaves out py.typed', () => {
 
 // Files at non-default paths (issue #12): a readme named by the configuration under docs/.
 describe('roundtrip: hatchling whose sdist leaves out a readme that is in a folder', () => {
-  const c: Case = { property: 'roundtrip', real: HATCHLING, bug: 'sdist_without_foldered_readme', seed: 49, runs: 1 };
+  const c: Case = { property: 'roundtrip', real: HATCHLING, bug: 'sdist_without_foldered_readme', seed: seedWhere([{ family: 'hatchling', version: '1.27.0' }], (m) => m.readme?.path?.includes('/') === true), runs: 1 };
   const runs = pair(c);
   beforeAll(() => runs().then(() => undefined), TIMEOUT);
 

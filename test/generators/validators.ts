@@ -286,6 +286,7 @@ export function modelProblems(model: ProjectModel, { normalizedVersion = false }
   const treeSize = model.packages.length + model.modules.length + namespaces.length;
   if (treeSize === 0 && model.metaPackage !== true) problems.push('no package, module or namespace package');
   if (treeSize > 0 && model.metaPackage === true) problems.push('a metapackage with an import tree');
+  if (model.metaPackage === true && model.layout !== 'flat') problems.push('a metapackage in the src layout (no src/ folder to point at)');
   if (model.metaPackage === true && (model.dynamicVersion !== undefined || model.strayBytecode !== undefined || model.excludedFiles !== undefined)) {
     problems.push('a metapackage with a part that needs a module');
   }

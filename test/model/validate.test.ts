@@ -35,7 +35,7 @@ describe('corpus files with extended models', () => {
     load(richModel);
     load({ ...richModel, licenseFilePatterns: ['**/NOTICE*', 'LICEN[CS]E', 'LICENSES/?IT.txt'] });
     load({ ...richModel, dynamicVersion: true, wheelData: [{ path: 'share/a/x.json', content: '' }], scriptFiles: [{ path: 'run.sh', content: '#!/bin/sh\n' }], setuptools: { packageData: 'manifest' }, configSettings: { buildNumber: '2x1' } });
-    load({ ...richModel, packages: [], modules: [], namespacePackages: undefined, dynamicVersion: undefined, excludedFiles: undefined, strayBytecode: undefined, metaPackage: true });
+    load({ ...richModel, layout: 'flat', packages: [], modules: [], namespacePackages: undefined, dynamicVersion: undefined, excludedFiles: undefined, strayBytecode: undefined, metaPackage: true });
     load({ ...richModel, readme: { contentType: 'text/x-rst', form: 'file-table', text: 'a\n=\n', path: 'docs/about.txt' } });
     load({ ...richModel, excludedFiles: [{ path: 'notes.bak', content: 'x\n', scope: 'both', rule: 'glob' }, { path: '_scratch/deep/t.log', content: '', scope: 'sdist', rule: 'folder' }] });
   });
@@ -60,6 +60,7 @@ describe('corpus files with extended models', () => {
     ['an unknown setuptools option', (m) => (m.setuptools.cmdclass = true), /setuptools\.cmdclass/],
     ['a non-boolean scenario', (m) => (m.setuptools.mainGuard = 'yes'), /setuptools\.mainGuard/],
     ['a metapackage with modules', (m) => (m.metaPackage = true), /metaPackage/],
+    ['a metapackage in the src layout', (m) => ((m.metaPackage = true), (m.packages = []), (m.modules = []), delete m.namespacePackages, delete m.dynamicVersion, delete m.excludedFiles, delete m.strayBytecode, (m.layout = 'src')), /layout is flat/],
     ['a metapackage that is not true', (m) => ((m.metaPackage = false), (m.packages = []), (m.modules = [])), /metaPackage/],
     ['a project with no tree that is no metapackage', (m) => ((m.packages = []), (m.modules = []), delete m.namespacePackages), /packages/],
     ['a metapackage with a dynamic version', (m) => ((m.metaPackage = true), (m.packages = []), (m.modules = []), delete m.namespacePackages, (m.dynamicVersion = true)), /dynamic version/],
