@@ -11,7 +11,9 @@ import { differenceClasses, type Signature } from '../fuzz/signature.js';
  * its file name rule, as anywhere else), one WHEEL field, one RECORD aspect
  * (a RECORD whose changed rows only name members that differ anyway is no
  * change of its own), one failure of a backend (the same error in several
- * hooks: the first build that shows it). Atoms apply to the diff property; the other properties
+ * hooks: the first build that shows it), one renaming of an artifact (its
+ * filename, the folder inside named after it, and a naming spec problem of
+ * either on one side only). Atoms apply to the diff property; the other properties
  * keep their difference classes.
  */
 
@@ -68,9 +70,22 @@ export function atomsOf(differences: readonly Difference[]): string[] {
   // An artifact one side failed to build has nothing to be compared with: the other side's own spec
   // problems there are no change between the two (the spec property judges each backend alone).
   const failed = new Set(differences.filter((d) => d.kind === 'build-failed').map((d) => d.artifact));
+  // An artifact renamed (its filename) names its top folder (sdist) or .dist-info folder (wheel) the same way:
+  // the folder renamed with it, and a naming problem of either name on one side only, are that one change.
+  const filenames = differences.filter((d) => d.kind === 'filename');
+  const stem = (folder: string): string => folder.replace(/\/$/, '').replace(/\.dist-info$/, '');
+  const withFilename = (d: Difference): boolean =>
+    filenames.some((f) => f.artifact === d.artifact && (f.a ?? '').startsWith(stem(d.a ?? '\0')) && (f.b ?? '').startsWith(stem(d.b ?? '\0')));
+  const renamedNames = new Set(
+    differences.filter((d) => d.kind === 'filename' || d.kind === 'folder-name').flatMap((d) => [d.a, d.b].map((n) => `${d.artifact}:${stem(n ?? '')}`)),
+  );
+  const namingProblem = (d: Difference): boolean =>
+    d.kind === 'spec-problem' && (d.a === undefined) !== (d.b === undefined) && renamedNames.has(`${d.artifact}:${stem(d.path)}`);
   for (const d of differences) {
     if (renamed.has(d) || sameFailure(d)) continue;
     if (d.kind === 'spec-problem' && failed.has(d.artifact)) continue;
+    if (d.kind === 'folder-name' && withFilename(d)) continue;
+    if (namingProblem(d)) continue;
     if (isRecord(d)) {
       const rows = recordPaths(d.diff).map(abstractPath);
       // Rows of members that differ (or were renamed) anyway: a consequence, not a change.
