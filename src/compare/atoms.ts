@@ -12,8 +12,10 @@ import { differenceClasses, type Signature } from '../fuzz/signature.js';
  * (a RECORD whose changed rows only name members that differ anyway is no
  * change of its own), one failure of a backend (the same error in several
  * hooks: the first build that shows it), one renaming of an artifact (its
- * filename, the folder inside named after it, and a naming spec problem of
- * either on one side only). Atoms apply to the diff property; the other properties
+ * filename, the folder inside named after it, the wheel's `.data/` folder, and
+ * a naming spec problem of either on one side only), one move of members into
+ * a subfolder or out of one (by folder, whatever the files' names: license
+ * files moved under `.dist-info/licenses/`). Atoms apply to the diff property; the other properties
  * keep their difference classes.
  */
 
@@ -50,12 +52,38 @@ export function atomsOf(differences: readonly Difference[]): string[] {
     if (d.kind === 'only-in-b') onlyB.set(`${d.artifact}:${abstractPath(d.path)}`, d);
   }
   const renamed = new Set<Difference>();
+  // An artifact renamed (its filename) names its top folder (sdist) or .dist-info folder (wheel) the same way:
+  // the folder renamed with it, and a naming problem of either name on one side only, are that one change.
+  const filenames = differences.filter((d) => d.kind === 'filename');
+  const stem = (folder: string): string => folder.replace(/\/$/, '').replace(/\.(dist-info|data)$/, '');
+  const withFilename = (artifact: string, a: string, b: string): boolean =>
+    filenames.some((f) => f.artifact === artifact && (f.a ?? '').startsWith(stem(a)) && (f.b ?? '').startsWith(stem(b)));
+  const dataFolder = (path: string): string => /(?:^|\/)([^/]*\.data)\//.exec(path)?.[1] ?? '\0';
   for (const [key, d] of onlyA) {
     const other = onlyB.get(key);
     if (!other || other.path === d.path) continue;
     renamed.add(d).add(other);
     const folder = /\{(data|dist-info|egg-info)\}/.exec(abstractPath(d.path))?.[0] ?? '(top folder)';
+    // The wheel's `{name}-{version}.data/` renamed with the wheel itself is that rename, not a change of its own.
+    if (folder === '{data}' && withFilename(d.artifact, dataFolder(d.path), dataFolder(other.path))) continue;
     atoms.add(`${d.artifact}:folder-name:${folder}`);
+  }
+  // A member moved into a subfolder of where it was (or out of one), under the same file name, is one move:
+  // setuptools 77 puts `.dist-info/LICENSE` and `.dist-info/COPYING` alike under `.dist-info/licenses/`.
+  const dirOf = (p: string): string => p.slice(0, p.lastIndexOf('/') + 1);
+  const baseOf = (p: string): string => p.slice(p.lastIndexOf('/') + 1);
+  const leftB = [...onlyB.values()].filter((d) => !renamed.has(d));
+  for (const d of onlyA.values()) {
+    if (renamed.has(d)) continue;
+    const [pa, dirA] = [abstractPath(d.path), dirOf(abstractPath(d.path))];
+    const other = leftB.find((e) => {
+      if (renamed.has(e) || e.artifact !== d.artifact || baseOf(abstractPath(e.path)) !== baseOf(pa)) return false;
+      const dirB = dirOf(abstractPath(e.path));
+      return dirA !== dirB && (dirB.startsWith(dirA) || dirA.startsWith(dirB));
+    });
+    if (!other) continue;
+    renamed.add(d).add(other);
+    atoms.add(`${d.artifact}:moved:${dirA || '(top)/'}->${dirOf(abstractPath(other.path)) || '(top)/'}`);
   }
   const differing = new Set(differences.filter((d) => !isRecord(d)).map((d) => abstractPath(d.path)));
   // One failure of a backend (the same error) in several hooks is one change: the first build that shows it.
@@ -70,12 +98,6 @@ export function atomsOf(differences: readonly Difference[]): string[] {
   // An artifact one side failed to build has nothing to be compared with: the other side's own spec
   // problems there are no change between the two (the spec property judges each backend alone).
   const failed = new Set(differences.filter((d) => d.kind === 'build-failed').map((d) => d.artifact));
-  // An artifact renamed (its filename) names its top folder (sdist) or .dist-info folder (wheel) the same way:
-  // the folder renamed with it, and a naming problem of either name on one side only, are that one change.
-  const filenames = differences.filter((d) => d.kind === 'filename');
-  const stem = (folder: string): string => folder.replace(/\/$/, '').replace(/\.dist-info$/, '');
-  const withFilename = (d: Difference): boolean =>
-    filenames.some((f) => f.artifact === d.artifact && (f.a ?? '').startsWith(stem(d.a ?? '\0')) && (f.b ?? '').startsWith(stem(d.b ?? '\0')));
   const renamedNames = new Set(
     differences.filter((d) => d.kind === 'filename' || d.kind === 'folder-name').flatMap((d) => [d.a, d.b].map((n) => `${d.artifact}:${stem(n ?? '')}`)),
   );
@@ -84,7 +106,7 @@ export function atomsOf(differences: readonly Difference[]): string[] {
   for (const d of differences) {
     if (renamed.has(d) || sameFailure(d)) continue;
     if (d.kind === 'spec-problem' && failed.has(d.artifact)) continue;
-    if (d.kind === 'folder-name' && withFilename(d)) continue;
+    if (d.kind === 'folder-name' && withFilename(d.artifact, d.a ?? '\0', d.b ?? '\0')) continue;
     if (namingProblem(d)) continue;
     if (isRecord(d)) {
       const rows = recordPaths(d.diff).map(abstractPath);
@@ -121,5 +143,5 @@ export const usesAtoms = (property: string): boolean => property === 'diff';
 
 /** The differences of `differences` that show `atom` (what a finding about that atom displays first). */
 export function differencesOfAtom(differences: readonly Difference[], atom: string): Difference[] {
-  return differences.filter((d) => atomsOf([d]).includes(atom) || (atom.includes(':folder-name:') && (d.kind === 'only-in-a' || d.kind === 'only-in-b')));
+  return differences.filter((d) => atomsOf([d]).includes(atom) || (/:(folder-name|moved):/.test(atom) && (d.kind === 'only-in-a' || d.kind === 'only-in-b')));
 }
