@@ -23,6 +23,7 @@ export {
   type OptionalPart,
   type ProjectModelOptions,
 } from './projectModel.js';
+export { importNames, type ImportNamesOptions } from './importNames.js';
 export { readme, type ReadmeOptions } from './readme.js';
 export { requirement, type RequirementOptions } from './requirement.js';
 export { requiresPython, type RequiresPythonOptions } from './requiresPython.js';

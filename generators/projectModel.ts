@@ -40,9 +40,12 @@ import { readme, type ReadmeOptions } from './readme.js';
 import { requirement, type RequirementOptions } from './requirement.js';
 import { requiresPython, type RequiresPythonOptions } from './requiresPython.js';
 import { sdistFiles, type SdistFilesOptions } from './sdistFiles.js';
+import { excludedFiles } from './excludedFiles.js';
+import { excludedFilesProblem } from '../src/model/excludedFiles.js';
 import { setuptoolsOptions } from './setuptoolsOptions.js';
 import { configSettings } from './configSettings.js';
 import { CONFIG_SETTING_FEATURES } from '../src/model/configSettings.js';
+import { importNames } from './importNames.js';
 import { urls } from './urls.js';
 import { version, type VersionOptions } from './version.js';
 import { scriptFiles, wheelDataFiles } from './wheelData.js';
@@ -76,6 +79,8 @@ export const OPTIONAL_PARTS = [
   'setuptools',
   'configSettings',
   'strayBytecode',
+  'importNames',
+  'excludedFiles',
 ] as const satisfies readonly (keyof ProjectModel)[];
 export type OptionalPart = (typeof OPTIONAL_PARTS)[number];
 
@@ -100,6 +105,8 @@ export const DEFAULT_PROBABILITIES: Readonly<Record<OptionalPart, number>> = {
   setuptools: 0.2,
   configSettings: 0.1,
   strayBytecode: 0.12,
+  importNames: 0.15,
+  excludedFiles: 0.15,
 };
 
 export interface ProjectModelOptions {
@@ -200,6 +207,7 @@ function consistent(m: ProjectModel): boolean {
   const requirements = [...m.dependencies, ...(m.optionalDependencies ?? []).flatMap((e) => e.requirements)];
   if (requirements.some((r) => canonicalizeName(requirementName(r)) === self)) return false;
   if (m.dynamicVersion === true && !dynamicVersionReadable(m)) return false;
+  if (excludedFilesProblem(m) !== null) return false;
   // In the flat layout, the data/ and scripts/ folders sit next to the import packages.
   if (m.layout === 'flat' && (m.wheelData !== undefined || m.scriptFiles !== undefined)) {
     const reserved = new Set([WHEEL_DATA_DIR, SCRIPTS_DIR].map(siblingKey));
@@ -237,6 +245,7 @@ export function projectModel(options: ProjectModelOptions = {}): fc.Arbitrary<Pr
   );
   const licenseKinds = (options.license?.kinds ?? ['spdx', 'text', 'file']).filter((k) => allowed(`license:${k}`));
   const peopleOptions: PeopleOptions = { ...options.people, emailOnly: (options.people?.emailOnly ?? true) && allowed('people:email-only') };
+  const excludeScopes = (['both', 'sdist'] as const).filter((s) => allowed(s === 'both' ? 'exclude:both' : 'exclude:sdist-only'));
   const namespaceProbability = maxNamespaces > 0 ? p('namespacePackages', 'namespace-package') : 0;
 
   const arb: fc.Arbitrary<ProjectModel> = omitUndefined(
@@ -298,6 +307,8 @@ export function projectModel(options: ProjectModelOptions = {}): fc.Arbitrary<Pr
       setuptools: maybe(setuptoolsOptions(), p('setuptools')).filter((s) => s === undefined || Object.keys(s).length > 0),
       configSettings: maybe(configSettings(), p('configSettings', CONFIG_SETTING_FEATURES.buildNumber)),
       strayBytecode: maybe(fc.constantFrom('pycache' as const, 'beside' as const, 'both' as const), p('strayBytecode', 'must-not-ship:pycache')),
+      importNames: maybe(importNames({ privateMarks: allowed('import-names:private') }), p('importNames', 'import-names')),
+      excludedFiles: excludeScopes.length > 0 ? maybe(excludedFiles({ scopes: excludeScopes }), p('excludedFiles')) : fc.constant(undefined),
     }),
     OPTIONAL_PARTS,
   )

@@ -174,9 +174,9 @@ export class HookWorker<T extends WorkerTarget = Backend> implements Stoppable {
   /** Start a worker; resolves once the backend is imported, or returns the import error. */
   static async start<T extends WorkerTarget = Backend>(backend: T, options: WorkerOptions = {}): Promise<HookWorker<T> | { error: HookError }> {
     const home = await makeTempDir('twinbuild-home-');
-    const config = { limits: { ...DEFAULT_LIMITS, ...options.limits }, logCap: LOG_CAP, network: options.network ?? 'isolate', coverage: options.coverage?.module ?? null };
-    const proc = execa(backend.python, ['-u', '-B', '-s', WORKER_SCRIPT, hookSpec(backend), ...backend.importPaths], {
-      env: { ...scrubbedEnv(backend, home), TWINBUILD_WORKER_CONFIG: JSON.stringify(config) },
+    const { file, args } = workerCommand(backend);
+    const proc = execa(file, args, {
+      env: { ...scrubbedEnv(backend, home), TWINBUILD_WORKER_CONFIG: JSON.stringify(workerConfig(options)) },
       extendEnv: false,
       buffer: false,
       stdin: 'pipe',
@@ -268,7 +268,7 @@ export class HookWorker<T extends WorkerTarget = Backend> implements Stoppable {
     this.pending.clear();
   }
 
-  private request(body: Record<string, unknown>, guardMs: number): Promise<Record<string, unknown>> {
+  private request(make: (id: number) => HookRequest | WarmRequest, guardMs: number): Promise<Record<string, unknown>> {
     const run = (): Promise<Record<string, unknown>> => {
       // Stopped (interrupted run) or closed (a call from work abandoned after the run ended): never settles.
       if (isStopped() || this.closing) return parked();
@@ -282,7 +282,7 @@ export class HookWorker<T extends WorkerTarget = Backend> implements Stoppable {
           this.kill();
         }, guardMs);
         this.pending.set(id, { resolve, timer });
-        this.proc.stdin!.write(JSON.stringify({ ...body, id }) + '\n');
+        this.proc.stdin!.write(JSON.stringify(make(id)) + '\n');
       });
     };
     const next = this.queue.then(run, run);
@@ -296,25 +296,8 @@ export class HookWorker<T extends WorkerTarget = Backend> implements Stoppable {
     const stdoutFile = join(logDir, `${hook}.stdout`);
     const stderrFile = join(logDir, `${hook}.stderr`);
     const started = performance.now();
-    const msg = await this.request(
-      {
-        hook,
-        cwd: opts.cwd,
-        args: {
-          output_directory: opts.outputDirectory ?? opts.metadataDirectory,
-          metadata_directory: opts.metadataDirectory && opts.outputDirectory ? opts.metadataDirectory : undefined,
-          config_settings: mergeSettings((this.backend as Partial<Backend>).spec?.configSettings, opts.configSettings),
-        },
-        timeout: opts.timeoutSec,
-        env: opts.env ?? {},
-        umask: opts.umask ?? null,
-        stdout: stdoutFile,
-        stderr: stderrFile,
-        reportModules: opts.reportModules ?? false,
-        ...(opts.inProcess ? { inprocess: true } : {}),
-      },
-      (opts.timeoutSec + 15) * 1000,
-    );
+    const specSettings = (this.backend as Partial<Backend>).spec?.configSettings;
+    const msg = await this.request((id) => hookRequest(id, hook, opts, { stdout: stdoutFile, stderr: stderrFile }, specSettings), (opts.timeoutSec + 15) * 1000);
     const cut = (msg['cut'] ?? {}) as { stdout?: number; stderr?: number };
     const [stdout, stderr] = await Promise.all([readCapped(stdoutFile, cut.stdout ?? 0), readCapped(stderrFile, cut.stderr ?? 0)]);
     if (!opts.logDir) await rm(logDir, { recursive: true, force: true });
@@ -327,7 +310,7 @@ export class HookWorker<T extends WorkerTarget = Backend> implements Stoppable {
 
   /** Import modules in the parent so that forked children start warm. */
   async warm(modules: string[]): Promise<number> {
-    const msg = await this.request({ op: 'warm', modules }, 120_000);
+    const msg = await this.request((id) => warmRequest(id, modules), 120_000);
     return typeof msg['value'] === 'number' ? msg['value'] : 0;
   }
 
@@ -377,6 +360,77 @@ export function mergeSettings(
 ): Record<string, string | string[]> | null {
   if (!fromSpec && !fromCall) return null;
   return { ...(fromSpec ?? {}), ...(fromCall ?? {}) };
+}
+
+/**
+ * The messages twinbuild sends its worker (src/build/_python/messages.schema.json,
+ * definitions hookRequest and warmRequest; test/build/messages.test.ts holds
+ * these builders and the worker's answers to that schema).
+ */
+export interface HookRequest {
+  id: number;
+  hook: HookName | ToolCallName;
+  cwd: string;
+  args: { output_directory?: string; metadata_directory?: string; config_settings: Record<string, string | string[]> | null };
+  timeout: number;
+  env: Record<string, string>;
+  umask: number | null;
+  stdout: string;
+  stderr: string;
+  reportModules: boolean;
+  inprocess?: true;
+}
+
+export interface WarmRequest {
+  id: number;
+  op: 'warm';
+  modules: string[];
+}
+
+/** The request of one hook call; `logs`: the files the worker writes its stdout and stderr to. */
+export function hookRequest(
+  id: number,
+  hook: HookName | ToolCallName,
+  opts: HookCallOptions,
+  logs: { stdout: string; stderr: string },
+  specSettings?: Record<string, string | string[]>,
+): HookRequest {
+  const args: HookRequest['args'] = { config_settings: mergeSettings(specSettings, opts.configSettings) };
+  const output = opts.outputDirectory ?? opts.metadataDirectory;
+  if (output !== undefined) args.output_directory = output;
+  if (opts.metadataDirectory && opts.outputDirectory) args.metadata_directory = opts.metadataDirectory;
+  return {
+    id,
+    hook,
+    cwd: opts.cwd,
+    args,
+    timeout: opts.timeoutSec,
+    env: opts.env ?? {},
+    umask: opts.umask ?? null,
+    stdout: logs.stdout,
+    stderr: logs.stderr,
+    reportModules: opts.reportModules ?? false,
+    ...(opts.inProcess ? { inprocess: true as const } : {}),
+  };
+}
+
+export function warmRequest(id: number, modules: string[]): WarmRequest {
+  return { id, op: 'warm', modules };
+}
+
+/** The worker's configuration (TWINBUILD_WORKER_CONFIG; read by hook_protocol.read_config). */
+export function workerConfig(options: WorkerOptions = {}): { limits: HookLimits; logCap: number; network: 'isolate' | 'allow'; coverage: string | null } {
+  return { limits: { ...DEFAULT_LIMITS, ...options.limits }, logCap: LOG_CAP, network: options.network ?? 'isolate', coverage: options.coverage?.module ?? null };
+}
+
+/**
+ * How a worker is started: the target's interpreter, unbuffered (-u), writing
+ * no bytecode (-B), without the user's site-packages (-s), on hook_worker.py,
+ * which finds its own modules next to it (sys.path[0]) and then takes that
+ * folder off sys.path before importing the backend.
+ */
+export function workerCommand(backend: WorkerTarget): { file: string; args: string[] } {
+  return { file: backend.python, args: ['-u', '-B', '-s', WORKER_SCRIPT, hookSpec(backend), ...backend.importPaths] };
 }
 
 function hookSpec(backend: WorkerTarget): string {

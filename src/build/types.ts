@@ -12,14 +12,17 @@ export type HookName = (typeof HOOKS)[number];
 /** Functions of twinbuild's own tools that a worker calls like hooks (src/install/_python/install_tool.py). */
 export type ToolCallName = 'install_and_probe';
 
-export type HookErrorKind =
-  | 'exception' // the hook raised
-  | 'system-exit' // the hook called sys.exit with a non-zero/str code
-  | 'timeout' // killed after the per-hook timeout
-  | 'crash' // the process died (signal, os._exit) without a result
-  | 'missing-hook' // optional hook absent (data, not a failure of the backend)
-  | 'bad-result' // the hook returned something the spec does not allow (e.g. a file that does not exist)
-  | 'import-error'; // the backend object could not be imported
+/** The kinds of HookError: the worker's (messages.schema.json, errorKind) and twinbuild's own bad-result. */
+export const HOOK_ERROR_KINDS = [
+  'exception', // the hook raised
+  'system-exit', // the hook called sys.exit with a non-zero/str code
+  'timeout', // killed after the per-hook timeout
+  'crash', // the process died (signal, os._exit) without a result
+  'missing-hook', // optional hook absent (data, not a failure of the backend)
+  'bad-result', // the hook returned something the spec does not allow (e.g. a file that does not exist)
+  'import-error', // the backend object could not be imported
+] as const;
+export type HookErrorKind = (typeof HOOK_ERROR_KINDS)[number];
 
 export interface HookError {
   kind: HookErrorKind;

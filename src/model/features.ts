@@ -7,7 +7,7 @@
  * `generators/`) and by the renderers' capability table
  * (`src/render/capabilities.ts`), whose feature names are a subset of these.
  */
-import { allNamespaces, allPackages, topLevelNames, versionModule, type PackageModel, type PersonModel, type ProjectModel } from './projectModel.js';
+import { allNamespaces, allPackages, declaredImportNames, topLevelNames, versionModule, type PackageModel, type PersonModel, type ProjectModel } from './projectModel.js';
 import { canonicalizeName } from '../pep/name.js';
 import { formatVersion, parseVersion } from '../pep/version.js';
 
@@ -46,6 +46,10 @@ export function modelFeatures(model: ProjectModel): string[] {
   add('namespace-package', namespaces.length > 0);
   add('namespace-package:nested', namespaces.some(({ dotted }) => dotted.includes('.')));
   add('namespace-package:module', namespaces.some(({ ns }) => ns.modules.length > 0));
+  const importNames = declaredImportNames(model);
+  add('import-names', importNames !== null);
+  add('import-names:private', importNames !== null && [...importNames.names, ...importNames.namespaces].some((n) => n.private));
+  add('import-names:namespaces', importNames !== null && importNames.namespaces.length > 0);
   add('py.typed', packages.some(({ pkg }) => pkg.typed === true));
   add('stubs', packages.some(({ pkg }) => (pkg.stubs ?? []).length > 0));
   // Package data.
@@ -142,6 +146,12 @@ export function modelFeatures(model: ProjectModel): string[] {
   // Files that must not ship.
   add('must-not-ship:pycache', model.strayBytecode === 'pycache' || model.strayBytecode === 'both');
   add('must-not-ship:pyc', model.strayBytecode === 'beside' || model.strayBytecode === 'both');
+  const excluded = model.excludedFiles ?? [];
+  add('exclude:both', excluded.some((f) => f.scope === 'both'));
+  add('exclude:sdist-only', excluded.some((f) => f.scope === 'sdist'));
+  add('exclude:path', excluded.some((f) => f.rule === 'path'));
+  add('exclude:glob', excluded.some((f) => f.rule === 'glob'));
+  add('exclude:folder', excluded.some((f) => f.rule === 'folder'));
   add('dynamic:version', model.dynamicVersion === true && versionModule(model) !== null);
   add('config-settings:build-number', model.configSettings?.buildNumber !== undefined);
   // setuptools scenarios.

@@ -106,6 +106,37 @@ export interface ProjectModel {
    * check W019).
    */
   strayBytecode?: StrayBytecodeModel;
+  /**
+   * PEP 794 `import-names` / `import-namespaces`: the project declares the
+   * import names it provides. The names are the model's own (see
+   * `declaredImportNames`), so a shrink that drops a module drops its name;
+   * the part says which are marked `; private` and how that is spelled.
+   */
+  importNames?: ImportNamesModel;
+  /**
+   * Files that must not ship (issue #12): files inside the folder of the
+   * first top-level package (`packages[0]`, which such a model has) that the
+   * configuration excludes, each by a `rule` and for a `scope` (see
+   * `ExcludedFileModel`). `shipExpectation` in
+   * src/model/excludedFiles.ts says what must and must not ship.
+   */
+  excludedFiles?: ExcludedFileModel[];
+}
+
+/** Where an excluded file must not ship: `both` artifacts, or the `sdist` only (the wheel ships it). */
+export type ExcludeScope = 'both' | 'sdist';
+export const EXCLUDE_SCOPES: readonly ExcludeScope[] = ['both', 'sdist'];
+/** How the configuration names an excluded file: its exact `path`, a `glob` of its folder and extension, or the `folder` it is in. */
+export type ExcludeRule = 'path' | 'glob' | 'folder';
+export const EXCLUDE_RULES: readonly ExcludeRule[] = ['path', 'glob', 'folder'];
+
+/** A file the configuration excludes (see `ProjectModel.excludedFiles`). */
+export interface ExcludedFileModel {
+  /** `/`-separated path relative to the folder of `packages[0]`; for the `folder` rule, inside a folder (`_scratch/notes.txt`). */
+  path: string;
+  content: string;
+  scope: ExcludeScope;
+  rule: ExcludeRule;
 }
 
 /**
@@ -327,3 +358,55 @@ export function allNamespaces(model: ProjectModel): { dotted: string; ns: Namesp
 export function topLevelNames(model: ProjectModel): string[] {
   return [...model.packages.map((p) => p.name), ...model.modules.map((m) => m.name), ...(model.namespacePackages ?? []).map((n) => n.name)];
 }
+
+/** How the `; private` annotation of PEP 794 is spelled ("any amount of whitespace surrounding the semicolon"). */
+export const PRIVATE_SPELLINGS = ['tight', 'right', 'spaced'] as const;
+export type PrivateSpelling = (typeof PRIVATE_SPELLINGS)[number];
+
+/** Which declared import names are marked `; private` (PEP 794). */
+export const PRIVATE_MARKS = ['none', 'first', 'all'] as const;
+export type PrivateMark = (typeof PRIVATE_MARKS)[number];
+
+export interface ImportNamesModel {
+  /** `none`: no name is marked; `first`: the first declared name; `all`: every name (and namespace). */
+  private: PrivateMark;
+  /** `a;private`, `a; private` or `a ; private`. */
+  spelling: PrivateSpelling;
+}
+
+/** One PEP 794 import name: the dotted name and whether it is marked `; private`. */
+export interface DeclaredImportName {
+  name: string;
+  private: boolean;
+}
+
+/**
+ * The import names a model with `importNames` declares, the shortest ones
+ * (pyproject.toml specification, `import-names`): its top-level packages and
+ * modules, and below each namespace package its packages and modules
+ * (dotted); the namespace packages themselves, with every intervening name,
+ * are `namespaces`. Null when the model declares none.
+ */
+export function declaredImportNames(model: ProjectModel): { names: DeclaredImportName[]; namespaces: DeclaredImportName[] } | null {
+  const part = model.importNames;
+  if (part === undefined) return null;
+  const names: string[] = [...model.packages.map((p) => p.name), ...model.modules.map((m) => m.name)];
+  const namespaces: string[] = [];
+  const walk = (ns: NamespaceModel, prefix: string): void => {
+    const dotted = prefix + ns.name;
+    namespaces.push(dotted);
+    for (const p of ns.packages) names.push(`${dotted}.${p.name}`);
+    for (const m of ns.modules) names.push(`${dotted}.${m.name}`);
+    for (const sub of ns.namespaces) walk(sub, `${dotted}.`);
+  };
+  for (const ns of model.namespacePackages ?? []) walk(ns, '');
+  const mark = (name: string, i: number): DeclaredImportName => ({ name, private: part.private === 'all' || (part.private === 'first' && i === 0) });
+  return { names: names.map(mark), namespaces: namespaces.map((n) => ({ name: n, private: part.private === 'all' })) };
+}
+
+/** An import name as pyproject.toml spells it (`a`, `a; private`, ...). */
+export function importNameEntry(entry: DeclaredImportName, spelling: PrivateSpelling): string {
+  if (!entry.private) return entry.name;
+  return entry.name + (spelling === 'tight' ? ';private' : spelling === 'right' ? '; private' : ' ; private');
+}
+

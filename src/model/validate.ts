@@ -14,8 +14,9 @@
  * - Top-level import names never shadow the standard library or the build
  *   tools (the project folder may be on `sys.path` while a backend runs).
  */
-import { README_CONTENT_TYPES, SCRIPTS_DIR, SETUP_REQUIRES_SPELLINGS, SETUPTOOLS_PACKAGE_DATA, WHEEL_DATA_DIR } from './projectModel.js';
+import { EXCLUDE_RULES, EXCLUDE_SCOPES, PRIVATE_MARKS, PRIVATE_SPELLINGS, type ProjectModel, README_CONTENT_TYPES, SCRIPTS_DIR, SETUP_REQUIRES_SPELLINGS, SETUPTOOLS_PACKAGE_DATA, WHEEL_DATA_DIR } from './projectModel.js';
 import { shadowsToolOrStdlib } from './reservedNames.js';
+import { excludedFilesProblem } from './excludedFiles.js';
 
 type Obj = Record<string, unknown>;
 export type Fail = (field: string, what: string) => never;
@@ -203,6 +204,11 @@ export function checkModelExtensions(
   }
   if (m['dynamicVersion'] !== undefined && typeof m['dynamicVersion'] !== 'boolean') fail(f('dynamicVersion'), 'must be a boolean');
   if (m['strayBytecode'] !== undefined && !['pycache', 'beside', 'both'].includes(m['strayBytecode'] as never)) fail(f('strayBytecode'), 'must be one of pycache, beside, both');
+  if (m['importNames'] !== undefined) {
+    const o = obj(m['importNames'], f('importNames'), fail, ['private', 'spelling']);
+    if (!PRIVATE_MARKS.includes(o['private'] as never)) fail(f('importNames.private'), `must be one of ${PRIVATE_MARKS.join(', ')}`);
+    if (!PRIVATE_SPELLINGS.includes(o['spelling'] as never)) fail(f('importNames.spelling'), `must be one of ${PRIVATE_SPELLINGS.join(', ')}`);
+  }
   if (m['setuptools'] !== undefined) {
     const keys = ['codeBeforeSetup', 'temporaryFile', 'exitAfterSetup', 'mainGuard', 'useFile', 'setupRequires', 'stubSetupPy', 'packageData'];
     const o = obj(m['setuptools'], f('setuptools'), fail, keys);
@@ -240,4 +246,29 @@ export function checkModelExtensions(
   for (const [name, field] of tops) {
     if (typeof name === 'string' && shadowsToolOrStdlib(name)) fail(field, `must not shadow a standard-library or build-tool module: ${name}`);
   }
+  if (m['excludedFiles'] !== undefined) excludedFiles(m, fail);
+}
+
+/**
+ * `excludedFiles`: safe relative paths inside the first top-level package's
+ * folder (a `folder` rule needs a folder), known scopes and rules; no path
+ * collides with a file the project ships, and no rule matches one (a glob
+ * or folder that took a shipped file would change more than the model says).
+ */
+function excludedFiles(m: Obj, fail: Fail): void {
+  const f = (k: string): string => `model.excludedFiles${k}`;
+  const list = array(m['excludedFiles'], f(''), fail);
+  if (!Array.isArray(m['packages']) || m['packages'].length === 0) fail(f(''), 'needs a top-level package (the files sit in the folder of packages[0])');
+  list.forEach((x, i) => {
+    const o = obj(x, f(`[${i}]`), fail, ['path', 'content', 'scope', 'rule']);
+    const path = line(o['path'], f(`[${i}].path`), fail);
+    if (path.split('/').some((s) => !ROOT_SEGMENT.test(s))) fail(f(`[${i}].path`), `is not a safe relative path: ${JSON.stringify(path)}`);
+    if (/\.(py|pyc|pyo|pyi|pth)$/i.test(path) || !/\.[A-Za-z0-9]+$/.test(path)) fail(f(`[${i}].path`), 'must have an extension that is not a Python one');
+    text(o['content'], f(`[${i}].content`), fail);
+    if (!EXCLUDE_SCOPES.includes(o['scope'] as never)) fail(f(`[${i}].scope`), `must be one of ${EXCLUDE_SCOPES.join(', ')}`);
+    if (!EXCLUDE_RULES.includes(o['rule'] as never)) fail(f(`[${i}].rule`), `must be one of ${EXCLUDE_RULES.join(', ')}`);
+    if (o['rule'] === 'folder' && !path.includes('/')) fail(f(`[${i}].path`), 'must be inside a folder for the folder rule');
+  });
+  const problem = excludedFilesProblem(m as unknown as ProjectModel);
+  if (problem !== null) fail(f(''), problem);
 }

@@ -78,7 +78,7 @@ const dynamicOf = (table: TomlTable): string[] => {
 const FLIT_PROJECT_KEYS = new Set([
   'name', 'version', 'description', 'readme', 'requires-python', 'license', 'license-files', 'authors',
   'maintainers', 'keywords', 'classifiers', 'urls', 'scripts', 'gui-scripts', 'entry-points',
-  'dependencies', 'optional-dependencies', 'dynamic',
+  'dependencies', 'optional-dependencies', 'dynamic', 'import-names', 'import-namespaces',
 ]);
 
 /** First flit-core that takes a dotted module name (a package or module inside namespace folders). */
@@ -273,7 +273,19 @@ const PROBLEMS: Partial<Record<Family, (model: ProjectModel, familyVersion?: str
  * the family's configuration cannot express at all), or null.
  */
 export function renderProblem(model: ProjectModel, family: Family, familyVersion?: string): string | null {
-  return PROBLEMS[family]?.(model, familyVersion) ?? null;
+  return excludeProblem(model, family, familyVersion) ?? PROBLEMS[family]?.(model, familyVersion) ?? null;
+}
+
+/**
+ * Excluded files a family cannot express (no closest form: the file would
+ * ship, or be missing, against the model): the `exclude:*` rows of the
+ * capability table.
+ */
+function excludeProblem(model: ProjectModel, family: Family, familyVersion?: string): string | null {
+  if ((model.excludedFiles ?? []).length === 0) return null;
+  const target = familyVersion === undefined ? { family } : { family, version: familyVersion };
+  const hit = unsupportedFeatures(model, target).find(({ feature }) => feature.startsWith('exclude:'));
+  return hit === undefined ? null : `${hit.feature}: ${hit.why}`;
 }
 
 /**

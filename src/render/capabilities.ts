@@ -80,6 +80,18 @@ export const CAPABILITY_FEATURES = [
   'wheel-data',
   /** Scripts in the wheel's scripts scheme (`{dist}.data/scripts/`). */
   'script-files',
+  /** PEP 794 `import-names` (and `import-namespaces` for namespace packages): core metadata 2.5 `Import-Name`. */
+  'import-names',
+  /** An import name marked `; private` (PEP 794). */
+  'import-names:private',
+  /** Files excluded from both the sdist and the wheel (`ProjectModel.excludedFiles`, scope `both`). */
+  'exclude:both',
+  /** Files excluded from the sdist only (the wheel ships them). */
+  'exclude:sdist-only',
+  /** An exclusion by a glob (`folder/*.ext`) rather than the exact path. */
+  'exclude:glob',
+  /** An exclusion of a whole folder. */
+  'exclude:folder',
   /** config_settings giving the wheel a build tag (setuptools `--build-option=--build-number=N`). */
   'config-settings:build-number',
 ] as const;
@@ -170,6 +182,22 @@ const LIMITATIONS: Readonly<Partial<Record<CapabilityFeature, readonly Limitatio
     { family: 'poetry', why: 'poetry-core has no scripts scheme besides entry points' },
     { family: 'pdm', why: 'pdm-backend wheel-data scripts are not rendered yet' },
     { family: 'uv', why: 'uv_build [tool.uv.build-backend.data] scripts are not rendered yet' },
+  ],
+  'import-names': [
+    { family: 'setuptools', why: 'setuptools raises NotImplementedError for import-names and import-namespaces (84.2.1)' },
+    { family: 'poetry', why: 'poetry-core ignores import-names (2.5.0 writes Metadata-Version 2.4 without Import-Name)' },
+    { family: 'hatchling', below: '1.30', why: 'PEP 794 from hatchling 1.30.0' },
+    { family: 'flit', below: '4.0.2', why: 'import-names from flit_core 4 (4.0.2 checked; 3.12 has none)' },
+    { family: 'pdm', below: '2.5', why: 'import-names from pdm-backend 2.5.0 (its vendored pyproject-metadata)' },
+    { family: 'uv', below: '0.11.17', why: 'import-names from uv_build 0.11.17' },
+  ],
+  'import-names:private': [{ family: 'hatchling', below: '1.32', why: "hatchling accepts the `; private` annotation from 1.32.0 (it refused it as an invalid import name before)" }],
+  'exclude:both': [{ family: 'flit', why: "flit-core's wheel ships the whole module folder: it has no wheel exclude" }],
+  'exclude:sdist-only': [
+    { family: 'setuptools', why: 'MANIFEST.in exclusions decide the package data of the wheel too (include-package-data)' },
+    { family: 'pdm', why: "pdm-backend's excludes apply to every target" },
+    { family: 'poetry', why: "poetry-core's exclude applies to both formats (format applies to include only)" },
+    { family: 'uv', why: 'uv_build applies source-exclude to the wheel too (wheel-exclude is the wheel only, not the sdist only)' },
   ],
   ...configSettingLimitations(),
   'layout:top-level-modules': [{ family: 'uv', why: 'uv_build packages import packages only, not single-file modules' }],

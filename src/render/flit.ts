@@ -27,7 +27,7 @@
  */
 import { WHEEL_DATA_DIR, type ProjectModel } from '../model/projectModel.js';
 import type { FamilyRenderer } from './_internals/familyRenderer.js';
-import { sdistOnlyPaths, sortedFileMap, sourceFiles } from './_internals/projectFiles.js';
+import { excludePatterns, sdistOnlyPaths, sortedFileMap, sourceFiles } from './_internals/projectFiles.js';
 import { buildSystemTable, pep639Options, pinnedRequirement, projectTable } from './_internals/projectTable.js';
 import { tomlDocument, type TomlTable } from './_internals/toml.js';
 import { FLIT_NAMESPACES, assertRenderable, flitModule, pythonGlobEscape } from './canRender.js';
@@ -45,7 +45,9 @@ function moduleOf(model: ProjectModel): { name: string; namespaced: boolean } {
 function toolTable(model: ProjectModel): TomlTable {
   const flit: TomlTable = { module: { name: moduleOf(model).name } };
   const extra = sdistOnlyPaths(model).map(pythonGlobEscape);
-  if (extra.length > 0) flit.sdist = { include: extra };
+  // Excluded files (scope `sdist` only: flit's wheel ships the whole module folder).
+  const exclude = excludePatterns(model, ['sdist']);
+  if (extra.length > 0 || exclude.length > 0) flit.sdist = { ...(extra.length > 0 ? { include: extra } : {}), ...(exclude.length > 0 ? { exclude } : {}) };
   // The data folder holds exactly the wheel data files, so the folder maps one to one.
   if ((model.wheelData ?? []).length > 0) flit['external-data'] = { directory: WHEEL_DATA_DIR };
   return flit;

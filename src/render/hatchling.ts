@@ -20,7 +20,7 @@
  */
 import { WHEEL_DATA_DIR, type ProjectModel } from '../model/projectModel.js';
 import type { FamilyRenderer } from './_internals/familyRenderer.js';
-import { sdistOnlyPaths, sortedFileMap, sourceFiles, topLevelPaths, versionFile } from './_internals/projectFiles.js';
+import { excludePatterns, sdistOnlyPaths, sortedFileMap, sourceFiles, topLevelPaths, versionFile } from './_internals/projectFiles.js';
 import { buildSystemTable, pep639Options, pinnedRequirement, projectTable } from './_internals/projectTable.js';
 import { tomlDocument, type TomlTable } from './_internals/toml.js';
 
@@ -30,7 +30,18 @@ function targetsTable(model: ProjectModel): TomlTable {
   if (model.layout === 'src') wheel.sources = ['src'];
   const shared = model.wheelData ?? [];
   if (shared.length > 0) wheel['shared-data'] = Object.fromEntries(shared.map((f) => [`${WHEEL_DATA_DIR}/${f.path}`, f.path]));
-  return { wheel, sdist: { 'only-include': [...paths, ...sdistOnlyPaths(model)].sort() } };
+  const sdist: TomlTable = { 'only-include': [...paths, ...sdistOnlyPaths(model)].sort() };
+  excludeRules(model, wheel, sdist);
+  return { wheel, sdist };
+}
+
+/** Excluded files: `exclude` of each target (patterns anchored at the project root; `sdist`-scope files in the sdist's only). */
+function excludeRules(model: ProjectModel, wheel: TomlTable, sdist: TomlTable): void {
+  const anchored = (p: string): string => `/${p}`;
+  const both = excludePatterns(model, ['both']).map(anchored);
+  const sdistToo = excludePatterns(model, ['both', 'sdist']).map(anchored);
+  if (both.length > 0) wheel.exclude = both;
+  if (sdistToo.length > 0) sdist.exclude = sdistToo;
 }
 
 export const hatchlingRenderer: FamilyRenderer = {

@@ -27,7 +27,7 @@
  */
 import { WHEEL_DATA_DIR, type ProjectModel } from '../model/projectModel.js';
 import type { FamilyRenderer } from './_internals/familyRenderer.js';
-import { sdistOnlyPaths, sortedFileMap, sourceFiles, topLevelPaths, versionFile } from './_internals/projectFiles.js';
+import { excludePatterns, sdistOnlyPaths, sortedFileMap, sourceFiles, topLevelPaths, versionFile } from './_internals/projectFiles.js';
 import { buildSystemTable, pep639Options, pinnedRequirement, projectTable } from './_internals/projectTable.js';
 import { tomlDocument, type TomlTable } from './_internals/toml.js';
 import { assertRenderable, pythonGlobEscape } from './canRender.js';
@@ -40,6 +40,9 @@ function buildTable(model: ProjectModel): TomlTable {
   if (model.layout === 'src') table['package-dir'] = 'src';
   const extra = sdistOnlyPaths(model).map(pythonGlobEscape);
   if (extra.length > 0) table['source-includes'] = extra;
+  // Excluded files (scope `both` only: pdm-backend's excludes apply to every target).
+  const excludes = excludePatterns(model, ['both']);
+  if (excludes.length > 0) table.excludes = excludes;
   // Every file below the data folder, at its path relative to it.
   if ((model.wheelData ?? []).length > 0) table['wheel-data'] = { data: [{ path: `${WHEEL_DATA_DIR}/**/*`, 'relative-to': WHEEL_DATA_DIR }] };
   return table;

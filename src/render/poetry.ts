@@ -26,7 +26,7 @@
  */
 import type { ProjectModel } from '../model/projectModel.js';
 import type { FamilyRenderer } from './_internals/familyRenderer.js';
-import { importRoot, sdistOnlyPaths, sortedFileMap, sourceFiles } from './_internals/projectFiles.js';
+import { excludePatterns, importRoot, sdistOnlyPaths, sortedFileMap, sourceFiles } from './_internals/projectFiles.js';
 import { buildSystemTable, pep639Options, pinnedRequirement, projectTable } from './_internals/projectTable.js';
 import { tomlDocument, type TomlTable, type TomlValue } from './_internals/toml.js';
 import { assertRenderable, poetryUsesToolTable, pythonGlobEscape, splitPep508 } from './canRender.js';
@@ -85,6 +85,9 @@ function fileSelection(model: ProjectModel): TomlTable {
   const table: TomlTable = { packages: packagesList(model) };
   const include = sdistIncludes(model);
   if (include.length > 0) table.include = include;
+  // Excluded files (scope `both` only: poetry-core's exclude applies to both formats); a folder as every file below it.
+  const exclude = excludePatterns(model, ['both'], (dir) => `${dir}/**/*`);
+  if (exclude.length > 0) table.exclude = exclude;
   return table;
 }
 

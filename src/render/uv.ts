@@ -22,7 +22,7 @@
  */
 import { WHEEL_DATA_DIR, type ProjectModel } from '../model/projectModel.js';
 import type { FamilyRenderer } from './_internals/familyRenderer.js';
-import { sdistOnlyPaths, sortedFileMap, sourceFiles } from './_internals/projectFiles.js';
+import { excludePatterns, sdistOnlyPaths, sortedFileMap, sourceFiles } from './_internals/projectFiles.js';
 import { buildSystemTable, pinnedRequirement, projectTable } from './_internals/projectTable.js';
 import { tomlDocument, type TomlTable } from './_internals/toml.js';
 import { UV_GLOB_ESCAPES, UV_MINIMUM, UV_MODULE_LISTS, UV_NAMESPACE, assertRenderable, uvGlobEscape } from './canRender.js';
@@ -41,6 +41,9 @@ function backendTable(model: ProjectModel): TomlTable {
   if ((model.namespacePackages ?? []).length > 0) table.namespace = true;
   const extra = sdistOnlyPaths(model).map(uvGlobEscape);
   if (extra.length > 0) table['source-include'] = extra;
+  // Excluded files (scope `both` only: uv_build applies source-exclude to the wheel too).
+  const excludes = excludePatterns(model, ['both']);
+  if (excludes.length > 0) table['source-exclude'] = excludes;
   // The data folder holds exactly the wheel data files, so the folder maps one to one.
   if ((model.wheelData ?? []).length > 0) table.data = { data: WHEEL_DATA_DIR };
   return table;

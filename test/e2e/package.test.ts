@@ -24,7 +24,7 @@ describe('the npm package', () => {
     const pack = await execa('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', out], { cwd: ROOT });
     const [info] = JSON.parse(pack.stdout) as { filename: string; files: { path: string }[] }[];
     const paths = info!.files.map((f) => f.path);
-    for (const p of ['bin/twinbuild.js', 'dist/src/cli/main.js', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/generators/projectModel.js', 'src/build/_python/hook_worker.py', 'src/corpus/_python/reproduce.py', 'package.json', 'README.md']) {
+    for (const p of ['bin/twinbuild.js', 'dist/src/cli/main.js', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/generators/projectModel.js', 'src/build/_python/hook_worker.py', 'src/build/_python/hook_forked.py', 'src/build/_python/messages.schema.json', 'src/corpus/_python/reproduce.py', 'package.json', 'README.md']) {
       expect(paths, p).toContain(p);
     }
     expect(paths.some((p) => p.startsWith('docs/rules/'))).toBe(true);

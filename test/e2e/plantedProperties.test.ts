@@ -151,6 +151,30 @@ describe('spec: hatchling whose wheel METADATA loses Keywords, with no second ba
   });
 });
 
+// PEP 794 import names (issue #12): the model declares them; `spec` holds Import-Name to the model.
+describe('spec: flit-core whose wheel METADATA drops the `; private` mark of Import-Name', () => {
+  const c: Case = { property: 'spec', real: 'flit==4.2.0', bug: 'import_names_unmarked', seed: 2, runs: 1 };
+  const runs = pair(c);
+  beforeAll(() => runs().then(() => undefined), TIMEOUT);
+
+  it('is caught as Import-Name of METADATA against the model, and shrunk to the declaration alone', async () => {
+    const { f, model } = theFinding((await runs()).bad, 'spec');
+    const d = f.differences.find((x) => x.path === '{dist-info}/METADATA')!;
+    const name = model.modules[0]!.name;
+    expect(d.diff!.split('\n')).toEqual(expect.arrayContaining([`-Import-Name: ${name}; private`, `+Import-Name: ${name}`]));
+    expect(d.a).toBe(`Import-Name: ${name}`);
+    expect(optionalParts(model)).toEqual(['importNames']);
+    expect(model.importNames?.private).not.toBe('none');
+    expect(model.packages).toEqual([]);
+    expect(model.modules).toHaveLength(1);
+    expect(model.dependencies).toEqual([]);
+  });
+
+  it('the real flit-core passes the same run', async () => {
+    passes((await runs()).good, c.runs, 'import-names:private');
+  });
+});
+
 describe('spec: setuptools whose RECORD gives sizes in characters, not bytes', () => {
   const c: Case = { property: 'spec', real: SETUPTOOLS, bug: 'record_char_sizes', seed: 1189, runs: 1 };
   const runs = pair(c);

@@ -35,6 +35,7 @@ describe('corpus files with extended models', () => {
     load(richModel);
     load({ ...richModel, licenseFilePatterns: ['**/NOTICE*', 'LICEN[CS]E', 'LICENSES/?IT.txt'] });
     load({ ...richModel, dynamicVersion: true, wheelData: [{ path: 'share/a/x.json', content: '' }], scriptFiles: [{ path: 'run.sh', content: '#!/bin/sh\n' }], setuptools: { packageData: 'manifest' }, configSettings: { buildNumber: '2x1' } });
+    load({ ...richModel, excludedFiles: [{ path: 'notes.bak', content: 'x\n', scope: 'both', rule: 'glob' }, { path: '_scratch/deep/t.log', content: '', scope: 'sdist', rule: 'folder' }] });
   });
 
   const rejected: [string, (m: Json) => void, RegExp][] = [
@@ -76,6 +77,20 @@ describe('corpus files with extended models', () => {
     ['a license-files pattern leaving the project', (m) => (m.licenseFilePatterns = ['../**/NOTICE*']), /licenseFilePatterns\[0\]/],
     ['an absolute license-files pattern', (m) => (m.licenseFilePatterns = ['/NOTICE*']), /licenseFilePatterns\[0\]/],
     ['a license-files pattern with a brace', (m) => (m.licenseFilePatterns = ['LICEN{CS}E']), /licenseFilePatterns\[0\]/],
+    // Excluded files (issue #12): safe paths in the first package's folder, known scopes and rules, reaching nothing that ships.
+    ['excluded files without a top-level package', (m) => ((m.packages = []), (m.excludedFiles = [{ path: 'notes.bak', content: '', scope: 'both', rule: 'path' }])), /excludedFiles needs a top-level package/],
+    ['an excluded file outside the package folder', (m) => (m.excludedFiles = [{ path: '../setup.bak', content: '', scope: 'both', rule: 'path' }]), /excludedFiles\[0\]\.path.*safe relative path/],
+    ['a hidden excluded file', (m) => (m.excludedFiles = [{ path: '.env.bak', content: '', scope: 'both', rule: 'path' }]), /excludedFiles\[0\]\.path.*safe relative path/],
+    ['an excluded Python file', (m) => (m.excludedFiles = [{ path: 'extra.py', content: '', scope: 'both', rule: 'path' }]), /excludedFiles\[0\]\.path.*not a Python one/],
+    ['an excluded file without an extension', (m) => (m.excludedFiles = [{ path: 'notes', content: '', scope: 'both', rule: 'path' }]), /excludedFiles\[0\]\.path.*extension/],
+    ['a line break in an excluded path', (m) => (m.excludedFiles = [{ path: 'a.bak\ninclude x', content: '', scope: 'both', rule: 'path' }]), /excludedFiles\[0\]\.path/],
+    ['an unknown exclude scope', (m) => (m.excludedFiles = [{ path: 'notes.bak', content: '', scope: 'wheel', rule: 'path' }]), /excludedFiles\[0\]\.scope/],
+    ['an unknown exclude rule', (m) => (m.excludedFiles = [{ path: 'notes.bak', content: '', scope: 'both', rule: 'regex' }]), /excludedFiles\[0\]\.rule/],
+    ['a folder rule for a file in no folder', (m) => (m.excludedFiles = [{ path: 'notes.bak', content: '', scope: 'both', rule: 'folder' }]), /excludedFiles\[0\]\.path.*inside a folder/],
+    ['an unknown field of an excluded file', (m) => (m.excludedFiles = [{ path: 'notes.bak', content: '', scope: 'both', rule: 'path', why: 'x' }]), /excludedFiles\[0\]\.why/],
+    ['an excluded file that is a shipped one', (m) => (m.excludedFiles = [{ path: 'py.typed', content: '', scope: 'both', rule: 'path' }]), /ships: src\/rich\/py\.typed/],
+    ['an exclude glob that takes a shipped file', (m) => (m.excludedFiles = [{ path: 'x.typed', content: '', scope: 'sdist', rule: 'glob' }]), /glob rule matches.*src\/rich\/py\.typed/],
+    ['an exclude glob that takes an excluded file of the other scope', (m) => (m.excludedFiles = [{ path: 'a.bak', content: '', scope: 'both', rule: 'glob' }, { path: 'b.bak', content: '', scope: 'sdist', rule: 'path' }]), /excluded with another scope/],
   ];
   for (const [what, edit, field] of rejected) {
     it(`rejects ${what}`, () => {

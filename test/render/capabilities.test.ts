@@ -48,7 +48,9 @@ describe('supports(feature, family, version, style)', () => {
   it('names every limited feature as modelFeatures does', () => {
     const seen = new Set([...modelFeatures(richModel), ...modelFeatures(legacyLicenseModel), ...modelFeatures(srcModulesModel), 'config:pyproject', 'description:none', 'description:edge-whitespace', 'license:text', ...modelFeatures({ ...richModel, readme: { contentType: 'text/plain', form: 'file-table', text: 'x\n' } }),
       ...modelFeatures({ ...richModel, readme: { contentType: 'text/plain', form: 'file', text: 'x\n' }, license: { kind: 'spdx', expression: 'gpl-2.0-or-later with classpath-exception-2.0' } }), ...modelFeatures({ ...richModel, dynamicVersion: true }), ...modelFeatures({ ...richModel, version: 'V1' }),
-      ...modelFeatures({ ...richModel, wheelData: [{ path: 'a.txt', content: '' }], scriptFiles: [{ path: 'a', content: '#!/bin/sh\necho 0\n' }] }), ...modelFeatures({ ...richModel, configSettings: { buildNumber: '1' } })]);
+      ...modelFeatures({ ...richModel, wheelData: [{ path: 'a.txt', content: '' }], scriptFiles: [{ path: 'a', content: '#!/bin/sh\necho 0\n' }] }), ...modelFeatures({ ...richModel, configSettings: { buildNumber: '1' } }),
+      ...modelFeatures({ ...richModel, importNames: { private: 'all', spelling: 'tight' } }),
+      ...modelFeatures({ ...richModel, excludedFiles: [{ path: 'notes.bak', content: '', scope: 'both', rule: 'glob' }, { path: '_scratch/a.tmp', content: '', scope: 'sdist', rule: 'folder' }] })]);
     for (const f of CAPABILITY_FEATURES) expect(seen.has(f), f).toBe(true);
   });
 

@@ -1,7 +1,8 @@
 import type { ArchiveView } from '../../archive/types.js';
 import type { Difference } from '../../compare/types.js';
-import type { ProjectModel } from '../../model/projectModel.js';
+import { declaredImportNames, type ProjectModel } from '../../model/projectModel.js';
 import { decodeUtf8, parseHeaders, values, type HeaderBlock } from '../../pep/coreMetadata.js';
+import { importNameComparisonForm, importNameValueForm } from '../../pep/importName.js';
 import { canonicalizeName } from '../../pep/name.js';
 import { normalSpecifierSet } from '../../pep/specifier.js';
 import { normalizeVersion } from '../../pep/version.js';
@@ -18,7 +19,9 @@ import { normalizeVersion } from '../../pep/version.js';
  * set; the field is comma-separated), Classifier (every model classifier is
  * written: a backend may add its own, as poetry-core adds Python-version
  * classifiers), Provides-Extra (canonical names), Project-URL (the URLs; a
- * label's spelling is the backend's, PEP 753). Left to other checks: the
+ * label's spelling is the backend's, PEP 753), Import-Name and
+ * Import-Namespace when the model declares them (PEP 794: the names, and
+ * which are `; private`, white space around the `;` free). Left to other checks: the
  * meaning of Requires-Dist and entry points (`install`), people and license
  * fields (spellings differ legitimately), the description.
  *
@@ -99,4 +102,19 @@ const FIELDS: readonly FieldCheck[] = [
     expected: (m) => sorted((m.urls ?? []).map((u) => u.url.trim())),
     written: (md) => sorted(values(md, 'project-url').map((v) => v.slice(v.indexOf(',') + 1).trim())),
   },
+  {
+    name: 'Import-Name',
+    expected: (m) => declaredNames(m, 'names'),
+    written: (md) => sorted(values(md, 'import-name').map(importNameValueForm)),
+  },
+  {
+    name: 'Import-Namespace',
+    expected: (m) => declaredNames(m, 'namespaces'),
+    written: (md) => sorted(values(md, 'import-namespace').map(importNameValueForm)),
+  },
 ];
+
+function declaredNames(m: ProjectModel, which: 'names' | 'namespaces'): string[] | undefined {
+  const declared = declaredImportNames(m);
+  return declared === null ? undefined : sorted(declared[which].map(importNameComparisonForm));
+}

@@ -3,6 +3,8 @@ import { outcomeOf, type PropertyDef } from '../property.js';
 import { judgeBuild, problemsAsDifferences } from './specProblems.js';
 import { buildTagDifferences, withModelSettings } from './_configSettings.js';
 import { metadataAgainstModel } from './_modelMetadata.js';
+import { mustNotShipDifferences } from './_mustNotShip.js';
+import { readArtifact } from '../../archive/index.js';
 
 /**
  * `spec`: each artifact of one backend satisfies the wheel, sdist and core
@@ -29,7 +31,9 @@ export const specProperty: PropertyDef = {
     const { problems, wheel } = await judgeBuild(built, ctx.judge);
     // What the model's config settings ask of the wheel's file name (a build tag).
     // And what the model says of the core metadata fields every backend writes alike.
-    const expected = [...buildTagDifferences(model, families, built.wheel), ...metadataAgainstModel(model, wheel)];
+    // And what its excluded files say must not ship (or, excluded from the sdist only, must).
+    const sdist = built.sdist.ok && (model.excludedFiles ?? []).length > 0 ? await readArtifact('sdist', built.sdist.filename, built.sdist.bytes) : null;
+    const expected = [...buildTagDifferences(model, families, built.wheel), ...metadataAgainstModel(model, wheel), ...mustNotShipDifferences(model, sdist, wheel)];
     return outcomeOf('spec', [...problemsAsDifferences(problems), ...expected], ['artifact', 'specification'], files, []);
   },
 };

@@ -5,7 +5,7 @@ const isCoreMetadata = (p: string): boolean => /(^|\/)(METADATA|PKG-INFO)$/.test
 const isEntryPoints = (p: string): boolean => /(^|\/)(\{dist-info\}|[^/]*\.dist-info)\/entry_points\.txt$/.test(p);
 
 /** Multiple-use fields whose order carries no meaning. */
-const UNORDERED = new Set(['classifier', 'license-file', 'project-url', 'platform', 'supported-platform', 'requires-external', 'provides-dist', 'obsoletes-dist', 'dynamic']);
+const UNORDERED = new Set(['classifier', 'license-file', 'project-url', 'platform', 'supported-platform', 'requires-external', 'provides-dist', 'obsoletes-dist', 'dynamic', 'import-name', 'import-namespace']);
 
 function edit(members: WorkMember[], which: (p: string) => boolean, f: (text: string) => string): WorkMember[] {
   return members.map((m) => (which(m.path) && m.text !== null ? { ...m, text: f(m.text) } : m));
@@ -15,7 +15,7 @@ export const unorderedFields: NormalizationRule = {
   name: 'unordered-fields',
   level: 'semantic',
   artifacts: ['wheel', 'sdist'],
-  doc: 'Classifier, License-File, Project-URL and other repeatable fields, and the items of Keywords, are compared as sorted sets: their order carries no meaning.',
+  doc: 'Classifier, License-File, Project-URL, Import-Name and other repeatable fields, and the items of Keywords, are compared as sorted sets: their order carries no meaning.',
   apply: (members) =>
     edit(members, isCoreMetadata, (text) => {
       const h = parseHeaderFile(text);

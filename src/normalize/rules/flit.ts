@@ -1,11 +1,11 @@
 /** Rules for what flit-core legitimately adds to its artifacts. */
 import { parse } from 'smol-toml';
 import { formatHeaderFile, parseHeaderFile } from '../../pep/coreMetadata.js';
+import { IMPORT_NAME_FIELDS, parseImportName } from '../../pep/importName.js';
 import { inputText } from '../text.js';
 import type { NormalizationRule, WorkMember } from '../types.js';
 
 const isCoreMetadata = (p: string): boolean => /(^|\/)(METADATA|PKG-INFO)$/.test(p);
-const IMPORT_FIELDS = ['import-name', 'import-namespace'];
 
 /** True when the project's own pyproject.toml declares import names itself (then they are the project's metadata). */
 function declaresImportNames(pyproject: string | undefined): boolean {
@@ -40,8 +40,8 @@ export const flitImportNames: NormalizationRule = {
       const header = parseHeaderFile(m.text);
       const fields = header.fields.filter(([k, v]) => {
         const key = k.toLowerCase();
-        if (!IMPORT_FIELDS.includes(key)) return true;
-        const name = v.split(';')[0]?.trim() ?? '';
+        if (!IMPORT_NAME_FIELDS.includes(key)) return true;
+        const name = parseImportName(v)?.name ?? '';
         return !(name !== '' && ships(members, name, key === 'import-namespace'));
       });
       if (fields.length === header.fields.length) return m;

@@ -1,6 +1,6 @@
 import type { NormalizationRule } from '../types.js';
 import { compression, memberOrder, modeExecutableOnly, ownership, timestamps } from './archiveFormat.js';
-import { metadataAsFields, metadataVersion, nameVersionNormalForm, requirementNormalForm, wheelGenerator } from './metadata.js';
+import { importNameForm, metadataAsFields, metadataVersion, nameVersionNormalForm, requirementNormalForm, wheelGenerator } from './metadata.js';
 import { dynamicField, entryPointsAsSets, fieldWhitespace, unorderedFields } from './fieldOrder.js';
 import { familyConfigFiles } from './familyConfig.js';
 import { flitImportNames } from './flit.js';
@@ -35,6 +35,7 @@ export const RULES: readonly NormalizationRule[] = [
   poetryAutomaticClassifiers,
   poetrySpecifierSets,
   flitImportNames,
+  importNameForm,
   uvPyprojectOrig,
   metadataVersion,
   dynamicField,

@@ -1,4 +1,5 @@
 import { formatHeaderFile, parseHeaderFile, sortFields, type HeaderFile } from '../../pep/coreMetadata.js';
+import { IMPORT_NAME_FIELDS, importNameValueForm } from '../../pep/importName.js';
 import { canonicalizeName } from '../../pep/name.js';
 import { requirementComparisonForm } from '../../pep/requirement.js';
 import { normalVersion } from '../../pep/version.js';
@@ -79,5 +80,17 @@ export const nameVersionNormalForm: NormalizationRule = {
         if (key === 'version') return [k, normalVersion(v)];
         return [k, v];
       }),
+    })),
+};
+
+export const importNameForm: NormalizationRule = {
+  name: 'import-name-form',
+  level: 'semantic',
+  artifacts: ['wheel', 'sdist'],
+  doc: 'Import-Name and Import-Namespace (PEP 794) are compared in one spelling of the `; private` annotation (the specification allows any white space around the semicolon); a name with a part starting with `_` is private by convention, and hatchling marks such names itself, so their mark is not compared. Their order is left to unordered-fields.',
+  apply: (members) =>
+    editHeaders(members, isCoreMetadata, (h) => ({
+      ...h,
+      fields: h.fields.map(([k, v]): [string, string] => (IMPORT_NAME_FIELDS.includes(k.toLowerCase()) ? [k, importNameValueForm(v)] : [k, v])),
     })),
 };

@@ -4,86 +4,22 @@
  * configurations need (paths, dotted names, data lists). Every family renders
  * these files identically; only configuration differs.
  */
-import {
-  README_FILES,
-  allNamespaces,
-  allPackages,
-  type ModuleModel,
-  type NamespaceModel,
-  type PackageModel,
-  type ProjectModel,
-  SCRIPTS_DIR,
-  WHEEL_DATA_DIR,
-  versionModule,
-  withVersionLine,
-} from '../../model/projectModel.js';
+import { excludePattern, excludedBase, excludedPath } from '../../model/excludedFiles.js';
+import { declaredRootFiles, importFiles, importRoot, strayFiles } from '../../model/modelFiles.js';
+import { README_FILES, allNamespaces, allPackages, type ExcludedFileModel, type PackageModel, type ProjectModel, WHEEL_DATA_DIR, SCRIPTS_DIR } from '../../model/projectModel.js';
 import type { FileMap } from '../fileMap.js';
 
-/** Folder holding the top-level packages and modules, relative to the project root: `''` or `'src/'`. */
-export function importRoot(model: ProjectModel): '' | 'src/' {
-  return model.layout === 'src' ? 'src/' : '';
-}
-
-/** The files of one regular package tree, under `dir` (ending in `/`). */
-function writePackage(files: FileMap, pkg: PackageModel, folder: string): void {
-  const dir = `${folder}${pkg.name}/`;
-  files[`${dir}__init__.py`] = pkg.init;
-  for (const module of pkg.modules) files[`${dir}${module.name}.py`] = module.source;
-  for (const stub of pkg.stubs ?? []) files[`${dir}${stub.name}.pyi`] = stub.source;
-  if (pkg.typed === true) files[`${dir}py.typed`] = '';
-  for (const data of pkg.data) files[`${dir}${data.path}`] = data.content;
-  for (const sub of pkg.subpackages) writePackage(files, sub, dir);
-}
-
-function writeModules(files: FileMap, modules: readonly ModuleModel[], dir: string): void {
-  for (const module of modules) files[`${dir}${module.name}.py`] = module.source;
-}
-
-function writeNamespace(files: FileMap, ns: NamespaceModel, folder: string): void {
-  const dir = `${folder}${ns.name}/`;
-  for (const pkg of ns.packages) writePackage(files, pkg, dir);
-  writeModules(files, ns.modules, dir);
-  for (const sub of ns.namespaces) writeNamespace(files, sub, dir);
-}
-
-/**
- * The files the wheel ships: every package, namespace folder, module, stub,
- * `py.typed` and data file; with a dynamic version, the version module ends
- * with `__version__ = "<version>"` (for every family alike).
- */
-export function importFiles(model: ProjectModel): FileMap {
-  const root = importRoot(model);
-  const files: FileMap = {};
-  for (const pkg of model.packages) writePackage(files, pkg, root);
-  for (const ns of model.namespacePackages ?? []) writeNamespace(files, ns, root);
-  writeModules(files, model.modules, root);
-  const holder = versionFile(model);
-  if (holder !== null) files[holder] = withVersionLine(files[holder] as string, model.version);
-  return files;
-}
-
-/** Path (from the project root) of the file holding `__version__` when the model's version is dynamic, else null. */
-export function versionFile(model: ProjectModel): string | null {
-  if (model.dynamicVersion !== true) return null;
-  const holder = versionModule(model);
-  return holder === null ? null : `${importRoot(model)}${holder.path}`;
-}
+// The files that follow from the model alone live in src/model/modelFiles.ts; renderers take them from here.
+export { STRAY_BYTECODE, importFiles, importRoot, strayFiles, versionFile } from '../../model/modelFiles.js';
 
 /**
  * Files at the project root that the configuration refers to or the sdist
- * must ship: the readme file, the license file of `license = {file}`, the
- * license files, the sdist-only files, the wheel data files (under `data/`)
- * and scripts (under `scripts/`), and `MANIFEST.in` when there are
+ * must ship: the model's own (`declaredRootFiles`: readme, license files,
+ * sdist-only files, wheel data, scripts) and `MANIFEST.in` when there are
  * sdist-only files.
  */
 export function rootFiles(model: ProjectModel): FileMap {
-  const files: FileMap = {};
-  if (model.readme !== undefined && model.readme.form !== 'inline') files[README_FILES[model.readme.contentType]] = model.readme.text;
-  if (model.license?.kind === 'file') files[model.license.path] = model.license.content;
-  for (const f of model.licenseFiles ?? []) files[f.path] = f.content;
-  for (const f of model.sdistFiles ?? []) files[f.path] = f.content;
-  for (const f of model.wheelData ?? []) files[`${WHEEL_DATA_DIR}/${f.path}`] = f.content;
-  for (const f of model.scriptFiles ?? []) files[`${SCRIPTS_DIR}/${f.path}`] = f.content;
+  const files: FileMap = declaredRootFiles(model);
   const manifest = manifestIn(model);
   if (manifest !== null) files['MANIFEST.in'] = manifest;
   return files;
@@ -95,31 +31,40 @@ export function rootFiles(model: ProjectModel): FileMap {
  * `rootFiles`. A renderer writes these unchanged and adds its configuration.
  */
 export function sourceFiles(model: ProjectModel): FileMap {
-  return { ...importFiles(model), ...rootFiles(model), ...strayFiles(model) };
+  return { ...importFiles(model), ...rootFiles(model), ...strayFiles(model), ...excludedFileMap(model) };
 }
 
-/** Stand-in content of a stray bytecode file (the backends never read it). */
-export const STRAY_BYTECODE = 'not bytecode: a stray file no wheel may ship\n';
+/**
+ * The exclude patterns (see `excludePattern`) of the excluded files whose
+ * scope is one of `scopes`, deduplicated in model order; `folder` spells a
+ * folder pattern the family's way (`dir`, `dir/**`, ...). Empty without
+ * excluded files.
+ */
+export function excludePatterns(model: ProjectModel, scopes: readonly ExcludedFileModel['scope'][], folder: (dir: string) => string = (d) => d): string[] {
+  const chosen = (model.excludedFiles ?? []).filter((f) => scopes.includes(f.scope));
+  return [...new Set(chosen.map((f) => (f.rule === 'folder' ? folder(excludePattern(model, f)) : excludePattern(model, f))))];
+}
+
+/** The excluded files, by project path (empty without `excludedFiles`). */
+export function excludedFileMap(model: ProjectModel): FileMap {
+  const files: FileMap = {};
+  for (const f of model.excludedFiles ?? []) files[excludedPath(model, f)] = f.content;
+  return files;
+}
 
 /**
- * Files of the source tree that no wheel may contain (`strayBytecode`):
- * `__pycache__/<module>.cpython-311.pyc` beside the modules of each folder
- * and/or `<module>.pyc` next to each module, for every `.py` file the wheel
- * ships. Empty without `strayBytecode`.
+ * `MANIFEST.in` lines for excluded files (setuptools reads them; other
+ * families ship the file as is): `graft` of the package folder (so that the
+ * exclusion has something to remove), the rule of each excluded file
+ * (`exclude` of the path or the glob, `prune` of the folder), and
+ * `global-exclude *.py[cod]` so the graft never takes stray bytecode.
  */
-export function strayFiles(model: ProjectModel): FileMap {
-  const mode = model.strayBytecode;
-  const files: FileMap = {};
-  if (mode === undefined) return files;
-  for (const path of Object.keys(importFiles(model))) {
-    if (!path.endsWith('.py')) continue;
-    const slash = path.lastIndexOf('/');
-    const dir = path.slice(0, slash + 1);
-    const stem = path.slice(slash + 1, -3);
-    if (mode !== 'beside') files[`${dir}__pycache__/${stem}.cpython-311.pyc`] = STRAY_BYTECODE;
-    if (mode !== 'pycache') files[`${dir}${stem}.pyc`] = STRAY_BYTECODE;
-  }
-  return files;
+export function manifestExcludeLines(model: ProjectModel): string[] {
+  const excluded = model.excludedFiles ?? [];
+  if (excluded.length === 0) return [];
+  const lines = [`graft ${excludedBase(model).slice(0, -1)}`];
+  for (const f of excluded) lines.push(`${f.rule === 'folder' ? 'prune' : 'exclude'} ${excludePattern(model, f)}`);
+  return [...new Set(lines), 'global-exclude *.py[cod]'];
 }
 
 /**
@@ -131,7 +76,7 @@ export function strayFiles(model: ProjectModel): FileMap {
  */
 export function manifestIn(model: ProjectModel): string | null {
   const sdist = model.sdistFiles ?? [];
-  const dataLines = manifestPackageDataLines(model);
+  const dataLines = [...manifestPackageDataLines(model), ...manifestExcludeLines(model)];
   // The file of `license = {file}` reaches setuptools' sdist by itself only in the pyproject style.
   if (sdist.length === 0 && model.license?.kind !== 'file' && dataLines.length === 0) return null;
   const paths = new Set<string>(sdist.map((f) => f.path));

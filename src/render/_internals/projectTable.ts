@@ -1,5 +1,5 @@
 /** The PEP 621 `[project]` table, the same for every family that reads it. */
-import { README_FILES, versionModule, type PersonModel, type ProjectModel } from '../../model/projectModel.js';
+import { declaredImportNames, importNameEntry, README_FILES, versionModule, type PersonModel, type ProjectModel } from '../../model/projectModel.js';
 import type { Family } from '../../backends/types.js';
 import { supports } from '../capabilities.js';
 import type { TomlTable } from './toml.js';
@@ -126,6 +126,12 @@ export function projectTable(model: ProjectModel, options: ProjectTableOptions =
   if (eps.scripts !== undefined) table.scripts = eps.scripts;
   if (eps.gui !== undefined) table['gui-scripts'] = eps.gui;
   if (Object.keys(eps.other).length > 0) table['entry-points'] = eps.other;
+  const declared = declaredImportNames(model);
+  if (declared !== null && model.importNames !== undefined) {
+    const spelling = model.importNames.spelling;
+    table['import-names'] = declared.names.map((n) => importNameEntry(n, spelling));
+    if (declared.namespaces.length > 0) table['import-namespaces'] = declared.namespaces.map((n) => importNameEntry(n, spelling));
+  }
   if (dynamic) table.dynamic = ['version'];
   return table;
 }

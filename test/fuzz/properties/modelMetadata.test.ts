@@ -49,4 +49,29 @@ describe('the wheel METADATA against the model (spec)', () => {
     const ds = metadataFieldDifferences(bare, WRITTEN);
     expect(ds.map((d) => d.a!.split(':')[0]).sort()).toEqual(['Keywords', 'Project-URL', 'Requires-Python']);
   });
+
+  describe('PEP 794 import names the model declares', () => {
+    const declared = { ...richModel, modules: [{ name: 'tool', source: '' }], namespacePackages: undefined, importNames: { private: 'first' as const, spelling: 'spaced' as const } };
+    const withNames = (lines: string[]): string => WRITTEN.replace('Provides-Extra: empty\n', `Provides-Extra: empty\n${lines.map((l) => `${l}\n`).join('')}`);
+
+    it('accepts the names in any order, with any white space around the `;` of `; private`', () => {
+      expect(metadataFieldDifferences(declared, withNames(['Import-Name: tool', 'Import-Name: rich;private']))).toEqual([]);
+      expect(metadataFieldDifferences(declared, withNames(['Import-Name: rich ; private', 'Import-Name: tool']))).toEqual([]);
+    });
+
+    it.each([
+      ['a dropped mark', ['Import-Name: rich', 'Import-Name: tool']],
+      ['a mark on another name', ['Import-Name: rich; private', 'Import-Name: tool; private']],
+      ['a missing name', ['Import-Name: rich; private']],
+      ['no field at all', []],
+    ])('reports %s as the Import-Name field', (_what, lines) => {
+      const ds = metadataFieldDifferences(declared, withNames(lines));
+      expect(ds).toHaveLength(1);
+      expect(ds[0]!.a).toMatch(/^Import-Name: /);
+    });
+
+    it('judges no import names when the model declares none (flit-core writes its module as one)', () => {
+      expect(metadataFieldDifferences(richModel, withNames(['Import-Name: tool']))).toEqual([]);
+    });
+  });
 });
