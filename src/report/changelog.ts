@@ -71,6 +71,13 @@ export function modelSketch(m: ProjectModel): string {
 
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
+/** `s` as a Markdown code span, fenced by more backticks than it holds in a row (a build failure's error may quote `code`). */
+export function codeSpan(s: string): string {
+  const fence = '`'.repeat(Math.max(0, ...[...s.matchAll(/`+/g)].map((m) => m[0].length)) + 1);
+  const pad = s.startsWith('`') || s.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${s}${pad}${fence}`;
+}
+
 function releaseCell(c: Change): string {
   if (c.firstRelease !== null) return `${c.firstRelease} (last good ${c.lastGood})`;
   return `not bisected: ${c.note ?? 'unknown'}`;
@@ -87,7 +94,7 @@ export function changelogMarkdown(log: Changelog): string {
     '| --- | --- | --- |',
   ];
   for (const c of log.changes) {
-    lines.push(`| \`${cell(c.atom)}\`${c.finding.baseline ? ' (baseline)' : ''} | ${cell(modelSketch(c.model))} | ${cell(releaseCell(c))} |`);
+    lines.push(`| ${codeSpan(cell(c.atom))}${c.finding.baseline ? ' (baseline)' : ''} | ${cell(modelSketch(c.model))} | ${cell(releaseCell(c))} |`);
   }
   return lines.join('\n') + '\n';
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Changelog } from '../../src/fuzz/changes.js';
 import type { Finding } from '../../src/fuzz/types.js';
-import { changelogMarkdown, changelogReport, modelSketch } from '../../src/report/changelog.js';
+import { changelogMarkdown, changelogReport, codeSpan, modelSketch } from '../../src/report/changelog.js';
 
 const model = { name: 'Aa', version: '0', description: null, dependencies: [], layout: 'flat' as const, packages: [], modules: [{ name: 'a' }], licenseFiles: [{ path: 'LICENSE', content: 'x' }] } as never;
 const log: Changelog = {
@@ -35,6 +35,11 @@ describe('changelog', () => {
     ]);
     expect(r.changes[1]!.note).toMatch(/already shows/);
     expect(r.changes[0]!.model).toBe(model);
+  });
+  it('fences an atom holding backticks (a build failure quoting `code`) with longer ones', () => {
+    expect(codeSpan('sdist:filename')).toBe('`sdist:filename`');
+    expect(codeSpan('build-failed:b:0: `project.license` is not valid')).toBe('``build-failed:b:0: `project.license` is not valid``');
+    expect(codeSpan('a ``b`` `c`')).toBe('``` a ``b`` `c` ```');
   });
   it('sketches a long field shortly', () => {
     expect(modelSketch({ ...(model as object), keywords: ['k'.repeat(60)] } as never)).toMatch(/keywords \["k+…$/);
