@@ -53,6 +53,30 @@ export const coreFieldAtom = (field: string): string => `core-metadata[${FIELDS.
 /** The atom of one spec problem (one code, one side) in both copies of core metadata. */
 export const coreSpecAtom = (code: string, side: 'a' | 'b'): string => `core-metadata:spec:${code}:${side}`;
 
+/**
+ * The core-metadata atom a per-copy atom is part of (`sdist:content:PKG-INFO[Name]`,
+ * `wheel:spec:M006:a`), or undefined for any other atom.
+ */
+export function coreAtomOf(atom: string): string | undefined {
+  const field = /^(?:sdist:content:PKG-INFO|wheel:content:dist-info\/METADATA)\[(.+)\]$/.exec(atom);
+  if (field) return coreFieldAtom(field[1]!);
+  const spec = /^(?:sdist|wheel):spec:([^:]+):(a|b)$/.exec(atom);
+  return spec ? coreSpecAtom(spec[1]!, spec[2] as 'a' | 'b') : undefined;
+}
+
+/** The per-copy atoms a core-metadata atom stands for (the sdist's and the wheel's), [] for any other atom. */
+export function atomParts(atom: string): string[] {
+  const field = /^core-metadata\[(.+)\]$/.exec(atom);
+  if (field) return [`sdist:content:PKG-INFO[${field[1]}]`, `wheel:content:dist-info/METADATA[${field[1]}]`];
+  const spec = /^core-metadata:spec:([^:]+):(a|b)$/.exec(atom);
+  return spec ? [`sdist:spec:${spec[1]}:${spec[2]}`, `wheel:spec:${spec[1]}:${spec[2]}`] : [];
+}
+
+/** An atom with a core-metadata field spelled as the specification does (`[Author-Email]` is `[Author-email]`). */
+export function canonicalAtom(atom: string): string {
+  return atom.replace(/^((?:sdist:content:PKG-INFO|wheel:content:dist-info\/METADATA)\[)(.+)\]$/, (_, head: string, f: string) => `${head}${FIELDS.get(f.toLowerCase())?.name ?? f}]`);
+}
+
 /** Which copy of core metadata a difference's file is: the sdist's (PKG-INFO, its egg-info copy), the wheel's METADATA. */
 function metadataCopy(d: Difference): 'sdist' | 'wheel' | undefined {
   if (d.artifact === 'sdist' && (d.path === 'PKG-INFO' || /(^|\/)[^/]*\.egg-info\/PKG-INFO$/.test(d.path))) return 'sdist';
@@ -262,7 +286,8 @@ function classify(differences: readonly Difference[]): Classified {
   const hook = /^(\w+:\w[\w-]*:)(?:prepare_metadata_for_build_wheel|build_editable|setup\.cfg|setup\.py):/;
   for (const a of [...atoms]) if (hook.test(a) && atoms.has(a.replace(hook, '$1'))) atoms.delete(a);
   // One core-metadata field changed the same way in the sdist's copy and in the wheel's is one change (both copies
-  // are written from one model), and so is a change in the one copy there is when the other artifact failed to build.
+  // are written from one model). A change of one copy only keeps that copy's name: the atom book takes it as known once
+  // the field's core-metadata atom is reported (coreAtomOf), as when the other artifact failed and had no copy to compare.
   // Per-copy atoms by field, lower-cased: a field spelled two ways (`Author-email`, `Author-Email`) is one field.
   const perCopy = { sdist: new Map<string, string[]>(), wheel: new Map<string, string[]>() };
   for (const a of atoms) {
@@ -284,8 +309,6 @@ function classify(differences: readonly Difference[]): Classified {
     const [s, w] = [perCopy.sdist.get(lower) ?? [], perCopy.wheel.get(lower) ?? []];
     const core = coreFieldAtom(lower);
     if (s.length > 0 && w.length > 0 && sameLines(copies.sdist.get(lower), copies.wheel.get(lower))) mergeInto(core, [...s, ...w]);
-    else if (w.length === 0 && failed.has('wheel')) mergeInto(core, s);
-    else if (s.length === 0 && failed.has('sdist')) mergeInto(core, w);
   }
   // The same spec problem (one code, one side, the same fields) in the sdist's PKG-INFO and in the wheel's METADATA is one.
   for (const [atom, p] of coreProblems) {
@@ -293,10 +316,6 @@ function classify(differences: readonly Difference[]): Classified {
     const twin = m ? coreProblems.get(`wheel:spec:${m[1]}:${m[2]}`) : undefined;
     if (!m || !twin || !p.inMetadata || !twin.inMetadata || p.fields.size !== twin.fields.size || ![...p.fields].every((f) => twin.fields.has(f))) continue;
     mergeInto(coreSpecAtom(m[1]!, m[2] as 'a' | 'b'), [atom, `wheel:spec:${m[1]}:${m[2]}`]);
-  }
-  for (const [atom, p] of coreProblems) {
-    const m = /^(sdist|wheel):spec:([^:]+):(a|b)$/.exec(atom);
-    if (m && atoms.has(atom) && p.inMetadata && failed.has(m[1] === 'sdist' ? 'wheel' : 'sdist')) mergeInto(coreSpecAtom(m[2]!, m[3] as 'a' | 'b'), [atom]);
   }
   return { atoms: [...atoms].sort(), merged };
 }

@@ -7,8 +7,11 @@
  * of that run's corpus files.
  */
 import { describe, expect, it } from 'vitest';
-import { atomsOf, failureAtom, failureKey, fieldChanges, problemField, showsSavedAtom } from '../../src/compare/atoms.js';
+import { atomParts, atomsOf, coreAtomOf, failureAtom, failureKey, fieldChanges, problemField, showsSavedAtom } from '../../src/compare/atoms.js';
 import type { Difference } from '../../src/compare/types.js';
+import { AtomBook } from '../../src/fuzz/atomBook.js';
+import { signatureOf } from '../../src/fuzz/signature.js';
+import type { PropertyOutcome } from '../../src/fuzz/types.js';
 
 const udiff = (lines: string[]): string => ['--- a', '+++ b', '@@ -1 +1 @@', ...lines].join('\n');
 const pkgInfo = (lines: string[], path = 'PKG-INFO'): Difference => ({ artifact: 'sdist', kind: 'content', path, diff: udiff(lines) });
@@ -84,15 +87,14 @@ describe('one core-metadata field changed the same way in both copies is one ato
     expect(atomsOf([pkgInfo(lines), metadata(lines)])).toEqual(['core-metadata[Author-email]']);
   });
 
-  it('a change in one copy only, the other compared, is that copy’s; with the other artifact failed, it is core metadata', () => {
+  it('a change in one copy only is that copy’s, the other copy unchanged, changed otherwise, or not compared', () => {
     expect(atomsOf([metadata(['-Summary: é', '+Summary: e'])])).toEqual(['wheel:content:dist-info/METADATA[Summary]']);
     expect(atomsOf([pkgInfo(['-Summary: é', '+Summary: e']), metadata(['-Summary: é', '+Summary: ?'])])).toEqual([
       'sdist:content:PKG-INFO[Summary]',
       'wheel:content:dist-info/METADATA[Summary]',
     ]);
-    // setuptools 66.1.1 refuses the sdist of a --build-option project: its wheel's Metadata-Version is the baseline change.
-    expect(atomsOf([sdistFailed(), metadata(VERSION)])).toContain('core-metadata[Metadata-Version]');
-    expect(atomsOf([sdistFailed(), metadata(VERSION)])).not.toContain('wheel:content:dist-info/METADATA[Metadata-Version]');
+    // setuptools 66.1.1 refuses the sdist of a --build-option project: its wheel's METADATA is the one copy compared.
+    expect(atomsOf([sdistFailed(), metadata(VERSION)])).toEqual([failureAtom(sdistFailed()), 'wheel:content:dist-info/METADATA[Metadata-Version]']);
   });
 
   it("a hook's METADATA is no copy: it repeats the wheel's change or is its own atom", () => {
@@ -191,3 +193,55 @@ describe('files saved before these rules still show their atom', () => {
 function egg2(stem: string, side: 'a' | 'b'): Difference[] {
   return ['PKG-INFO', 'SOURCES.txt'].map((f) => only(side, `${stem}.egg-info/${f}`));
 }
+
+const fail = (differences: Difference[]): PropertyOutcome & { status: 'fail' } => ({
+  status: 'fail',
+  rules: [],
+  differences,
+  signature: signatureOf('diff', differences),
+  summary: '',
+  files: new Map() as never,
+});
+
+describe('the atom book: a core-metadata atom and its per-copy parts cover each other', () => {
+  it('names the parts of each core-metadata atom', () => {
+    expect(atomParts('core-metadata[Name]')).toEqual(['sdist:content:PKG-INFO[Name]', 'wheel:content:dist-info/METADATA[Name]']);
+    expect(atomParts('core-metadata:spec:M006:a')).toEqual(['sdist:spec:M006:a', 'wheel:spec:M006:a']);
+    expect(atomParts('wheel:content:dist-info/WHEEL[Generator]')).toEqual([]);
+    expect(coreAtomOf('wheel:content:dist-info/METADATA[Author-Email]')).toBe('core-metadata[Author-email]');
+    expect(coreAtomOf('wheel:content:dist-info/WHEEL[Generator]')).toBeUndefined();
+  });
+
+  it('once Metadata-Version of core metadata is reported, the one copy of a project whose sdist failed is no new change', () => {
+    // The 15-minute run: a --build-option project (the sdist of 66.1.1 fails) showed the baseline change in its wheel only.
+    const book = new AtomBook('diff');
+    const baseline = fail([pkgInfo(VERSION), metadata(VERSION)]);
+    const t = book.targetOf(baseline);
+    expect(t.atom).toBe('core-metadata[Metadata-Version]');
+    book.cover(baseline, t);
+    const failure = fail([sdistFailed(), metadata(VERSION)]);
+    expect(book.targetOf(failure).atom).toBe(failureAtom(sdistFailed()));
+    book.cover(failure, book.targetOf(failure));
+    expect(book.isKnown(failure)).toBe(true);
+    // A change of a field that core metadata has not reported is still new.
+    expect(book.isKnown(fail([sdistFailed(), metadata(['-Summary: é', '+Summary: e'])]))).toBe(false);
+  });
+
+  it('both parts reported (extras normalized in PKG-INFO, then METADATA copied from it), the same change in both copies is known', () => {
+    const book = new AtomBook('diff');
+    const sdistOnly = fail([pkgInfo(['-Provides-Extra: Aa', '+Provides-Extra: aa'])]);
+    book.cover(sdistOnly, book.targetOf(sdistOnly));
+    const both = fail([pkgInfo(['-Provides-Extra: a_a', '+Provides-Extra: a-a']), metadata(['-Provides-Extra: a_a', '+Provides-Extra: a-a'])]);
+    expect(book.isKnown(both)).toBe(false);
+    const differently = fail([pkgInfo(['-Provides-Extra: a_A', '+Provides-Extra: a-a']), metadata(['-Provides-Extra: a_a', '+Provides-Extra: a-a'])]);
+    expect(book.targetOf(differently).atom).toBe('wheel:content:dist-info/METADATA[Provides-Extra]');
+    book.cover(differently, book.targetOf(differently));
+    expect(book.isKnown(both)).toBe(true);
+  });
+
+  it('--allow of a core-metadata atom allows its parts too', () => {
+    const book = new AtomBook('diff', new Set(['core-metadata[Summary]']));
+    expect(book.isKnown(fail([metadata(['-Summary: é', '+Summary: e'])]))).toBe(true);
+    expect(book.isKnown(fail([metadata(['-Version: 1', '+Version: 2'])]))).toBe(false);
+  });
+});
