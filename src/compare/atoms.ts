@@ -12,7 +12,8 @@ import { changedFields, differenceClasses, type Signature } from '../fuzz/signat
  * member present on one side only (by path class), one folder-name rule
  * (`{name}-{version}.data/` renamed is one atom however many files it holds; a
  * file missing from it is classed by its file name rule, as anywhere else; the
- * `.egg-info/` folder renamed with the Name is that Name change), one WHEEL
+ * `.egg-info/` folder renamed with the Name is that Name change; a license file
+ * shipped on the side whose License-File alone names it is that field's change), one WHEEL
  * field, one RECORD aspect (a RECORD whose changed rows only name members that
  * differ anyway is no change of its own), one failure of a backend (keyed on
  * its normalized error, whichever builds and hooks show it), one renaming of
@@ -240,8 +241,22 @@ function classify(differences: readonly Difference[]): Classified {
     d.kind === 'spec-problem' && referenceCheck(d.code ?? '') !== undefined && ownFields.has(`${d.artifact}:${problemSide(d)}:${problemField(d) ?? '\0'}`);
   // Spec problems of core metadata by atom: the fields they name, whether every one is in that copy's metadata file.
   const coreProblems = new Map<string, { fields: Set<string>; inMetadata: boolean }>();
+  // A license file in the wheel on one side only, under `.dist-info/` (or `licenses/`, PEP 639), that a License-File
+  // line of that side only names, is that License-File change: the field lists the file, the wheel ships it.
+  const licenseLines = differences
+    .filter((d) => d.kind === 'content' && metadataCopy(d) === 'wheel')
+    .flatMap((d) => fieldChanges(d.diff).get('license-file') ?? []);
+  const listedOnly = (d: Difference): boolean => {
+    if (d.artifact !== 'wheel' || (d.kind !== 'only-in-a' && d.kind !== 'only-in-b')) return false;
+    const file = /^\{dist-info\}\/(?:licenses\/)?(.+)$/.exec(abstractPath(d.path))?.[1];
+    return file !== undefined && licenseLines.includes(`${d.kind === 'only-in-a' ? '-' : '+'}License-File: ${file}`);
+  };
   for (const d of differences) {
     if (renamed.has(d)) continue;
+    if (listedOnly(d)) {
+      differenceClasses(d).forEach((c) => merged.set(c, 'wheel:content:dist-info/METADATA[License-File]'));
+      continue;
+    }
     if (d.kind === 'build-failed') {
       const atom = failureAtom(d);
       atoms.add(atom);

@@ -175,6 +175,26 @@ describe('the .egg-info folder renamed with the Name is that Name change', () =>
   });
 });
 
+describe('a license file shipped on the side whose License-File alone names it is that License-File change', () => {
+  // setuptools 66.1.1 vs 78.1.1, `license = {file = "COPYING"}`: 78.1.1 lists it and ships it; the first run gave two findings.
+  const listed = ['+Dynamic: license-file', '+License-File: COPYING', ...VERSION];
+  const shipped = only('b', 'a-0.dist-info/licenses/COPYING', 'wheel');
+
+  it('is no atom of its own, under licenses/ or directly in .dist-info/', () => {
+    expect(atomsOf([pkgInfo(listed), metadata(listed), shipped])).toEqual(['core-metadata[Dynamic]', 'core-metadata[License-File]', 'core-metadata[Metadata-Version]']);
+    expect(atomsOf([metadata(['+License-File: COPYING']), only('b', 'a-0.dist-info/COPYING', 'wheel')])).toEqual(['wheel:content:dist-info/METADATA[License-File]']);
+    // Left out on the side whose field no longer names it: the same.
+    expect(atomsOf([metadata(['-License-File: COPYING']), only('a', 'a-0.dist-info/COPYING', 'wheel')])).toEqual(['wheel:content:dist-info/METADATA[License-File]']);
+  });
+
+  it('a file the field does not name, or names on both sides, stays its own atom', () => {
+    expect(atomsOf([metadata(['+License-File: LICENSE']), shipped])).toEqual(['wheel:content:dist-info/METADATA[License-File]', 'wheel:only-in-b:dist-info/licenses/*']);
+    expect(atomsOf([metadata([' License-File: COPYING', '+Summary: x']), shipped])).toEqual(['wheel:content:dist-info/METADATA[Summary]', 'wheel:only-in-b:dist-info/licenses/*']);
+    expect(atomsOf([metadata(['-License-File: COPYING']), shipped])).toContain('wheel:only-in-b:dist-info/licenses/*');
+    expect(showsSavedAtom([pkgInfo(listed), metadata(listed), shipped], 'wheel:only-in-b:dist-info/licenses/*')).toBe(true);
+  });
+});
+
 describe('files saved before these rules still show their atom', () => {
   it('a per-copy, per-checker or per-build name is shown by what it merged into', () => {
     const dynamic = [pkgInfo(['+Dynamic: license-file', ...VERSION]), metadata(['+Dynamic: license-file', ...VERSION]), M006('sdist'), P003('sdist'), M006('wheel'), P003('wheel')];
