@@ -42,6 +42,7 @@ import { requiresPython, type RequiresPythonOptions } from './requiresPython.js'
 import { sdistFiles, type SdistFilesOptions } from './sdistFiles.js';
 import { excludedFiles } from './excludedFiles.js';
 import { excludedFilesProblem } from '../src/model/excludedFiles.js';
+import { readmeCollision } from '../src/model/modelFiles.js';
 import { setuptoolsOptions } from './setuptoolsOptions.js';
 import { configSettings } from './configSettings.js';
 import { CONFIG_SETTING_FEATURES } from '../src/model/configSettings.js';
@@ -49,6 +50,7 @@ import { importNames } from './importNames.js';
 import { urls } from './urls.js';
 import { version, type VersionOptions } from './version.js';
 import { scriptFiles, wheelDataFiles } from './wheelData.js';
+import { incompatible } from './_internals/unmap.js';
 import { withExtraShrinks } from './_internals/extraShrinks.js';
 import { maybe, omitUndefined } from './_internals/optional.js';
 import { allDistinct, siblingKey } from './_internals/names.js';
@@ -81,6 +83,7 @@ export const OPTIONAL_PARTS = [
   'strayBytecode',
   'importNames',
   'excludedFiles',
+  'metaPackage',
 ] as const satisfies readonly (keyof ProjectModel)[];
 export type OptionalPart = (typeof OPTIONAL_PARTS)[number];
 
@@ -107,6 +110,7 @@ export const DEFAULT_PROBABILITIES: Readonly<Record<OptionalPart, number>> = {
   strayBytecode: 0.12,
   importNames: 0.15,
   excludedFiles: 0.15,
+  metaPackage: 0.04,
 };
 
 export interface ProjectModelOptions {
@@ -195,10 +199,40 @@ function namespacesDissolved(model: ProjectModel): ProjectModel[] {
   });
 }
 
+/**
+ * A metapackage has no import tree: its packages, modules and namespace
+ * packages, and the parts that need a module (a dynamic version, stray
+ * bytecode, files excluded from a package), are dropped. Shrinking the part away brings the tree back.
+ */
+function withoutTreeOfMetaPackage(m: ProjectModel): ProjectModel {
+  if (m.metaPackage !== true) return m;
+  const { namespacePackages: _n, dynamicVersion: _d, strayBytecode: _s, excludedFiles: _e, ...rest } = m;
+  return { ...rest, packages: [], modules: [] };
+}
+
+/** `withoutTreeOfMetaPackage` leaves a model it gives (or a replayed corpus model) as it is. */
+function asGivenModel<M extends ProjectModel>(value: unknown): M {
+  const m = value as M;
+  if (typeof value !== 'object' || value === null || !Array.isArray(m.packages) || !Array.isArray(m.modules)) return incompatible('project model');
+  if (m.metaPackage === true && topLevelNames(m).length > 0) return incompatible('metapackage with an import tree');
+  return m;
+}
+
+/**
+ * A metapackage shrinks to the same project with one empty module (named
+ * apart from nothing else: a metapackage has no other top-level name), so a
+ * failure that does not need the metapackage shrinks to the smallest project.
+ */
+function metaPackageToModule(m: ProjectModel): ProjectModel[] {
+  if (m.metaPackage !== true) return [];
+  const { metaPackage: _m, ...rest } = m;
+  return [{ ...rest, modules: [{ name: 'a', source: '' }] }];
+}
+
 /** Structural validity the parts cannot ensure on their own. */
 function consistent(m: ProjectModel): boolean {
   const tops = topLevelNames(m);
-  if (tops.length === 0 || !allDistinct(tops)) return false;
+  if ((tops.length === 0) !== (m.metaPackage === true) || !allDistinct(tops)) return false;
   // setuptools refuses license-files next to a legacy license table.
   if ((m.licenseFiles ?? []).length > 0 && m.license !== undefined && m.license.kind !== 'spdx') return false;
   // A project that requires itself is not one a user writes (hatchling drops such a requirement,
@@ -208,6 +242,7 @@ function consistent(m: ProjectModel): boolean {
   if (requirements.some((r) => canonicalizeName(requirementName(r)) === self)) return false;
   if (m.dynamicVersion === true && !dynamicVersionReadable(m)) return false;
   if (excludedFilesProblem(m) !== null) return false;
+  if (readmeCollision(m) !== null) return false;
   // In the flat layout, the data/ and scripts/ folders sit next to the import packages.
   if (m.layout === 'flat' && (m.wheelData !== undefined || m.scriptFiles !== undefined)) {
     const reserved = new Set([WHEEL_DATA_DIR, SCRIPTS_DIR].map(siblingKey));
@@ -309,11 +344,13 @@ export function projectModel(options: ProjectModelOptions = {}): fc.Arbitrary<Pr
       strayBytecode: maybe(fc.constantFrom('pycache' as const, 'beside' as const, 'both' as const), p('strayBytecode', 'must-not-ship:pycache')),
       importNames: maybe(importNames({ privateMarks: allowed('import-names:private') }), p('importNames', 'import-names')),
       excludedFiles: excludeScopes.length > 0 ? maybe(excludedFiles({ scopes: excludeScopes }), p('excludedFiles')) : fc.constant(undefined),
+      metaPackage: maybe(fc.constant(true as const), p('metaPackage', 'meta-package')),
     }),
     OPTIONAL_PARTS,
   )
+    .map(withoutTreeOfMetaPackage, asGivenModel)
     .filter(consistent)
     .filter((m) => !oneTopLevel || topLevelNames(m).length === 1)
     .filter((m) => targets.every((t) => unsupportedFeatures(m, t).length === 0 && canRender(m, t.family, t.version)));
-  return withExtraShrinks(arb, (m) => [...namespacesDissolved(m), ...packagesToModules(m)]);
+  return withExtraShrinks(arb, (m) => [...metaPackageToModule(m), ...namespacesDissolved(m), ...packagesToModules(m)]);
 }

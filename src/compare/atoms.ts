@@ -36,7 +36,7 @@ export function abstractPath(path: string): string {
 }
 
 /** Paths a RECORD diff adds or removes rows for. */
-function recordPaths(diff: string | undefined): string[] {
+export function recordPaths(diff: string | undefined): string[] {
   if (!diff) return [];
   const out: string[] = [];
   for (const line of diff.split('\n')) {
@@ -47,7 +47,7 @@ function recordPaths(diff: string | undefined): string[] {
   return out;
 }
 
-const isRecord = (d: Difference): boolean => d.kind === 'content' && /(^|\/)(\{dist-info\}|[^/]*\.dist-info)\/RECORD$/.test(d.path);
+export const isRecord = (d: Difference): boolean => d.kind === 'content' && /(^|\/)(\{dist-info\}|[^/]*\.dist-info)\/RECORD$/.test(d.path);
 
 /** The atom of a core-metadata field changed the same way in the sdist's copy and the wheel's. */
 export const coreFieldAtom = (field: string): string => `core-metadata[${FIELDS.get(field.toLowerCase())?.name ?? field}]`;

@@ -7,7 +7,7 @@
  * `generators/`) and by the renderers' capability table
  * (`src/render/capabilities.ts`), whose feature names are a subset of these.
  */
-import { allNamespaces, allPackages, declaredImportNames, topLevelNames, versionModule, type PackageModel, type PersonModel, type ProjectModel } from './projectModel.js';
+import { README_FILES, allNamespaces, allPackages, declaredImportNames, topLevelNames, versionModule, type PackageModel, type PersonModel, type ProjectModel } from './projectModel.js';
 import { canonicalizeName } from '../pep/name.js';
 import { formatVersion, parseVersion } from '../pep/version.js';
 
@@ -37,6 +37,7 @@ export function modelFeatures(model: ProjectModel): string[] {
   add('layout:several-top-level', tops.length > 1);
   add('layout:single-module', model.packages.length === 0 && (model.namespacePackages ?? []).length === 0 && model.modules.length === 1);
   add('layout:top-level-modules', model.modules.length > 0);
+  add('meta-package', model.metaPackage === true);
   const packages = allPackages(model);
   const depth = Math.max(0, ...packages.map(({ dotted }) => dotted.split('.').length));
   add('layout:subpackages', packages.some(({ dotted }) => dotted.includes('.')));
@@ -102,6 +103,10 @@ export function modelFeatures(model: ProjectModel): string[] {
     // PEP 621 guarantees content types by path for .md and .rst only.
     add('readme:txt-by-path', model.readme.form === 'file' && model.readme.contentType === 'text/plain');
     add('readme:non-ascii', /[^\x00-\x7f]/.test(model.readme.text));
+    const path = model.readme.path;
+    add('readme:elsewhere', path !== undefined);
+    add('readme:in-folder', path?.includes('/') === true);
+    add('readme:other-extension', path !== undefined && !README_FILES[model.readme.contentType].endsWith(path.slice(path.lastIndexOf('.'))));
   }
   if (model.license !== undefined) {
     add('license');

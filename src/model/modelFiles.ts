@@ -8,7 +8,7 @@
  * its configuration); model checks read their paths.
  */
 import {
-  README_FILES,
+  readmePath,
   type ModuleModel,
   type NamespaceModel,
   type PackageModel,
@@ -103,11 +103,25 @@ export function strayFiles(model: ProjectModel): TextFiles {
  */
 export function declaredRootFiles(model: ProjectModel): TextFiles {
   const files: TextFiles = {};
-  if (model.readme !== undefined && model.readme.form !== 'inline') files[README_FILES[model.readme.contentType]] = model.readme.text;
+  const readme = readmePath(model.readme);
+  if (readme !== null) files[readme] = model.readme!.text;
   if (model.license?.kind === 'file') files[model.license.path] = model.license.content;
   for (const f of model.licenseFiles ?? []) files[f.path] = f.content;
   for (const f of model.sdistFiles ?? []) files[f.path] = f.content;
   for (const f of model.wheelData ?? []) files[`${WHEEL_DATA_DIR}/${f.path}`] = f.content;
   for (const f of model.scriptFiles ?? []) files[`${SCRIPTS_DIR}/${f.path}`] = f.content;
   return files;
+}
+
+/**
+ * The other root file the readme's path names too (compared without case, as
+ * macOS and Windows file systems do), or null: a readme elsewhere must not
+ * be the sdist-only `docs/index.md` or a license file.
+ */
+export function readmeCollision(model: ProjectModel): string | null {
+  const readme = readmePath(model.readme);
+  if (readme === null) return null;
+  const others = Object.keys(declaredRootFiles({ ...model, readme: undefined }));
+  const key = readme.toLowerCase();
+  return others.find((p) => p.toLowerCase() === key || p.toLowerCase().startsWith(`${key}/`) || key.startsWith(`${p.toLowerCase()}/`)) ?? null;
 }

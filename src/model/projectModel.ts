@@ -121,6 +121,16 @@ export interface ProjectModel {
    * src/model/excludedFiles.ts says what must and must not ship.
    */
   excludedFiles?: ExcludedFileModel[];
+  /**
+   * A metapackage: the project ships no import package or module at all
+   * (`packages` and `modules` empty, no namespace packages), only its core
+   * metadata (requirements, extras, entry points, ...) and data files, as a
+   * project that only pulls in others does. Renderers select nothing for the
+   * wheel (hatchling `bypass-selection`, setuptools' empty `packages` and
+   * `py-modules`, pdm-backend's empty `includes`); with `importNames` the
+   * project declares `import-names = []` (PEP 794: no import names).
+   */
+  metaPackage?: true;
 }
 
 /** Where an excluded file must not ship: `both` artifacts, or the `sdist` only (the wheel ships it). */
@@ -208,6 +218,21 @@ export interface ReadmeModel {
    */
   form: 'file' | 'file-table' | 'inline';
   text: string;
+  /**
+   * A readme file somewhere other than `README_FILES[contentType]` at the
+   * root (forms `file` and `file-table` only): another name at the root
+   * (`DESCRIPTION.rst`) or a file under `docs/` (`docs/intro.md`). With the
+   * `file` form its extension says the content type (`.md`, `.rst`, `.txt`);
+   * a `file-table` states the type, so its extension may say another.
+   * `readmePath` gives the path either way.
+   */
+  path?: string;
+}
+
+/** Where the readme file of the model is (null for an inline readme or none). */
+export function readmePath(readme: ReadmeModel | undefined): string | null {
+  if (readme === undefined || readme.form === 'inline') return null;
+  return readme.path ?? README_FILES[readme.contentType];
 }
 
 /**

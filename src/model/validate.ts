@@ -14,9 +14,10 @@
  * - Top-level import names never shadow the standard library or the build
  *   tools (the project folder may be on `sys.path` while a backend runs).
  */
-import { EXCLUDE_RULES, EXCLUDE_SCOPES, PRIVATE_MARKS, PRIVATE_SPELLINGS, type ProjectModel, README_CONTENT_TYPES, SCRIPTS_DIR, SETUP_REQUIRES_SPELLINGS, SETUPTOOLS_PACKAGE_DATA, WHEEL_DATA_DIR } from './projectModel.js';
+import { EXCLUDE_RULES, EXCLUDE_SCOPES, PRIVATE_MARKS, PRIVATE_SPELLINGS, type ProjectModel, README_CONTENT_TYPES, README_FILES, SCRIPTS_DIR, SETUP_REQUIRES_SPELLINGS, SETUPTOOLS_PACKAGE_DATA, WHEEL_DATA_DIR } from './projectModel.js';
 import { shadowsToolOrStdlib } from './reservedNames.js';
 import { excludedFilesProblem } from './excludedFiles.js';
+import { readmeCollision } from './modelFiles.js';
 
 type Obj = Record<string, unknown>;
 export type Fail = (field: string, what: string) => never;
@@ -130,10 +131,18 @@ export function checkModelExtensions(
   const f = (k: string): string => `model.${k}`;
   if (m['requiresPython'] !== undefined) line(m['requiresPython'], f('requiresPython'), fail, /^[0-9A-Za-z .*!=<>~,+-]+$/);
   if (m['readme'] !== undefined) {
-    const o = obj(m['readme'], f('readme'), fail, ['contentType', 'form', 'text']);
+    const o = obj(m['readme'], f('readme'), fail, ['contentType', 'form', 'text', 'path']);
     if (!README_CONTENT_TYPES.includes(o['contentType'] as never)) fail(f('readme.contentType'), `must be one of ${README_CONTENT_TYPES.join(', ')}`);
     if (!['file', 'file-table', 'inline'].includes(o['form'] as string)) fail(f('readme.form'), 'must be file, file-table or inline');
     text(o['text'], f('readme.text'), fail);
+    if (o['path'] !== undefined) {
+      checkRootPath(o['path'], f('readme.path'), fail);
+      if (o['form'] === 'inline') fail(f('readme.path'), 'an inline readme has no file');
+      // The `file` form says the content type by the extension alone (PEP 621: .md, .rst; .txt as plain text).
+      const ext = String(o['path']).slice(String(o['path']).lastIndexOf('.'));
+      const own = README_FILES[o['contentType'] as keyof typeof README_FILES];
+      if (o['form'] === 'file' && own !== undefined && !own.endsWith(ext)) fail(f('readme.path'), `the file form needs the ${own.slice(own.lastIndexOf('.'))} extension of ${String(o['contentType'])}`);
+    }
   }
   if (m['license'] !== undefined) {
     const o = obj(m['license'], f('license'), fail, ['kind', 'expression', 'text', 'path', 'content']);
@@ -164,6 +173,9 @@ export function checkModelExtensions(
       text(o['content'], f(`${k}[${i}].content`), fail);
     });
   }
+  // The root files are checked by now (a failed check throws): a readme elsewhere is none of them.
+  const clash = isObj(m['readme']) && m['readme']['path'] !== undefined ? readmeCollision(m as unknown as ProjectModel) : null;
+  if (clash !== null) fail(f('readme.path'), `names the same file as ${clash}`);
   // Config settings become command-line options of the backend: a build tag only (digits, then letters or digits).
   if (m['configSettings'] !== undefined) {
     const o = obj(m['configSettings'], f('configSettings'), fail, ['buildNumber']);
@@ -208,6 +220,16 @@ export function checkModelExtensions(
     const o = obj(m['importNames'], f('importNames'), fail, ['private', 'spelling']);
     if (!PRIVATE_MARKS.includes(o['private'] as never)) fail(f('importNames.private'), `must be one of ${PRIVATE_MARKS.join(', ')}`);
     if (!PRIVATE_SPELLINGS.includes(o['spelling'] as never)) fail(f('importNames.spelling'), `must be one of ${PRIVATE_SPELLINGS.join(', ')}`);
+  }
+  if (m['metaPackage'] !== undefined) {
+    if (m['metaPackage'] !== true) fail(f('metaPackage'), 'must be true when present');
+    const tree = [m['packages'], m['modules'], m['namespacePackages'] ?? []].some((list) => Array.isArray(list) && list.length > 0);
+    if (tree) fail(f('metaPackage'), 'a metapackage has no packages, modules or namespace packages');
+    if (m['dynamicVersion'] !== undefined) fail(f('metaPackage'), 'a metapackage has no module to hold a dynamic version');
+    if (m['strayBytecode'] !== undefined) fail(f('metaPackage'), 'a metapackage has no modules to compile (strayBytecode)');
+    if (m['excludedFiles'] !== undefined) fail(f('metaPackage'), 'a metapackage has no package to exclude files from (excludedFiles)');
+  } else if ([m['packages'], m['modules'], m['namespacePackages'] ?? []].every((list) => Array.isArray(list) && list.length === 0)) {
+    fail(f('packages'), 'a project needs a package, a module or a namespace package (or metaPackage: true)');
   }
   if (m['setuptools'] !== undefined) {
     const keys = ['codeBeforeSetup', 'temporaryFile', 'exitAfterSetup', 'mainGuard', 'useFile', 'setupRequires', 'stubSetupPy', 'packageData'];

@@ -68,6 +68,8 @@ export const CAPABILITY_FEATURES = [
   'layout:several-top-level',
   /** Top-level single-file modules. */
   'layout:top-level-modules',
+  /** A metapackage: no import package or module at all (`ProjectModel.metaPackage`). */
+  'meta-package',
   /** PEP 420 namespace packages. */
   'namespace-package',
   /** Files shipped in the sdist only (docs/, tests/, changelog). */
@@ -200,6 +202,12 @@ const LIMITATIONS: Readonly<Partial<Record<CapabilityFeature, readonly Limitatio
     { family: 'uv', why: 'uv_build applies source-exclude to the wheel too (wheel-exclude is the wheel only, not the sdist only)' },
   ],
   ...configSettingLimitations(),
+  'meta-package': [
+    { family: 'flit', why: 'flit-core builds exactly one module or package, named by the project or [tool.flit.module]' },
+    { family: 'poetry', why: 'poetry-core takes `packages = []` as "not given" and looks for a package named after the project (2.5.0: "No file/folder found for package a")' },
+    { family: 'uv', why: 'uv_build builds the module named by the project or [tool.uv.build-backend] module-name' },
+    { family: 'hatchling', below: '1.20', why: 'the wheel target selects nothing only with bypass-selection, from hatchling 1.20.0' },
+  ],
   'layout:top-level-modules': [{ family: 'uv', why: 'uv_build packages import packages only, not single-file modules' }],
 };
 

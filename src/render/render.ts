@@ -13,12 +13,12 @@ import type { Family } from '../backends/types.js';
 import type { ProjectModel } from '../model/projectModel.js';
 import type { ConfigStyle, FileMap } from './fileMap.js';
 import type { FamilyRenderer, RenderOptions } from './_internals/familyRenderer.js';
-import { flitRenderer } from './flit.js';
-import { hatchlingRenderer } from './hatchling.js';
-import { pdmRenderer } from './pdm.js';
-import { poetryRenderer } from './poetry.js';
-import { setuptoolsRenderer } from './setuptools.js';
-import { uvRenderer } from './uv.js';
+import { flitRenderer } from '../families/flit/render.js';
+import { hatchlingRenderer } from '../families/hatchling/render.js';
+import { pdmRenderer } from '../families/pdm/render.js';
+import { poetryRenderer } from '../families/poetry/render.js';
+import { setuptoolsRenderer } from '../families/setuptools/render.js';
+import { uvRenderer } from '../families/uv/render.js';
 
 export { canRender, renderLimits } from './canRender.js';
 

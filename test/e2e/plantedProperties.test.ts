@@ -153,7 +153,7 @@ describe('spec: hatchling whose wheel METADATA loses Keywords, with no second ba
 
 // PEP 794 import names (issue #12): the model declares them; `spec` holds Import-Name to the model.
 describe('spec: flit-core whose wheel METADATA drops the `; private` mark of Import-Name', () => {
-  const c: Case = { property: 'spec', real: 'flit==4.2.0', bug: 'import_names_unmarked', seed: 2, runs: 1 };
+  const c: Case = { property: 'spec', real: 'flit==4.2.0', bug: 'import_names_unmarked', seed: 13, runs: 1 };
   const runs = pair(c);
   beforeAll(() => runs().then(() => undefined), TIMEOUT);
 
@@ -172,6 +172,26 @@ describe('spec: flit-core whose wheel METADATA drops the `; private` mark of Imp
 
   it('the real flit-core passes the same run', async () => {
     passes((await runs()).good, c.runs, 'import-names:private');
+  });
+});
+
+// Metapackages (issue #12): a project with no import tree; `install` holds the installed files to the model.
+describe('install: hatchling whose metapackage wheel ships the pyproject.toml', () => {
+  const c: Case = { property: 'install', real: HATCHLING, bug: 'meta_wheel_ships_tree', seed: 13, runs: 1 };
+  const runs = pair(c);
+  beforeAll(() => runs().then(() => undefined), TIMEOUT);
+
+  it('is caught as a file installed that the model does not have, and shrunk to the bare metapackage', async () => {
+    const { f, model } = theFinding((await runs()).bad, 'install');
+    expect(f.differences).toEqual([expect.objectContaining({ artifact: 'wheel', kind: 'installed', code: 'unexpected-file', path: 'purelib/pyproject.toml' })]);
+    expect(optionalParts(model)).toEqual(['metaPackage']);
+    expect(model.packages).toEqual([]);
+    expect(model.modules).toEqual([]);
+    expect(model.dependencies).toEqual([]);
+  });
+
+  it('the real hatchling passes the same run', async () => {
+    passes((await runs()).good, c.runs, 'meta-package');
   });
 });
 
@@ -224,6 +244,25 @@ describe('roundtrip: setuptools whose sdist leaves out py.typed', () => {
   });
 });
 
+// Files at non-default paths (issue #12): a readme named by the configuration under docs/.
+describe('roundtrip: hatchling whose sdist leaves out a readme that is in a folder', () => {
+  const c: Case = { property: 'roundtrip', real: HATCHLING, bug: 'sdist_without_foldered_readme', seed: 49, runs: 1 };
+  const runs = pair(c);
+  beforeAll(() => runs().then(() => undefined), TIMEOUT);
+
+  it('is caught as the sdist that cannot build its wheel, and shrunk to the readme in its folder', async () => {
+    const { f, model } = theFinding((await runs()).bad, 'roundtrip');
+    expect(f.differences).toEqual([expect.objectContaining({ artifact: 'wheel', kind: 'build-failed', b: expect.stringContaining('Readme file does not exist: docs/') })]);
+    expect(optionalParts(model)).toEqual(['readme']);
+    expect(model.readme).toEqual({ contentType: 'text/markdown', form: 'file', text: '# a\n', path: 'docs/DESCRIPTION.md' });
+    expect(model.packages.length + model.modules.length).toBe(1);
+  });
+
+  it('the real hatchling passes the same run', async () => {
+    passes((await runs()).good, c.runs, 'readme:in-folder');
+  });
+});
+
 describe('metadata: setuptools whose prepare_metadata_for_build_wheel drops requirements with markers', () => {
   const c: Case = { property: 'metadata', real: SETUPTOOLS, bug: 'prepared_without_marker_deps', seed: 129, runs: 1 };
   const runs = pair(c);
@@ -265,7 +304,7 @@ describe('reproducible: hatchling whose wheel keeps the source files\' mtimes', 
 });
 
 describe('config: setuptools that does not read setup.cfg\'s [options.entry_points]', () => {
-  const c: Case = { property: 'config', real: SETUPTOOLS, bug: 'cfg_without_entry_points', seed: 2400, runs: 1 };
+  const c: Case = { property: 'config', real: SETUPTOOLS, bug: 'cfg_without_entry_points', seed: 4, runs: 1 };
   const runs = pair(c);
   beforeAll(() => runs().then(() => undefined), TIMEOUT);
 

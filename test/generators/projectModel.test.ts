@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { OPTIONAL_PARTS, projectModel } from '../../generators/projectModel.js';
 import { featuresOf } from '../../generators/featuresOf.js';
-import { allPackages, type ProjectModel } from '../../src/model/projectModel.js';
+import { allPackages, topLevelNames, type ProjectModel } from '../../src/model/projectModel.js';
 import { render } from '../../src/render/index.js';
 import { unsupportedFeatures, type RenderTarget } from '../../src/render/capabilities.js';
 import { canRender } from '../../src/render/render.js';
@@ -48,6 +48,10 @@ describe('projectModel', () => {
     expect(share((m) => m.packages.length === 0)).toBeGreaterThan(0.05);
     expect(share((m) => m.modules.length === 0)).toBeGreaterThan(0.05);
     expect(share((m) => m.packages.length === 3)).toBeGreaterThan(0.05);
+    // Metapackages: rare, and never with an import tree or a part that needs one.
+    expect(share((m) => m.metaPackage === true)).toBeGreaterThan(0.01);
+    expect(share((m) => m.metaPackage === true)).toBeLessThan(0.08);
+    expect(models.filter((m) => m.metaPackage === true).every((m) => topLevelNames(m).length === 0 && m.dynamicVersion === undefined && m.excludedFiles === undefined)).toBe(true);
     expect(share((m) => m.dependencies.length === 0)).toBeGreaterThan(0.1);
     expect(share((m) => m.dependencies.length === 3)).toBeGreaterThan(0.05);
     expect(share((m) => m.description === null)).toBeGreaterThan(0.1);
@@ -63,7 +67,8 @@ describe('projectModel', () => {
       'package-data:non-ascii-name', 'sdist-files:docs', 'sdist-files:tests', 'sdist-files:changelog', 'version:epoch', 'version:pre',
       'version:post', 'version:dev', 'version:local', 'version:non-normalized', 'requires-python:>=', 'requires-python:<',
       'requires-python:<=', 'requires-python:>', 'requires-python:==', 'requires-python:!=', 'requires-python:~=', 'requires-python:===',
-      'readme:md-file', 'readme:rst-file', 'readme:txt-file', 'readme:file-table', 'readme:inline', 'license:spdx', 'license:text',
+      'readme:md-file', 'readme:rst-file', 'readme:txt-file', 'readme:file-table', 'readme:inline', 'readme:elsewhere', 'readme:in-folder',
+      'readme:other-extension', 'license:spdx', 'license:text',
       'license:file', 'license-files', 'license-files:subfolder', 'authors', 'maintainers', 'people:non-ascii', 'people:email-only',
       'people:name-only', 'keywords', 'classifiers', 'urls', 'dependencies:extras', 'optional-dependencies',
       'optional-dependencies:unnormalized', 'entry-points:console', 'entry-points:gui', 'entry-points:custom', 'name:separator-run',
@@ -79,9 +84,11 @@ describe('projectModel', () => {
 
   it('honours its options', () => {
     const srcOnly = fc.sample(projectModel({ layouts: ['src'], maxPackages: 0, maxNamespacePackages: 0 }), { seed: 1, numRuns: 100 });
-    expect(srcOnly.every((m) => m.layout === 'src' && m.packages.length === 0 && m.modules.length > 0)).toBe(true);
+    expect(srcOnly.every((m) => m.layout === 'src' && m.packages.length === 0 && (m.modules.length > 0) !== (m.metaPackage === true))).toBe(true);
+    // The tree options shape the import tree; a metapackage has none (its own test is below).
+    const withTree = (ms: ProjectModel[]): ProjectModel[] => ms.filter((m) => m.metaPackage !== true);
     const allData = fc.sample(projectModel({ maxModules: 0, maxNamespacePackages: 0, packages: { dataProbability: 1, maxDepth: 1 } }), { seed: 1, numRuns: 100 });
-    expect(allData.every((m) => m.packages.length > 0 && m.packages.every((p) => p.data.length > 0 && p.subpackages.length === 0))).toBe(true);
+    expect(withTree(allData).every((m) => m.packages.length > 0 && m.packages.every((p) => p.data.length > 0 && p.subpackages.length === 0))).toBe(true);
     const noData = fc.sample(projectModel({ packages: { dataProbability: 0 } }), { seed: 1, numRuns: 200 });
     expect(noData.some(hasData)).toBe(false);
     expect(() => projectModel({ layouts: [] })).toThrow(/layouts/);
@@ -177,6 +184,12 @@ describe('projectModel', () => {
         only({ entryPoints: [{ group: 'gui_scripts', entries: [{ name: 'a', value: 'a:a' }] }] }),
       );
       expect(shrinkTo(projectModel(), (m) => m.version.includes('!')).minimal).toEqual(only({ version: '0!0' }));
+      // A metapackage kept is the project with no tree; one that is not needed shrinks to the smallest project.
+      expect(shrinkTo(projectModel(), (m) => m.metaPackage === true).minimal).toEqual(minimalProject({ metaPackage: true }));
+      // (Its one requirement is not `a`: the project is named `a` and does not require itself.)
+      expect(shrinkTo(projectModel(), (m) => m.metaPackage === true && (m.dependencies ?? []).length > 0).minimal).toEqual(
+        minimalProject({ metaPackage: true, dependencies: ['a-a'] }),
+      );
       expect(shrinkTo(projectModel(), (m) => m.setuptools?.setupRequires !== undefined).minimal).toEqual(
         only({ setuptools: { setupRequires: { spelling: 'list', requirements: ['a'] } } }),
       );

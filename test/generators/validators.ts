@@ -283,7 +283,12 @@ export function modelProblems(model: ProjectModel, { normalizedVersion = false }
   if (model.packages.length > 3) problems.push('more than 3 top-level packages');
   if (model.modules.length > 2) problems.push('more than 2 top-level modules');
   const namespaces = model.namespacePackages ?? [];
-  if (model.packages.length + model.modules.length + namespaces.length === 0) problems.push('no package, module or namespace package');
+  const treeSize = model.packages.length + model.modules.length + namespaces.length;
+  if (treeSize === 0 && model.metaPackage !== true) problems.push('no package, module or namespace package');
+  if (treeSize > 0 && model.metaPackage === true) problems.push('a metapackage with an import tree');
+  if (model.metaPackage === true && (model.dynamicVersion !== undefined || model.strayBytecode !== undefined || model.excludedFiles !== undefined)) {
+    problems.push('a metapackage with a part that needs a module');
+  }
   const tops = [...model.packages.map((p) => p.name), ...model.modules.map((m) => m.name), ...namespaces.map((n) => n.name)];
   for (const d of duplicates(tops)) problems.push(`top-level name ${d} used twice`);
   for (const t of tops) if (ROOT_NAMES.has(t.toLowerCase())) problems.push(`top-level name ${t} is a root file name`);

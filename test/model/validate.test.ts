@@ -35,6 +35,8 @@ describe('corpus files with extended models', () => {
     load(richModel);
     load({ ...richModel, licenseFilePatterns: ['**/NOTICE*', 'LICEN[CS]E', 'LICENSES/?IT.txt'] });
     load({ ...richModel, dynamicVersion: true, wheelData: [{ path: 'share/a/x.json', content: '' }], scriptFiles: [{ path: 'run.sh', content: '#!/bin/sh\n' }], setuptools: { packageData: 'manifest' }, configSettings: { buildNumber: '2x1' } });
+    load({ ...richModel, packages: [], modules: [], namespacePackages: undefined, dynamicVersion: undefined, excludedFiles: undefined, strayBytecode: undefined, metaPackage: true });
+    load({ ...richModel, readme: { contentType: 'text/x-rst', form: 'file-table', text: 'a\n=\n', path: 'docs/about.txt' } });
     load({ ...richModel, excludedFiles: [{ path: 'notes.bak', content: 'x\n', scope: 'both', rule: 'glob' }, { path: '_scratch/deep/t.log', content: '', scope: 'sdist', rule: 'folder' }] });
   });
 
@@ -57,9 +59,17 @@ describe('corpus files with extended models', () => {
     ['a setup_requires with a backslash', (m) => (m.setuptools.setupRequires.requirements[0] = 'a \\'), /setupRequires\.requirements\[0\]/],
     ['an unknown setuptools option', (m) => (m.setuptools.cmdclass = true), /setuptools\.cmdclass/],
     ['a non-boolean scenario', (m) => (m.setuptools.mainGuard = 'yes'), /setuptools\.mainGuard/],
+    ['a metapackage with modules', (m) => (m.metaPackage = true), /metaPackage/],
+    ['a metapackage that is not true', (m) => ((m.metaPackage = false), (m.packages = []), (m.modules = [])), /metaPackage/],
+    ['a project with no tree that is no metapackage', (m) => ((m.packages = []), (m.modules = []), delete m.namespacePackages), /packages/],
+    ['a metapackage with a dynamic version', (m) => ((m.metaPackage = true), (m.packages = []), (m.modules = []), delete m.namespacePackages, (m.dynamicVersion = true)), /dynamic version/],
     ['a build number carrying another option', (m) => (m.configSettings = { buildNumber: '1 --dist-dir=/tmp' }), /configSettings\.buildNumber/],
     ['an unknown config setting', (m) => (m.configSettings = { pythonTag: 'py2' }), /configSettings\.pythonTag/],
     ['an unknown readme form', (m) => (m.readme.form = 'url'), /readme\.form/],
+    ['a readme path outside the project', (m) => ((m.readme.form = 'file-table'), (m.readme.path = '../README.md')), /readme\.path/],
+    ['a readme path on an inline readme', (m) => ((m.readme.form = 'inline'), (m.readme.path = 'docs/intro.md')), /inline readme has no file/],
+    ['a file-form readme whose extension says another type', (m) => ((m.readme.form = 'file'), (m.readme.contentType = 'text/markdown'), (m.readme.path = 'docs/intro.rst')), /\.md extension/],
+    ['a readme path that is an sdist-only file (without case)', (m) => ((m.readme.form = 'file-table'), (m.readme.path = m.sdistFiles[0].path.toUpperCase())), /names the same file as/],
     ['an unknown license kind', (m) => (m.license = { kind: 'url' }), /license\.kind/],
     ['a namespace with a bad name', (m) => (m.namespacePackages[0].name = '../x'), /namespacePackages\[0\]\.name/],
     ['a bad package inside a namespace', (m) => (m.namespacePackages[0].packages[0].name = 'a/b'), /namespacePackages\[0\]\.packages\[0\]\.name/],

@@ -206,7 +206,7 @@ describe('render: contract', () => {
         };
         const hatch = parse(render(model, 'hatchling')['pyproject.toml'] as string) as {
           project: Record<string, unknown>;
-          tool: { hatch: { build: { targets: { wheel: { 'only-include': string[]; sources?: string[] }; sdist: { 'only-include': string[] } } } } };
+          tool: { hatch: { build: { targets: { wheel: { 'only-include'?: string[]; sources?: string[]; 'bypass-selection'?: true }; sdist: { 'only-include': string[] } } } } };
         };
         const st = setuptools.tool.setuptools;
         expect(new Set(st.packages)).toEqual(new Set([...allPackages(model), ...allNamespaces(model)].map((p) => p.dotted)));
@@ -228,6 +228,9 @@ describe('render: contract', () => {
           ...(model.namespacePackages ?? []).map((n) => `${prefix}${n.name}`),
           ...model.modules.map((m) => `${prefix}${m.name}.py`),
         ];
+        // A metapackage's wheel selects nothing: `only-include = []` would be hatchling's default selection.
+        if (model.metaPackage === true) expect(hatch.tool.hatch.build.targets.wheel).toMatchObject({ 'bypass-selection': true });
+        expect(hatch.tool.hatch.build.targets.wheel['only-include']).toEqual(model.metaPackage === true ? undefined : expect.any(Array));
         expect(new Set(hatch.tool.hatch.build.targets.wheel['only-include'])).toEqual(new Set(tops));
         // The sdist also ships every root file: readme, license files, sdist-only files, MANIFEST.in;
         // not the stray bytecode, which must not ship.
@@ -253,7 +256,8 @@ describe('render: contract', () => {
         };
         const readme = model.readme;
         if (readme !== undefined) {
-          const file = { 'text/markdown': 'README.md', 'text/x-rst': 'README.rst', 'text/plain': 'README.txt' }[readme.contentType];
+          // The default file name of the type, or the model's own path (written out here, not taken from src/).
+          const file = readme.path ?? { 'text/markdown': 'README.md', 'text/x-rst': 'README.rst', 'text/plain': 'README.txt' }[readme.contentType];
           expectedProject['readme'] = readme.form === 'file' ? file : readme.form === 'file-table' ? { file, 'content-type': readme.contentType } : { text: readme.text, 'content-type': readme.contentType };
           if (readme.form !== 'inline') expect(files[file]).toBe(readme.text);
         }

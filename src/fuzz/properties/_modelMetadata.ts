@@ -105,7 +105,8 @@ const FIELDS: readonly FieldCheck[] = [
   {
     name: 'Import-Name',
     expected: (m) => declaredNames(m, 'names'),
-    written: (md) => sorted(values(md, 'import-name').map(importNameValueForm)),
+    // An empty `Import-Name:` field says the project has no import names (PEP 794).
+    written: (md) => sorted(values(md, 'import-name').filter((v) => v.trim() !== '').map(importNameValueForm)),
   },
   {
     name: 'Import-Namespace',

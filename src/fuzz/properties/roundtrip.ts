@@ -3,6 +3,10 @@ import { readArtifact } from '../../archive/index.js';
 import { compareArtifacts } from '../../compare/compareBuilds.js';
 import { outcomeOf, type PropertyDef } from '../property.js';
 import { sdistAsProject } from './_sdistFiles.js';
+import { isRecord, recordPaths } from '../../compare/atoms.js';
+import type { Difference } from '../../compare/types.js';
+import { shipExpectation } from '../../model/excludedFiles.js';
+import type { ProjectModel } from '../../model/projectModel.js';
 
 const SIDES: [string, string] = ['tree → wheel', 'tree → sdist → wheel'];
 
@@ -36,6 +40,24 @@ export const roundtripProperty: PropertyDef = {
     const fromSdist = await ctx.a.buildOne('wheel', sdistFiles, ctx.build);
     ctx.stats.builds++;
     const cmp = await compareArtifacts(tree.wheel, fromSdist, ctx.level, SIDES);
-    return outcomeOf('roundtrip', cmp.differences, SIDES, files, cmp.rules);
+    return outcomeOf('roundtrip', withoutSdistOnlyExclusions(model, cmp.differences), SIDES, files, cmp.rules);
   },
 };
+
+/**
+ * The files the configuration excludes from the sdist only
+ * (`ExcludedFileModel.scope` `sdist`) are in the tree's wheel and cannot be
+ * in the sdist's: that is what the user asked for, not a defect. Their
+ * members, and a RECORD that differs by their rows alone, are dropped; the
+ * `spec` property checks that the sdist leaves them out and the wheel has them.
+ */
+export function withoutSdistOnlyExclusions(model: ProjectModel, differences: Difference[]): Difference[] {
+  const paths = new Set(shipExpectation(model).filter((e) => e.inWheel === 'present').map((e) => e.wheelPath));
+  if (paths.size === 0) return differences;
+  return differences.filter((d) => {
+    if (d.artifact !== 'wheel') return true;
+    if (d.kind === 'only-in-a' && paths.has(d.path)) return false;
+    const rows = isRecord(d) ? recordPaths(d.diff) : [];
+    return !(rows.length > 0 && rows.every((p) => paths.has(p)));
+  });
+}

@@ -6,7 +6,7 @@
  */
 import { excludePattern, excludedBase, excludedPath } from '../../model/excludedFiles.js';
 import { declaredRootFiles, importFiles, importRoot, strayFiles } from '../../model/modelFiles.js';
-import { README_FILES, allNamespaces, allPackages, type ExcludedFileModel, type PackageModel, type ProjectModel, WHEEL_DATA_DIR, SCRIPTS_DIR } from '../../model/projectModel.js';
+import { allNamespaces, allPackages, type ExcludedFileModel, type PackageModel, type ProjectModel, readmePath, WHEEL_DATA_DIR, SCRIPTS_DIR } from '../../model/projectModel.js';
 import type { FileMap } from '../fileMap.js';
 
 // The files that follow from the model alone live in src/model/modelFiles.ts; renderers take them from here.
@@ -80,7 +80,8 @@ export function manifestIn(model: ProjectModel): string | null {
   // The file of `license = {file}` reaches setuptools' sdist by itself only in the pyproject style.
   if (sdist.length === 0 && model.license?.kind !== 'file' && dataLines.length === 0) return null;
   const paths = new Set<string>(sdist.map((f) => f.path));
-  if (model.readme !== undefined && model.readme.form !== 'inline') paths.add(README_FILES[model.readme.contentType]);
+  const readme = readmePath(model.readme);
+  if (readme !== null) paths.add(readme);
   if (model.license?.kind === 'file') paths.add(model.license.path);
   for (const f of model.licenseFiles ?? []) paths.add(f.path);
   return [...paths].sort().map((p) => `include ${p}\n`).join('') + dataLines.map((l) => `${l}\n`).join('');

@@ -1,5 +1,5 @@
 /** The PEP 621 `[project]` table, the same for every family that reads it. */
-import { declaredImportNames, importNameEntry, README_FILES, versionModule, type PersonModel, type ProjectModel } from '../../model/projectModel.js';
+import { declaredImportNames, importNameEntry, readmePath, versionModule, type PersonModel, type ProjectModel } from '../../model/projectModel.js';
 import type { Family } from '../../backends/types.js';
 import { supports } from '../capabilities.js';
 import type { TomlTable } from './toml.js';
@@ -93,10 +93,10 @@ export function projectTable(model: ProjectModel, options: ProjectTableOptions =
   if (model.dependencies.length > 0) table.dependencies = [...model.dependencies];
   const readme = model.readme;
   if (readme !== undefined) {
-    const file = README_FILES[readme.contentType];
-    if (readme.form === 'file') table.readme = file;
-    else if (readme.form === 'file-table') table.readme = { file, 'content-type': readme.contentType };
-    else table.readme = { text: readme.text, 'content-type': readme.contentType };
+    const file = readmePath(readme);
+    if (file === null) table.readme = { text: readme.text, 'content-type': readme.contentType };
+    else if (readme.form === 'file') table.readme = file;
+    else table.readme = { file, 'content-type': readme.contentType };
   }
   const license = model.license;
   if (license !== undefined) {

@@ -18,7 +18,7 @@
  * `setup.py` next to `setup.cfg`); none of them changes the artifacts.
  */
 import { ConfigError } from '../../errors.js';
-import { README_FILES, versionModule, type PersonModel, type ProjectModel, type SetupRequiresSpelling } from '../../model/projectModel.js';
+import { readmePath, versionModule, type PersonModel, type ProjectModel, type SetupRequiresSpelling } from '../../model/projectModel.js';
 import { supports, whyUnsupported } from '../capabilities.js';
 import type { ConfigStyle, FileMap } from '../fileMap.js';
 import {
@@ -103,9 +103,9 @@ function keywords(model: ProjectModel, familyVersion: string | undefined): Keywo
   if (model.description !== null && model.description !== '') meta('description', model.description);
   const readme = model.readme;
   if (readme !== undefined) {
-    if (readme.form === 'inline') meta('long_description', readme.text);
+    const file = readmePath(readme);
+    if (file === null) meta('long_description', readme.text);
     else {
-      const file = README_FILES[readme.contentType];
       meta('long_description', readme.text, { cfgDirective: `file: ${file}`, pyExpression: `_read(${pyString(file)})` });
     }
     meta('long_description_content_type', readme.contentType);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../../src/errors.js';
-import { poetryConstraint, poetryDependencies } from '../../../src/render/poetry.js';
+import { poetryConstraint, poetryDependencies } from '../../../src/families/poetry/render.js';
 import { render } from '../../../src/render/render.js';
 import { alphaFiles, namespaced, onePackage, onePackageProject, packageAndModule, srcModule, twoPackages, withRootFiles } from './fixtures.js';
 

@@ -20,12 +20,12 @@
  * configuration. It packages only import packages: top-level single-file
  * modules cannot be expressed, which `uvProblem` (canRender.ts) checks.
  */
-import { WHEEL_DATA_DIR, type ProjectModel } from '../model/projectModel.js';
-import type { FamilyRenderer } from './_internals/familyRenderer.js';
-import { excludePatterns, sdistOnlyPaths, sortedFileMap, sourceFiles } from './_internals/projectFiles.js';
-import { buildSystemTable, pinnedRequirement, projectTable } from './_internals/projectTable.js';
-import { tomlDocument, type TomlTable } from './_internals/toml.js';
-import { UV_GLOB_ESCAPES, UV_MINIMUM, UV_MODULE_LISTS, UV_NAMESPACE, assertRenderable, uvGlobEscape } from './canRender.js';
+import { WHEEL_DATA_DIR, type ProjectModel } from '../../model/projectModel.js';
+import type { FamilyRenderer } from '../../render/_internals/familyRenderer.js';
+import { excludePatterns, sdistOnlyPaths, sortedFileMap, sourceFiles } from '../../render/_internals/projectFiles.js';
+import { buildSystemTable, pinnedRequirement, projectTable } from '../../render/_internals/projectTable.js';
+import { tomlDocument, type TomlTable } from '../../render/_internals/toml.js';
+import { UV_GLOB_ESCAPES, UV_MINIMUM, UV_MODULE_LISTS, UV_NAMESPACE, assertRenderable, uvGlobEscape } from '../../render/canRender.js';
 
 /** The top-level import names uv_build packages: regular packages and namespace folders, sorted. */
 function moduleNames(model: ProjectModel): string[] {

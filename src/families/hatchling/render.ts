@@ -18,15 +18,16 @@
  * Version-aware: before 1.27 a license expression is written as
  * `license = {text = ...}` and license files as `license-files = {paths = [...]}`.
  */
-import { WHEEL_DATA_DIR, type ProjectModel } from '../model/projectModel.js';
-import type { FamilyRenderer } from './_internals/familyRenderer.js';
-import { excludePatterns, sdistOnlyPaths, sortedFileMap, sourceFiles, topLevelPaths, versionFile } from './_internals/projectFiles.js';
-import { buildSystemTable, pep639Options, pinnedRequirement, projectTable } from './_internals/projectTable.js';
-import { tomlDocument, type TomlTable } from './_internals/toml.js';
+import { WHEEL_DATA_DIR, type ProjectModel } from '../../model/projectModel.js';
+import type { FamilyRenderer } from '../../render/_internals/familyRenderer.js';
+import { excludePatterns, sdistOnlyPaths, sortedFileMap, sourceFiles, topLevelPaths, versionFile } from '../../render/_internals/projectFiles.js';
+import { buildSystemTable, pep639Options, pinnedRequirement, projectTable } from '../../render/_internals/projectTable.js';
+import { tomlDocument, type TomlTable } from '../../render/_internals/toml.js';
 
 function targetsTable(model: ProjectModel): TomlTable {
   const paths = topLevelPaths(model);
-  const wheel: TomlTable = { 'only-include': paths };
+  // A metapackage's wheel selects nothing: only-include = [] would fall back to hatchling's defaults.
+  const wheel: TomlTable = model.metaPackage === true ? { 'bypass-selection': true } : { 'only-include': paths };
   if (model.layout === 'src') wheel.sources = ['src'];
   const shared = model.wheelData ?? [];
   if (shared.length > 0) wheel['shared-data'] = Object.fromEntries(shared.map((f) => [`${WHEEL_DATA_DIR}/${f.path}`, f.path]));

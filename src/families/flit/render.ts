@@ -25,12 +25,12 @@
  * Version-aware: before 3.11, a license expression is written as
  * `license = {text = ...}` and `license-files` is left out (capabilities.ts).
  */
-import { WHEEL_DATA_DIR, type ProjectModel } from '../model/projectModel.js';
-import type { FamilyRenderer } from './_internals/familyRenderer.js';
-import { excludePatterns, sdistOnlyPaths, sortedFileMap, sourceFiles } from './_internals/projectFiles.js';
-import { buildSystemTable, pep639Options, pinnedRequirement, projectTable } from './_internals/projectTable.js';
-import { tomlDocument, type TomlTable } from './_internals/toml.js';
-import { FLIT_NAMESPACES, assertRenderable, flitModule, pythonGlobEscape } from './canRender.js';
+import { WHEEL_DATA_DIR, type ProjectModel } from '../../model/projectModel.js';
+import type { FamilyRenderer } from '../../render/_internals/familyRenderer.js';
+import { excludePatterns, sdistOnlyPaths, sortedFileMap, sourceFiles } from '../../render/_internals/projectFiles.js';
+import { buildSystemTable, pep639Options, pinnedRequirement, projectTable } from '../../render/_internals/projectTable.js';
+import { tomlDocument, type TomlTable } from '../../render/_internals/toml.js';
+import { FLIT_NAMESPACES, assertRenderable, flitModule, pythonGlobEscape } from '../../render/canRender.js';
 
 /** First flit-core with `[project]` and `[tool.flit.module]`. */
 const MINIMUM = '3.2';

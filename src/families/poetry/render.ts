@@ -24,13 +24,13 @@
  * written as `license = {text = ...}` and `license-files` is left out
  * (capabilities.ts).
  */
-import type { ProjectModel } from '../model/projectModel.js';
-import type { FamilyRenderer } from './_internals/familyRenderer.js';
-import { excludePatterns, importRoot, sdistOnlyPaths, sortedFileMap, sourceFiles } from './_internals/projectFiles.js';
-import { buildSystemTable, pep639Options, pinnedRequirement, projectTable } from './_internals/projectTable.js';
-import { tomlDocument, type TomlTable, type TomlValue } from './_internals/toml.js';
-import { assertRenderable, poetryUsesToolTable, pythonGlobEscape, splitPep508 } from './canRender.js';
-import { canonicalizeName } from '../pep/name.js';
+import type { ProjectModel } from '../../model/projectModel.js';
+import type { FamilyRenderer } from '../../render/_internals/familyRenderer.js';
+import { excludePatterns, importRoot, sdistOnlyPaths, sortedFileMap, sourceFiles } from '../../render/_internals/projectFiles.js';
+import { buildSystemTable, pep639Options, pinnedRequirement, projectTable } from '../../render/_internals/projectTable.js';
+import { tomlDocument, type TomlTable, type TomlValue } from '../../render/_internals/toml.js';
+import { assertRenderable, poetryUsesToolTable, pythonGlobEscape, splitPep508 } from '../../render/canRender.js';
+import { canonicalizeName } from '../../pep/name.js';
 
 
 

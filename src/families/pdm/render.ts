@@ -25,12 +25,12 @@
  * Version-aware: before 2.4, a license expression is written as
  * `license = {text = ...}` and `license-files` is left out (capabilities.ts).
  */
-import { WHEEL_DATA_DIR, type ProjectModel } from '../model/projectModel.js';
-import type { FamilyRenderer } from './_internals/familyRenderer.js';
-import { excludePatterns, sdistOnlyPaths, sortedFileMap, sourceFiles, topLevelPaths, versionFile } from './_internals/projectFiles.js';
-import { buildSystemTable, pep639Options, pinnedRequirement, projectTable } from './_internals/projectTable.js';
-import { tomlDocument, type TomlTable } from './_internals/toml.js';
-import { assertRenderable, pythonGlobEscape } from './canRender.js';
+import { WHEEL_DATA_DIR, type ProjectModel } from '../../model/projectModel.js';
+import type { FamilyRenderer } from '../../render/_internals/familyRenderer.js';
+import { excludePatterns, sdistOnlyPaths, sortedFileMap, sourceFiles, topLevelPaths, versionFile } from '../../render/_internals/projectFiles.js';
+import { buildSystemTable, pep639Options, pinnedRequirement, projectTable } from '../../render/_internals/projectTable.js';
+import { tomlDocument, type TomlTable } from '../../render/_internals/toml.js';
+import { assertRenderable, pythonGlobEscape } from '../../render/canRender.js';
 
 
 const MINIMUM = '>=2.0';

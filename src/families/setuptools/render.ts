@@ -25,10 +25,10 @@
  * license-files`; before 61 there is no `[project]`, and the default style
  * is `setup.cfg`.
  */
-import { ConfigError } from '../errors.js';
-import { versionModule, type ProjectModel } from '../model/projectModel.js';
-import { supports } from './capabilities.js';
-import type { FamilyRenderer } from './_internals/familyRenderer.js';
+import { ConfigError } from '../../errors.js';
+import { versionModule, type ProjectModel } from '../../model/projectModel.js';
+import { supports } from '../../render/capabilities.js';
+import type { FamilyRenderer } from '../../render/_internals/familyRenderer.js';
 import {
   dottedPackageNames,
   namespacePackageNames,
@@ -40,10 +40,10 @@ import {
   sortedFileMap,
   sourceFiles,
   topLevelModuleNames,
-} from './_internals/projectFiles.js';
-import { buildSystemTable, pinnedRequirement, projectTable } from './_internals/projectTable.js';
-import { renderSetupCfg, renderSetupPy } from './_internals/setuptoolsLegacy.js';
-import { tomlDocument, type TomlTable } from './_internals/toml.js';
+} from '../../render/_internals/projectFiles.js';
+import { buildSystemTable, pinnedRequirement, projectTable } from '../../render/_internals/projectTable.js';
+import { renderSetupCfg, renderSetupPy } from '../../render/_internals/setuptoolsLegacy.js';
+import { tomlDocument, type TomlTable } from '../../render/_internals/toml.js';
 
 /** First setuptools with `[project]` and `[tool.setuptools]` support. */
 const MINIMUM = '>=61';
