@@ -6,6 +6,7 @@ import { FAMILIES } from '../backends/types.js';
 import { ACTION_COMMAND, actionCommand } from './actionCommand.js';
 import { BACKENDS_COMMAND, backendsCommand } from './backendsCommand.js';
 import { BISECT_COMMAND, bisectCommand } from './bisectCommand.js';
+import { CHANGES_COMMAND, changesCommand } from './changesCommand.js';
 import { COVERAGE_COMMAND, coverageCommand } from './coverageCommand.js';
 import { EXPLAIN_COMMAND, explainCommand } from './explainCommand.js';
 import { FUZZ_COMMAND, fuzzCommand } from './fuzzCommand.js';
@@ -32,6 +33,7 @@ export const COMMAND_DEFS: Record<string, CommandDef> = {
   explain: EXPLAIN_COMMAND,
   merge: MERGE_COMMAND,
   bisect: BISECT_COMMAND,
+  changes: CHANGES_COMMAND,
   coverage: COVERAGE_COMMAND,
   backends: BACKENDS_COMMAND,
   action: ACTION_COMMAND,
@@ -44,6 +46,7 @@ const COMMANDS: Record<string, (argv: string[], io: CliIO) => Promise<number>> =
   backends: backendsCommand,
   merge: mergeCommand,
   bisect: bisectCommand,
+  changes: changesCommand,
   coverage: coverageCommand,
   action: actionCommand,
 };

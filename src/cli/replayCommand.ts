@@ -1,4 +1,4 @@
-import { atomsOf, usesAtoms } from '../compare/atoms.js';
+import { showsSavedAtom, usesAtoms } from '../compare/atoms.js';
 import { join, relative, resolve } from 'node:path';
 import type { Backend } from '../backends/types.js';
 import { timeoutFromEnv } from '../build/buildArtifacts.js';
@@ -195,7 +195,7 @@ export function replayStatus(entry: CorpusFile, out: PropertyOutcome): ReplaySta
   if (out.status === 'pass') return 'fixed';
   if (out.signature.id === entry.signature) return 'reproduced';
   // A file that records its atom (issue #13) reproduces while the project still shows that atom.
-  return entry.atom !== undefined && usesAtoms(entry.property) && atomsOf(out.differences).includes(entry.atom) ? 'reproduced' : 'changed';
+  return entry.atom !== undefined && usesAtoms(entry.property) && showsSavedAtom(out.differences, entry.atom) ? 'reproduced' : 'changed';
 }
 
 const STATUS_COLOUR: Record<ReplayStatus, 'red' | 'green' | 'cyan'> = { reproduced: 'red', changed: 'red', regressed: 'red', fixed: 'green', holds: 'green', rejected: 'cyan' };

@@ -1,4 +1,4 @@
-import { atomSignature, atomsOf, usesAtoms } from '../compare/atoms.js';
+import { atomParts, atomSignature, atomsOf, canonicalAtom, coreAtomOf, usesAtoms } from '../compare/atoms.js';
 import type { Signature } from './signature.js';
 import type { PropertyOutcome } from './types.js';
 
@@ -17,7 +17,12 @@ export interface Target {
 /**
  * The book of what a run has reported (src/compare/atoms.ts): a failure is
  * new if it shows an atom (or, for the single-backend properties, a
- * difference class) no finding, baseline or --allow entry covers.
+ * difference class) no finding, baseline or --allow entry covers. A
+ * core-metadata atom (`core-metadata[F]`: field F changed the same way in the
+ * sdist's copy and the wheel's) and its per-copy parts cover each other: once
+ * it is reported, F changed in one copy only (the other changed differently,
+ * or could not be compared because its artifact failed) is no new change; and
+ * it is none itself once both parts are reported.
  */
 export class AtomBook {
   private readonly covered = new Set<string>();
@@ -36,8 +41,12 @@ export class AtomBook {
   }
 
   private knownUnit(u: string): boolean {
-    if (this.covered.has(u)) return true;
-    return usesAtoms(this.property) && this.allow !== undefined && (this.allow.has(u) || this.allow.has(atomSignature(this.property, u).id));
+    if (!usesAtoms(this.property)) return this.covered.has(u);
+    const inBook = (a: string): boolean =>
+      this.covered.has(canonicalAtom(a)) || (this.allow !== undefined && (this.allow.has(a) || this.allow.has(atomSignature(this.property, a).id)));
+    const core = coreAtomOf(canonicalAtom(u));
+    const parts = atomParts(u);
+    return inBook(u) || (core !== undefined && inBook(core)) || (parts.length > 0 && parts.every(inBook));
   }
 
   isKnown(out: Failed): boolean {
@@ -63,7 +72,7 @@ export class AtomBook {
   same(out: PropertyOutcome, target: Target | undefined): boolean {
     if (out.status !== 'fail' || target === undefined || this.isKnown(out)) return false;
     const units = this.unitsOf(out);
-    if (target.atom !== undefined) return units.includes(target.atom) && !this.covered.has(target.atom);
+    if (target.atom !== undefined) return units.includes(target.atom) && !this.covered.has(canonicalAtom(target.atom));
     return units.every((c) => target.classes.has(c));
   }
 
@@ -75,8 +84,9 @@ export class AtomBook {
   /** Records `target` as reported; false when it was already (another lane reported it meanwhile). */
   cover(out: Failed, target?: Target): boolean {
     if (target?.atom !== undefined) {
-      if (this.covered.has(target.atom)) return false;
-      this.covered.add(target.atom);
+      const atom = canonicalAtom(target.atom);
+      if (this.covered.has(atom)) return false;
+      this.covered.add(atom);
       return true;
     }
     if (this.isKnown(out)) return false;

@@ -28,6 +28,58 @@ describe('atoms: one per independent change', () => {
     expect(atomsOf([only('a', 'x-1.data/data/share/a.JSON')])).toEqual(atomsOf([only('a', 'a/b.json')]));
   });
 
+  it('an artifact renamed is one atom: its filename, the folder named after it, naming problems of one side', () => {
+    // setuptools 66.1.1 vs 78.1.1 (PEP 625): the 15-minute run gave four findings for this one change.
+    const diffs: Difference[] = [
+      { artifact: 'sdist', kind: 'filename', path: '', a: 'Aa-0.tar.gz', b: 'aa-0.tar.gz' },
+      { artifact: 'sdist', kind: 'folder-name', path: '', a: 'Aa-0', b: 'aa-0' },
+      { artifact: 'wheel', kind: 'filename', path: '', a: 'Aa-0-py3-none-any.whl', b: 'aa-0-py3-none-any.whl' },
+      { artifact: 'wheel', kind: 'folder-name', path: '', a: 'Aa-0.dist-info', b: 'aa-0.dist-info' },
+      { artifact: 'sdist', kind: 'spec-problem', path: 'Aa-0.tar.gz', code: 'S002', a: "S002 (error) name 'Aa' should be 'aa'" },
+      { artifact: 'sdist', kind: 'spec-problem', path: 'Aa-0/', code: 'S004', a: "S004 (warning) name 'Aa' should be 'aa'" },
+      { artifact: 'wheel', kind: 'spec-problem', path: 'Aa-0-py3-none-any.whl', code: 'W002', a: 'W002' },
+      { artifact: 'wheel', kind: 'spec-problem', path: 'Aa-0.dist-info/', code: 'W005', a: 'W005' },
+    ];
+    expect(atomsOf(diffs)).toEqual(['sdist:filename:(artifact)', 'wheel:filename:(artifact)']);
+    // A folder renamed on its own (the filename unchanged) stays its own change; its naming problem is that rename.
+    expect(atomsOf([diffs[1]!, diffs[5]!])).toEqual(['sdist:folder-name:(artifact)']);
+    expect(atomsOf([diffs[0]!, diffs[4]!, { artifact: 'sdist', kind: 'spec-problem', path: 'PKG-INFO', code: 'M006', a: 'M006' }])).toEqual([
+      'sdist:filename:(artifact)',
+      'sdist:spec:M006:a',
+    ]);
+    // A naming problem both sides share is no change of the rename.
+    expect(atomsOf([diffs[0]!, { ...diffs[4]!, b: 'S002' }])).toContain('sdist:spec:S002');
+  });
+
+  it("the wheel's .data folder renamed with the wheel is that rename; renamed alone it is its own atom", () => {
+    // setuptools 66.1.1 vs 78.1.1, project `a-Aa` with a data file: the 15-minute run gave it a finding of its own.
+    const wheel: Difference = { artifact: 'wheel', kind: 'filename', path: '', a: 'a_Aa-0-py3-none-any.whl', b: 'a_aa-0-py3-none-any.whl' };
+    const data = [only('a', 'a_Aa-0.data/data/a.txt'), only('b', 'a_aa-0.data/data/a.txt')];
+    expect(atomsOf([wheel, ...data])).toEqual(['wheel:filename:(artifact)']);
+    expect(atomsOf(data)).toEqual(['wheel:folder-name:{data}']);
+    // A wheel renamed some other way leaves the .data rename its own change.
+    expect(atomsOf([{ ...wheel, a: 'b-0-py3-none-any.whl', b: 'c-0-py3-none-any.whl' }, ...data])).toEqual([
+      'wheel:filename:(artifact)',
+      'wheel:folder-name:{data}',
+    ]);
+  });
+
+  it('license files moved under .dist-info/licenses/ are one atom, whatever their names', () => {
+    // setuptools 76 -> 77: the 15-minute run gave three findings (LICENSE, LICENSE.txt, licenses/*) for this change.
+    const moved = (name: string): Difference[] => [only('a', `a-0.dist-info/${name}`), only('b', `a-0.dist-info/licenses/${name}`)];
+    const atom = 'wheel:moved:{dist-info}/->{dist-info}/licenses/';
+    expect(atomsOf(moved('LICENSE'))).toEqual([atom]);
+    expect(atomsOf(moved('LICENSE.txt'))).toEqual([atom]);
+    expect(atomsOf([...moved('COPYING'), ...moved('NOTICE')])).toEqual([atom]);
+    // Moved back out is the other direction; a file only on one side, or a namesake in an unrelated folder, is no move.
+    expect(atomsOf([only('a', 'a-0.dist-info/licenses/LICENSE'), only('b', 'a-0.dist-info/LICENSE')])).toEqual(['wheel:moved:{dist-info}/licenses/->{dist-info}/']);
+    expect(atomsOf([only('b', 'a-0.dist-info/licenses/LICENSE')])).toEqual(['wheel:only-in-b:dist-info/licenses/*']);
+    expect(atomsOf([only('a', 'a/__init__.py'), only('b', 'b/__init__.py')])).not.toContain(expect.stringContaining(':moved:'));
+    // The RECORD rows of the moved files are that move, not a change of their own.
+    const record = content('a-0.dist-info/RECORD', udiff(['a-0.dist-info/LICENSE,sha256=x,1'], ['a-0.dist-info/licenses/LICENSE,sha256=x,1']));
+    expect(atomsOf([...moved('LICENSE'), record])).toEqual([atom]);
+  });
+
   it('each changed core-metadata field is its own atom', () => {
     const d = content('{dist-info}/METADATA', udiff(['Metadata-Version: 2.1', 'Summary: x'], ['Metadata-Version: 2.4', 'Summary: y']));
     expect(atomsOf([d])).toEqual(['wheel:content:dist-info/METADATA[Metadata-Version]', 'wheel:content:dist-info/METADATA[Summary]']);
