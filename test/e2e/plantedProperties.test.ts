@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OPTIONAL_PARTS } from '../../generators/projectModel.js';
 import type { CorpusFile } from '../../src/corpus/corpusFile.js';
-import { allPackages, type ProjectModel } from '../../src/model/projectModel.js';
+import { allPackages, topLevelNames, type ProjectModel } from '../../src/model/projectModel.js';
 import type { JsonReport } from '../../src/report/jsonReport.js';
 import { FAKE_BACKENDS } from '../helpers.js';
 import { HATCHLING, SETUPTOOLS, readJson, seedWhere, tempDir, twinbuild, type CliResult } from './cli.js';
@@ -153,7 +153,8 @@ describe('spec: hatchling whose wheel METADATA loses Keywords, with no second ba
 
 // PEP 794 import names (issue #12): the model declares them; `spec` holds Import-Name to the model.
 describe('spec: flit-core whose wheel METADATA drops the `; private` mark of Import-Name', () => {
-  const c: Case = { property: 'spec', real: 'flit==4.2.0', bug: 'import_names_unmarked', seed: seedWhere([{ family: 'flit', version: '4.2.0' }], (m) => m.importNames !== undefined && m.importNames.private !== 'none'), runs: 1 };
+  const c: Case = { property: 'spec', real: 'flit==4.2.0', bug: 'import_names_unmarked', seed: seedWhere([{ family: 'flit', version: '4.2.0' }], (m) => m.importNames !== undefined && m.importNames.private !== 'none' && topLevelNames(m).every((n) => !n.startsWith('_'))), runs: 1 };
+  // (An `_name` may go unmarked: the Import-Name check takes a leading underscore as private already.)
   const runs = pair(c);
   beforeAll(() => runs().then(() => undefined), TIMEOUT);
 
