@@ -9,10 +9,13 @@
  *
  * The files a wheel ships come from the renderers' own list
  * (`importFiles`, the files every family writes alike), so that a module
- * added to the model reaches the expectation without a second list here.
+ * added to the model reaches the expectation without a second list here;
+ * files the configuration excludes from the sdist only ship in the wheel
+ * too (`shipExpectation`), so a regular install holds them.
  */
 import { createHash } from 'node:crypto';
 import { allNamespaces, allPackages, type ProjectModel } from '../model/projectModel.js';
+import { shipExpectation } from '../model/excludedFiles.js';
 import { importFiles, importRoot } from '../render/_internals/projectFiles.js';
 
 export interface ExpectedResource {
@@ -96,6 +99,7 @@ export function installedExpectation(model: ProjectModel): InstalledExpectation 
   const root = importRoot(model);
   const libFiles: Record<string, string> = {};
   for (const [path, content] of Object.entries(importFiles(model))) libFiles[path.slice(root.length)] = sha256(content);
+  for (const { file, wheelPath, inWheel } of shipExpectation(model)) if (inWheel === 'present') libFiles[wheelPath] = sha256(file.content);
   const dataFiles: Record<string, string> = {};
   for (const f of model.wheelData ?? []) dataFiles[f.path] = sha256(f.content);
   const scriptFiles: Record<string, string> = {};

@@ -80,6 +80,23 @@ describe('installedExpectation', () => {
     expect(e.resources.map((r) => `${r.package}:${r.path}`)).toEqual(['pkg:d/x.json', 'pkg:py.typed']);
     expect(e.editTarget).toEqual({ file: 'src/top.py', module: 'top' });
   });
+  it('expects the files excluded from the sdist only in a regular install (the wheel ships them), never those excluded from both', () => {
+    // Found as a false finding of the live-bug campaign (docs/live-bugs.md, 2026-12-03): hatchling 1.33.0,
+    // seed 31, `install|wheel:installed:unexpected-file` for such a file.
+    const x = installedExpectation({
+      ...MODEL,
+      excludedFiles: [
+        { path: 'notes.bak', content: 'n\n', scope: 'sdist', rule: 'glob' },
+        { path: '_scratch/trace.log', content: 't\n', scope: 'both', rule: 'folder' },
+      ],
+    });
+    expect(Object.keys(x.libFiles).sort()).toEqual([...Object.keys(e.libFiles), 'pkg/notes.bak'].sort());
+    expect(x.libFiles['pkg/notes.bak']).toBe(sha256('n\n'));
+    const f = perfect(x);
+    expect(compareInstalled(x, f, { mode: 'wheel' })).toEqual([]);
+    delete f.files.purelib!['pkg/notes.bak'];
+    expect(compareInstalled(x, f, { mode: 'wheel' }).map((d) => d.code)).toEqual(['missing-file']);
+  });
   it('writes requirements of extras with their markers', () => {
     expect(e.requires).toEqual(['attrs>=1.0', 'tomli; python_version < "3.11"', 'pytest; extra == "Dev_Tools"']);
     expect(extraRequirement('a; os_name == "nt"', 'x')).toBe('a; (os_name == "nt") and extra == "x"');

@@ -7,7 +7,7 @@ import type { ArchiveView } from '../../archive/types.js';
 import { writeFileMap } from '../../build/fileMapIO.js';
 import { compareViews } from '../../compare/compareViews.js';
 import type { Difference } from '../../compare/types.js';
-import { parseHeaderFile } from '../../pep/coreMetadata.js';
+import { parseHeaders } from '../../pep/coreMetadata.js';
 import { normalizeArtifact } from '../../normalize/normalizeArtifact.js';
 import type { Level } from '../../normalize/types.js';
 import type { BuildOptions } from '../../build/buildArtifacts.js';
@@ -63,6 +63,36 @@ async function preparedMetadata(runner: BackendRunner, build: BuildOptions, hook
 }
 
 /**
+ * The editable wheel's METADATA text without the Requires-Dist fields the
+ * wheel's lacks (PEP 660: an editable wheel may add requirements, the
+ * editable machinery; nothing else may differ). The lines of the dropped
+ * fields (with their continuation lines) are cut from the text, which is
+ * otherwise kept as written: a malformed line or a folded value compares as
+ * the backend wrote it.
+ */
+export function withoutAddedRequirements(editableText: string, wheelText: string): string {
+  const wheelReqs = new Set(parseHeaders(wheelText).fields.filter((f) => f.key === 'requires-dist').map((f) => f.value.trim()));
+  const added = new Set(parseHeaders(editableText).fields.filter((f) => f.key === 'requires-dist' && !wheelReqs.has(f.value.trim())).map((f) => f.line));
+  if (added.size === 0) return editableText;
+  // Lines as parseHeaders counts them (\r\n, \n or \r), each with its end.
+  const lines = editableText.split(/(?<=\r\n|\n|\r(?!\n))/);
+  const out: string[] = [];
+  let dropping = false;
+  let inHeader = true;
+  lines.forEach((line, i) => {
+    if (inHeader && /^(\r\n|\n|\r)?$/.test(line)) inHeader = false;
+    if (!inHeader) {
+      out.push(line);
+      return;
+    }
+    if (added.has(i + 1)) dropping = true;
+    else if (!/^[ \t]/.test(line)) dropping = false;
+    if (!dropping) out.push(line);
+  });
+  return out.join('');
+}
+
+/**
  * The metadata checks of one backend on one project whose wheel is built:
  * prepare_metadata_for_build_wheel's METADATA, and the editable wheel's
  * METADATA (but for Requires-Dist it may add), against the wheel's. Paths of
@@ -91,11 +121,7 @@ export async function metadataChecks(
       differences.push({ artifact: 'wheel', kind: 'build-failed', path: `build_editable:${METADATA_PATH}`, a: 'wheel built', b: `${editable.error.kind}: ${editable.error.message}` });
     } else {
       const edText = wheelMetadata(await readArtifact('wheel', editable.filename, editable.bytes)) ?? '';
-      const wheelReqs = new Set(parseHeaderFile(wheelText ?? '').fields.filter(([k]) => k.toLowerCase() === 'requires-dist').map(([, v]) => v.trim()));
-      // PEP 660: an editable wheel may add requirements (the editable machinery); nothing else may differ.
-      const parsed = parseHeaderFile(edText);
-      const kept = parsed.fields.filter(([k, v]) => k.toLowerCase() !== 'requires-dist' || wheelReqs.has(v.trim()));
-      const trimmed = kept.map(([k, v]) => `${k}: ${v}`).join('\n') + (parsed.body !== null ? `\n\n${parsed.body}` : '\n');
+      const trimmed = withoutAddedRequirements(edText, wheelText ?? '');
       differences.push(...compareViews(base, metadataView(trimmed, ctx.level), ['wheel', 'build_editable']).map((d) => tag(d, 'build_editable')));
     }
   }
