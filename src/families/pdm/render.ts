@@ -5,9 +5,7 @@
  * - `includes`: the top-level package folders (regular and namespace) and
  *   module files, with their `src/` prefix in the src layout; pdm ships every
  *   file inside an included folder (data, `py.typed`, stubs);
- * - `package-dir = "src"` for the src layout (strips the prefix in wheels),
- *   but for a metapackage, which has no `src/` folder to name (pdm-backend
- *   fails on a missing one: FileNotFoundError);
+ * - `package-dir = "src"` for the src layout (strips the prefix in wheels);
  * - `source-includes`: the project's root files (readme, license files,
  *   sdist-only files, `MANIFEST.in`), which go to the sdist only. Without it
  *   pdm-backend would default to `["tests"]`, so it is written whenever
@@ -39,7 +37,7 @@ const MINIMUM = '>=2.0';
 
 function buildTable(model: ProjectModel): TomlTable {
   const table: TomlTable = { includes: topLevelPaths(model).map(pythonGlobEscape) };
-  if (model.layout === 'src' && model.metaPackage !== true) table['package-dir'] = 'src';
+  if (model.layout === 'src') table['package-dir'] = 'src';
   const extra = sdistOnlyPaths(model).map(pythonGlobEscape);
   if (extra.length > 0) table['source-includes'] = extra;
   // Excluded files (scope `both` only: pdm-backend's excludes apply to every target).

@@ -38,17 +38,6 @@ describe('render: metapackages', () => {
     expect(pyproject(files).tool!.pdm).toEqual({ build: { includes: [] } });
   });
 
-  it('pdm: a src-layout metapackage names no package-dir (the project has no src/ folder, and pdm-backend 2.5.0 fails on a missing one)', () => {
-    // Found as a false finding of the live-bug campaign (docs/live-bugs.md, 2026-12-03): hatchling 1.33.0
-    // vs pdm-backend 2.5.0, seed 32, `sdist:build-failed:(artifact)` "No such file or directory: 'src'".
-    const files = render({ ...meta, layout: 'src' }, 'pdm');
-    expect(Object.keys(files)).toEqual(['pyproject.toml']);
-    expect(pyproject(files).tool!.pdm).toEqual({ build: { includes: [] } });
-    // A project with an import tree in src/ keeps it.
-    const tree = render({ ...meta, metaPackage: undefined, layout: 'src', modules: [{ name: 'm', source: '' }] }, 'pdm');
-    expect((pyproject(tree).tool!.pdm as Record<string, Record<string, unknown>>).build!['package-dir']).toBe('src');
-  });
-
   it('flit, poetry, uv and hatchling before 1.20 refuse it, with a reason', () => {
     for (const family of ['flit', 'poetry', 'uv'] as const) {
       expect(unsupportedFeatures(meta, { family }).map((u) => u.feature), family).toEqual(['meta-package']);
