@@ -4,8 +4,8 @@
  * (`excludePattern`), whether a model's excluded files fit it
  * (`excludedFilesProblem`, read by the generator and the corpus checks), and
  * what must and must not ship (`shipExpectation`, read by the `spec`
- * property), and the model the `roundtrip` property checks
- * (`withoutSdistOnlyExcludes`). Renderers spell the patterns their family's way
+ * and `install` properties, and the differences `roundtrip` expects).
+ * Renderers spell the patterns their family's way
  * (src/render/_internals/projectFiles.ts: `excludePatterns`).
  */
 import { declaredRootFiles, importFiles, importRoot, strayFiles } from './modelFiles.js';
@@ -98,22 +98,4 @@ export function shipExpectation(model: ProjectModel): ExcludedExpectation[] {
     const sdistPath = excludedPath(model, file);
     return { file, sdistPath, wheelPath: sdistPath.slice(root.length), inWheel: file.scope === 'both' ? 'absent' : 'present' };
   });
-}
-
-/**
- * The model without its `sdist`-scope excluded files (the `excludedFiles`
- * key gone when none is left), for the `roundtrip` property. Such a file
- * ships in the wheel built from the tree but is, by the configuration's own
- * choice, not in the sdist, so the wheel built from the sdist cannot have it:
- * tree -> sdist -> wheel and tree -> wheel differ by design (the `spec`
- * property holds both artifacts to `shipExpectation`). `both`-scope files
- * stay: neither wheel may ship them. The model itself when it has no
- * `sdist`-scope file.
- */
-export function withoutSdistOnlyExcludes(model: ProjectModel): ProjectModel {
-  const excluded = model.excludedFiles ?? [];
-  if (!excluded.some((f) => f.scope === 'sdist')) return model;
-  const { excludedFiles: _dropped, ...rest } = model;
-  const kept = excluded.filter((f) => f.scope !== 'sdist');
-  return kept.length > 0 ? { ...rest, excludedFiles: kept } : rest;
 }

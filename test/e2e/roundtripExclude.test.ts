@@ -5,8 +5,8 @@
  * built from the sdist cannot have it. Found as a false finding of the
  * live-bug campaign (docs/live-bugs.md, 2026-12-03: hatchling 1.33.0, seed 31,
  * `roundtrip|wheel:content:dist-info/RECORD|wheel:only-in-a:*.bak`). The
- * property checks the project without those files
- * (`withoutSdistOnlyExcludes`), and still fails a backend whose sdist drops
+ * property builds the project as configured and expects those files' absence
+ * (`withoutSdistOnlyExclusions`), and still fails a backend whose sdist drops
  * a file it needs (a `both`-scope file stays in the checked project and must
  * be in neither wheel).
  */

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { ArchiveView } from '../../src/archive/types.js';
 import { mustNotShipDifferences } from '../../src/fuzz/properties/_mustNotShip.js';
 import { signatureOf } from '../../src/fuzz/signature.js';
-import { excludePattern, excludeRuleMatches, excludedFilesProblem, shipExpectation, withoutSdistOnlyExcludes } from '../../src/model/excludedFiles.js';
+import { excludePattern, excludeRuleMatches, excludedFilesProblem, shipExpectation } from '../../src/model/excludedFiles.js';
 import type { ExcludedFileModel, ProjectModel } from '../../src/model/projectModel.js';
 import { render } from '../../src/render/index.js';
 import { richModel } from '../render/fixtures.js';
@@ -131,23 +131,5 @@ describe('the spec check of what must not ship', () => {
       const files = render(both, family);
       for (const { sdistPath } of shipExpectation(both)) expect(files[sdistPath], `${family}: ${sdistPath}`).toBe('x\n');
     }
-  });
-});
-
-describe('withoutSdistOnlyExcludes: the project the roundtrip property checks', () => {
-  it('drops the files excluded from the sdist only and keeps those excluded from both', () => {
-    const kept = x('notes.bak', 'both', 'path');
-    const m = model([x('draft.orig', 'sdist', 'glob'), kept, x('_scratch/todo.tmp', 'sdist', 'folder')]);
-    expect(withoutSdistOnlyExcludes(m)).toEqual({ ...m, excludedFiles: [kept] });
-    // The model itself is left alone.
-    expect(m.excludedFiles).toHaveLength(3);
-  });
-
-  it('leaves no excludedFiles key when only sdist-only files were there, and returns a model without any as is', () => {
-    const only = withoutSdistOnlyExcludes(model([x('draft.orig', 'sdist', 'path')]));
-    expect('excludedFiles' in only).toBe(false);
-    expect(excludedFilesProblem(only)).toBeNull();
-    const both = model([x('notes.bak', 'both', 'glob')]);
-    expect(withoutSdistOnlyExcludes(both)).toBe(both);
   });
 });

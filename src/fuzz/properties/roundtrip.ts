@@ -2,7 +2,6 @@ import { renderFor } from '../../render/forBackend.js';
 import { readArtifact } from '../../archive/index.js';
 import { compareArtifacts } from '../../compare/compareBuilds.js';
 import { outcomeOf, type PropertyDef } from '../property.js';
-import { withoutSdistOnlyExcludes } from '../../model/excludedFiles.js';
 import { sdistAsProject } from './_sdistFiles.js';
 import { isRecord, recordPaths } from '../../compare/atoms.js';
 import type { Difference } from '../../compare/types.js';
@@ -15,9 +14,10 @@ const SIDES: [string, string] = ['tree → wheel', 'tree → sdist → wheel'];
  * `roundtrip`: the wheel built from the sdist equals the wheel built from the
  * tree. An sdist that leaves out a file the wheel needs (or adds one that
  * changes it) cannot rebuild its own wheel: a classic backend defect.
- * Files the configuration excludes from the sdist only are left out of the
- * project checked (`withoutSdistOnlyExcludes`): the tree's wheel ships them
- * and the sdist's cannot, by the project's own choice.
+ * Files the configuration excludes from the sdist only are built as
+ * configured; their absence from the sdist's wheel is no finding
+ * (`withoutSdistOnlyExclusions`): the tree's wheel ships them and the
+ * sdist's cannot, by the project's own choice.
  */
 export const roundtripProperty: PropertyDef = {
   name: 'roundtrip',
@@ -26,7 +26,7 @@ export const roundtripProperty: PropertyDef = {
   defaultLevel: () => 'content',
   sides: SIDES,
   async evaluate(model, ctx) {
-    const files = renderFor(withoutSdistOnlyExcludes(model), ctx.a.backend);
+    const files = renderFor(model, ctx.a.backend);
     const tree = await ctx.a.build(files, ctx.build);
     ctx.stats.projects++;
     ctx.stats.builds += 2;
