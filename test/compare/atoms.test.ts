@@ -3,7 +3,7 @@ import { abstractPath, atomSignature, atomsOf } from '../../src/compare/atoms.js
 import type { Difference } from '../../src/compare/types.js';
 import { AtomBook } from '../../src/fuzz/atomBook.js';
 import { signatureOf } from '../../src/fuzz/signature.js';
-import type { PropertyOutcome } from '../../src/fuzz/types.js';
+import { failedDiff } from './fixtures.js';
 
 const only = (side: 'a' | 'b', path: string, artifact: 'wheel' | 'sdist' = 'wheel'): Difference => ({ artifact, kind: side === 'a' ? 'only-in-a' : 'only-in-b', path });
 const content = (path: string, diff: string, artifact: 'wheel' | 'sdist' = 'wheel'): Difference => ({ artifact, kind: 'content', path, diff });
@@ -122,14 +122,7 @@ describe('atoms: one per independent change', () => {
   });
 });
 
-const fail = (differences: Difference[]): PropertyOutcome & { status: 'fail' } => ({
-  status: 'fail',
-  rules: [],
-  differences,
-  signature: signatureOf('diff', differences),
-  summary: '',
-  files: new Map() as never,
-});
+const fail = failedDiff;
 
 describe('the atom book: one finding per new atom', () => {
   const generator = content('{dist-info}/WHEEL', udiff(['Generator: a'], ['Generator: b']));

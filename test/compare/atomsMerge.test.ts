@@ -10,8 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { atomParts, atomsOf, coreAtomOf, failureAtom, failureKey, fieldChanges, problemField, showsSavedAtom } from '../../src/compare/atoms.js';
 import type { Difference } from '../../src/compare/types.js';
 import { AtomBook } from '../../src/fuzz/atomBook.js';
-import { signatureOf } from '../../src/fuzz/signature.js';
-import type { PropertyOutcome } from '../../src/fuzz/types.js';
+import { failedDiff } from './fixtures.js';
 
 const udiff = (lines: string[]): string => ['--- a', '+++ b', '@@ -1 +1 @@', ...lines].join('\n');
 const pkgInfo = (lines: string[], path = 'PKG-INFO'): Difference => ({ artifact: 'sdist', kind: 'content', path, diff: udiff(lines) });
@@ -214,14 +213,7 @@ function egg2(stem: string, side: 'a' | 'b'): Difference[] {
   return ['PKG-INFO', 'SOURCES.txt'].map((f) => only(side, `${stem}.egg-info/${f}`));
 }
 
-const fail = (differences: Difference[]): PropertyOutcome & { status: 'fail' } => ({
-  status: 'fail',
-  rules: [],
-  differences,
-  signature: signatureOf('diff', differences),
-  summary: '',
-  files: new Map() as never,
-});
+const fail = failedDiff;
 
 describe('the atom book: a core-metadata atom and its per-copy parts cover each other', () => {
   it('names the parts of each core-metadata atom', () => {
