@@ -8,7 +8,8 @@
  * the judge off (TWINBUILD_JUDGE=off) the planted run shows no P code, so it
  * is the judge that finds it.
  *
- * Seeds are chosen so that the first generated project already shows the bug.
+ * Each case's seed is the first whose first generated project has what the
+ * bug needs (seedWhere, test/e2e/cli.ts), so the seed follows the generators.
  */
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
@@ -19,7 +20,8 @@ import type { CorpusFile } from '../../src/corpus/corpusFile.js';
 import type { ProjectModel } from '../../src/model/projectModel.js';
 import type { JsonReport } from '../../src/report/jsonReport.js';
 import { FAKE_BACKENDS } from '../helpers.js';
-import { SETUPTOOLS, readJson, tempDir, twinbuild, type CliResult } from './cli.js';
+import { modelFeatures } from '../../src/model/features.js';
+import { SETUPTOOLS, readJson, seedWhere, tempDir, twinbuild, type CliResult } from './cli.js';
 
 interface Run {
   r: CliResult;
@@ -56,6 +58,11 @@ function runsOf(c: Case) {
       off: await fuzz(planted, c.seed, { TWINBUILD_JUDGE: 'off' }),
     }))());
 }
+
+/** What `fuzz --a setuptools==80.9.0` generates for (the planted backend wraps it, same family and version). */
+const TARGETS = [{ family: 'setuptools', version: '80.9.0' }] as const;
+/** The first seed whose first project has `feature` (a --stats name, src/model/features.ts). */
+const seedWith = (feature: string): number => seedWhere([...TARGETS], (m) => modelFeatures(m).includes(feature));
 
 const optionalParts = (m: ProjectModel): string[] => OPTIONAL_PARTS.filter((k) => m[k] !== undefined);
 
@@ -95,7 +102,8 @@ function noReferenceCode(run: Run): void {
 const TIMEOUT = 400_000;
 
 describe('P001: a wheel named foo__bar-1.0-py3-none-any.whl (each _ of the name doubled)', () => {
-  const c: Case = { bug: 'doubled_underscores', seed: 1, feature: 'name:hyphen' };
+  // setuptools writes each separator of the name as `_` in the wheel's filename: a hyphen is one.
+  const c: Case = { bug: 'doubled_underscores', seed: seedWith('name:hyphen'), feature: 'name:hyphen' };
   const runs = runsOf(c);
   beforeAll(() => runs().then(() => undefined), TIMEOUT);
 
@@ -122,7 +130,8 @@ describe('P001: a wheel named foo__bar-1.0-py3-none-any.whl (each _ of the name 
 });
 
 describe('P003: License-Expression with an unknown exception (MIT WITH Foo-exception)', () => {
-  const c: Case = { bug: 'unknown_license_exception', seed: 17, feature: 'license:spdx' };
+  // setuptools writes License-Expression for an SPDX license.
+  const c: Case = { bug: 'unknown_license_exception', seed: seedWith('license:spdx'), feature: 'license:spdx' };
   const runs = runsOf(c);
   beforeAll(() => runs().then(() => undefined), TIMEOUT);
 
@@ -147,7 +156,8 @@ describe('P003: License-Expression with an unknown exception (MIT WITH Foo-excep
 });
 
 describe('P003: Description-Content-Type: text/markdown; variant=Foo', () => {
-  const c: Case = { bug: 'markdown_variant', seed: 8, feature: 'readme:md' };
+  // A Markdown readme gives Description-Content-Type: text/markdown.
+  const c: Case = { bug: 'markdown_variant', seed: seedWith('readme:md'), feature: 'readme:md' };
   const runs = runsOf(c);
   beforeAll(() => runs().then(() => undefined), TIMEOUT);
 
