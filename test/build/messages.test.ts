@@ -1,9 +1,10 @@
 // The worker protocol's messages, both ways, against the one schema (src/build/_python/messages.schema.json):
 // what the TypeScript side builds, and every line the real worker writes under each interpreter pyenv has.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -21,6 +22,18 @@ const validator = (name: string): ValidateFunction => ajv.getSchema(`${schema.$i
 function expectValid(name: string, msg: unknown): void {
   const v = validator(name);
   expect(v(msg), `${name}: ${JSON.stringify(msg).slice(0, 400)}\n${ajv.errorsText(v.errors)}`).toBe(true);
+}
+
+/**
+ * The Python side's verdict on each message (test/build/check_messages.py, standard library only, run by
+ * `python`): `ok`, or `bad: REASON`.
+ */
+const CHECKER = fileURLToPath(new URL('./check_messages.py', import.meta.url));
+function pythonCheck(python: string, messages: [definition: string, msg: unknown][]): string[] {
+  const input = messages.map(([d, m]) => `${d}\t${JSON.stringify(m)}\n`).join('');
+  const r = spawnSync(python, [CHECKER, SCHEMA_PATH], { input, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`check_messages.py exited ${r.status}: ${r.stderr}`);
+  return r.stdout.split('\n').filter((l) => l !== '');
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'twinbuild-messages-'));
@@ -55,6 +68,38 @@ describe('messages.schema.json: what the TypeScript side builds and reads', () =
     expect(validator('hookResponse')({ id: 1, ok: true, ms: 1, cut: { stdout: 0, stderr: 0 } })).toBe(false); // no value
     expect(validator('hookResponse')({ id: 1, ok: false, ms: 1, cut: { stdout: 0, stderr: 0 }, error: { kind: 'bad-result', message: 'm', traceback: null } })).toBe(false);
     expect(validator('ready')({ ready: true, hooks: ['build_everything'], pid: 1, python: 'p', isolation: { network: 'shared', networkDetail: '', limits: {}, subreaper: false } })).toBe(false);
+  });
+
+  it('the Python side’s check takes the same requests and refuses the same non-messages', () => {
+    const good = hookRequest(1, 'build_wheel', { cwd: '/p', outputDirectory: '/o', timeoutSec: 5 }, logs);
+    const made: [string, unknown][] = [
+      ['request', good],
+      ['request', hookRequest(2, 'build_sdist', { cwd: '/p', outputDirectory: '/o', timeoutSec: 120, configSettings: { a: 'b' }, inProcess: true, umask: 0o22, env: { TZ: 'UTC' } }, logs, { c: ['d', 'e'] })],
+      ['request', hookRequest(3, 'prepare_metadata_for_build_wheel', { cwd: '/p', metadataDirectory: '/m', timeoutSec: 1, reportModules: true }, logs)],
+      ['request', warmRequest(4, ['setuptools', 'setuptools.build_meta'])],
+    ];
+    const refused: [string, unknown][] = [
+      ['request', { ...good, extra: 1 }],
+      ['request', { ...good, id: 0 }],
+      ['request', { ...good, umask: 0o1000 }],
+      ['request', { id: 1, op: 'warm' }],
+      ['hookResponse', { id: 1, ok: true, ms: 1, cut: { stdout: 0, stderr: 0 } }],
+      ['hookResponse', { id: 1, ok: false, ms: 1, cut: { stdout: 0, stderr: 0 }, error: { kind: 'bad-result', message: 'm', traceback: null } }],
+      ['ready', { ready: true, hooks: ['build_everything'], pid: 1, python: 'p', isolation: { network: 'shared', networkDetail: '', limits: {}, subreaper: false } }],
+    ];
+    const verdicts = pythonCheck('python3', [...made, ...refused]);
+    expect(verdicts.slice(0, made.length)).toEqual(made.map(() => 'ok'));
+    expect(verdicts.slice(made.length)).toEqual(refused.map(() => expect.stringMatching(/^bad: /)));
+    // Both validators agree, message by message.
+    for (const [d, m] of [...made, ...refused]) expect(validator(d)(m)).toBe(verdicts.shift() === 'ok');
+  });
+
+  it('the Python side’s check refuses a schema keyword it does not know, rather than passing it over', () => {
+    const bent = join(dir, 'bent.schema.json');
+    writeFileSync(bent, JSON.stringify({ ...schema, definitions: { ...schema.definitions, id: { type: 'integer', multipleOf: 2 } } }));
+    const r = spawnSync('python3', [CHECKER, bent], { input: 'id\t2\n', encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('multipleOf');
   });
 
   it('the names and kinds the TypeScript side reads are the schema’s', () => {
@@ -154,6 +199,7 @@ describe.each(pythons)('messages.schema.json: every line the worker writes (Pyth
   writeFileSync(join(pkg, 'tb_schema.py'), BACKEND);
   const target: WorkerTarget = { python, hook: { module: 'tb_schema' }, importPaths: [pkg], label: 'tb_schema' };
 
+  let written: Line[] | undefined; // every line of the conversation below
   it('ready, progress, and a response per request, each of the schema’s shape', { timeout: 60_000 }, async () => {
     const project = mkdtempSync(join(dir, 'project-'));
     const out = mkdtempSync(join(dir, 'out-'));
@@ -175,6 +221,7 @@ describe.each(pythons)('messages.schema.json: every line the worker writes (Pyth
     ];
     for (let i = 0; i < requests.length; i++) expectValid('request', requests[i]!(i + 1));
     const lines = await converse(target, requests, 'tb_schema');
+    written = lines;
     for (const l of lines) expectValid('workerMessage', l);
 
     const [ready, ...rest] = lines;
@@ -198,6 +245,15 @@ describe.each(pythons)('messages.schema.json: every line the worker writes (Pyth
     expect(responses[8]!['value']).toBe(0); // json is loaded already; the other does not exist
     // Traced lines come with every result the call itself gave; a forked hook killed at the timeout or crashed gives none.
     expect(responses.filter((r) => r['lines'] === undefined).map((r) => r['id'])).toEqual([6, 7]);
+  });
+
+  it('the same lines pass the Python side’s check, under the same interpreter', () => {
+    expect(written, 'the conversation above ran').toBeDefined();
+    const first = written![0]!;
+    // Request 9 is the warm request (as above).
+    const definitionOf = (l: Line): string => (l === first ? 'ready' : 'started' in l ? 'progress' : l['id'] === 9 ? 'warmResponse' : 'hookResponse');
+    expect(pythonCheck(python, written!.map((l) => [definitionOf(l), l]))).toEqual(written!.map(() => 'ok'));
+    expect(pythonCheck(python, written!.map((l) => ['workerMessage', l]))).toEqual(written!.map(() => 'ok'));
   });
 
   it('readyFailed when the backend cannot be imported', { timeout: 30_000 }, async () => {
