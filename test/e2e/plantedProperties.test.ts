@@ -7,7 +7,8 @@
  * run count), which did generate what the bug is about (asserted through
  * --stats where a feature name says it).
  *
- * Seeds are chosen so that the first generated project already shows the bug:
+ * Each case's seed is the first whose first generated project has what the
+ * bug needs (seedWhere, test/e2e/cli.ts), so the seed follows the generators:
  * shrinking is what takes the time.
  */
 import { existsSync } from 'node:fs';
@@ -19,6 +20,7 @@ import type { CorpusFile } from '../../src/corpus/corpusFile.js';
 import { allPackages, topLevelNames, type ProjectModel } from '../../src/model/projectModel.js';
 import type { JsonReport } from '../../src/report/jsonReport.js';
 import { FAKE_BACKENDS } from '../helpers.js';
+import { modelFeatures } from '../../src/model/features.js';
 import { HATCHLING, SETUPTOOLS, readJson, seedWhere, tempDir, twinbuild, type CliResult } from './cli.js';
 
 const planted = (real: string, name: string): string => `${real},backend=tb_planted_props:${name},path=${FAKE_BACKENDS}`;
@@ -66,6 +68,11 @@ function pair(c: Case): () => Promise<{ bad: Run; good: Run }> {
     })());
 }
 
+const ST = { family: 'setuptools', version: '80.9.0' } as const;
+const HA = { family: 'hatchling', version: '1.27.0' } as const;
+/** Whether a model has `feature` (a --stats name, src/model/features.ts). */
+const has = (feature: string) => (m: ProjectModel): boolean => modelFeatures(m).includes(feature);
+
 const optionalParts = (m: ProjectModel): string[] => OPTIONAL_PARTS.filter((k) => m[k] !== undefined);
 
 /** The one finding of a planted run, with its saved corpus file. */
@@ -111,7 +118,8 @@ function expectSmallest(model: ProjectModel): void {
 const TIMEOUT = 400_000;
 
 describe('diff: hatchling whose wheel METADATA loses Keywords', () => {
-  const c: Case = { property: 'diff', real: HATCHLING, bug: 'no_keywords', seed: 96, runs: 1 };
+  // `diff` generates for both sides: hatchling twice.
+  const c: Case = { property: 'diff', real: HATCHLING, bug: 'no_keywords', seed: seedWhere([HA, HA], has('keywords')), runs: 1 };
   const runs = pair(c);
   beforeAll(() => runs().then(() => undefined), TIMEOUT);
 
@@ -132,7 +140,7 @@ describe('diff: hatchling whose wheel METADATA loses Keywords', () => {
 
 // The same bug, one backend alone: `spec` holds METADATA to what the model says (src/fuzz/properties/_modelMetadata.ts).
 describe('spec: hatchling whose wheel METADATA loses Keywords, with no second backend to compare', () => {
-  const c: Case = { property: 'spec', real: HATCHLING, bug: 'no_keywords', seed: 96, runs: 1 };
+  const c: Case = { property: 'spec', real: HATCHLING, bug: 'no_keywords', seed: seedWhere([HA], has('keywords')), runs: 1 };
   const runs = pair(c);
   beforeAll(() => runs().then(() => undefined), TIMEOUT);
 
@@ -197,7 +205,10 @@ describe('install: hatchling whose metapackage wheel ships the pyproject.toml', 
 });
 
 describe('spec: setuptools whose RECORD gives sizes in characters, not bytes', () => {
-  const c: Case = { property: 'spec', real: SETUPTOOLS, bug: 'record_char_sizes', seed: 1189, runs: 1 };
+  // A non-ASCII description makes METADATA a text file whose characters and bytes differ in number; each
+  // character beyond ASCII in the project is two bytes in UTF-8, so whichever the shrinking keeps is one byte off.
+  const twoByteOnly = (m: ProjectModel): boolean => [...JSON.stringify(m)].every((ch) => ch.codePointAt(0)! < 0x800);
+  const c: Case = { property: 'spec', real: SETUPTOOLS, bug: 'record_char_sizes', seed: seedWhere([ST], (m) => has('description:non-ascii')(m) && twoByteOnly(m)), runs: 1 };
   const runs = pair(c);
   beforeAll(() => runs().then(() => undefined), TIMEOUT);
 
@@ -224,7 +235,7 @@ describe('spec: setuptools whose RECORD gives sizes in characters, not bytes', (
 });
 
 describe('roundtrip: setuptools whose sdist leaves out py.typed', () => {
-  const c: Case = { property: 'roundtrip', real: SETUPTOOLS, bug: 'sdist_without_py_typed', seed: 96, runs: 1 };
+  const c: Case = { property: 'roundtrip', real: SETUPTOOLS, bug: 'sdist_without_py_typed', seed: seedWhere([ST], has('py.typed')), runs: 1 };
   const runs = pair(c);
   beforeAll(() => runs().then(() => undefined), TIMEOUT);
 
@@ -265,7 +276,8 @@ describe('roundtrip: hatchling whose sdist leaves out a readme that is in a fold
 });
 
 describe('metadata: setuptools whose prepare_metadata_for_build_wheel drops requirements with markers', () => {
-  const c: Case = { property: 'metadata', real: SETUPTOOLS, bug: 'prepared_without_marker_deps', seed: 129, runs: 1 };
+  // A dependency (not an extra's requirement, whose `extra ==` marker the bug drops too) with a marker.
+  const c: Case = { property: 'metadata', real: SETUPTOOLS, bug: 'prepared_without_marker_deps', seed: seedWhere([ST], (m) => m.dependencies.some((d) => d.includes(';'))), runs: 1 };
   const runs = pair(c);
   beforeAll(() => runs().then(() => undefined), TIMEOUT);
 
@@ -287,7 +299,8 @@ describe('metadata: setuptools whose prepare_metadata_for_build_wheel drops requ
 });
 
 describe('reproducible: hatchling whose wheel keeps the source files\' mtimes', () => {
-  const c: Case = { property: 'reproducible', real: HATCHLING, bug: 'source_mtimes', seed: 204, runs: 1 };
+  // Any project whose wheel takes a file from the source tree: all but a metapackage.
+  const c: Case = { property: 'reproducible', real: HATCHLING, bug: 'source_mtimes', seed: seedWhere([HA], (m) => m.metaPackage !== true), runs: 1 };
   const runs = pair(c);
   beforeAll(() => runs().then(() => undefined), TIMEOUT);
 
@@ -305,7 +318,7 @@ describe('reproducible: hatchling whose wheel keeps the source files\' mtimes', 
 });
 
 describe('config: setuptools that does not read setup.cfg\'s [options.entry_points]', () => {
-  const c: Case = { property: 'config', real: SETUPTOOLS, bug: 'cfg_without_entry_points', seed: 4, runs: 1 };
+  const c: Case = { property: 'config', real: SETUPTOOLS, bug: 'cfg_without_entry_points', seed: seedWhere([ST], has('entry-points')), runs: 1 };
   const runs = pair(c);
   beforeAll(() => runs().then(() => undefined), TIMEOUT);
 
