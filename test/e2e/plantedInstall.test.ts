@@ -6,7 +6,8 @@
  * bug needs, and saved; the real hatchling passes the very same run (same
  * seed and run count), which did generate what the bug is about.
  *
- * Seeds are chosen so that the first generated project already shows the bug.
+ * Each case's seed is the first whose first generated project has what the
+ * bug needs (seedWhere, test/e2e/cli.ts), so the seed follows the generators.
  */
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
@@ -17,7 +18,8 @@ import type { CorpusFile } from '../../src/corpus/corpusFile.js';
 import { allPackages, type ProjectModel } from '../../src/model/projectModel.js';
 import type { JsonReport } from '../../src/report/jsonReport.js';
 import { FAKE_BACKENDS } from '../helpers.js';
-import { HATCHLING, readJson, tempDir, twinbuild, type CliResult } from './cli.js';
+import { modelFeatures } from '../../src/model/features.js';
+import { HATCHLING, readJson, seedWhere, tempDir, twinbuild, type CliResult } from './cli.js';
 
 interface Run {
   r: CliResult;
@@ -65,11 +67,16 @@ function passes(run: Run, feature: string): void {
   expect(run.rep.features?.[feature] ?? 0, `the run generated ${feature}`).toBeGreaterThan(0);
 }
 
+/** The first seed whose first hatchling 1.27.0 project is one `wanted` accepts. */
+const seedFor = (wanted: (m: ProjectModel) => boolean): number => seedWhere([{ family: 'hatchling', version: '1.27.0' }], wanted);
+const has = (feature: string) => (m: ProjectModel): boolean => modelFeatures(m).includes(feature);
+
 const optionalParts = (m: ProjectModel): string[] => OPTIONAL_PARTS.filter((k) => m[k] !== undefined);
 const TIMEOUT = 400_000;
 
 describe('install: a wheel without the __init__.py of a subpackage', () => {
-  const runs = pair('subpackage_without_init', 256);
+  // A regular package with a subpackage (one inside a namespace package would keep the namespace).
+  const runs = pair('subpackage_without_init', seedFor((m) => m.packages.some((p) => p.subpackages.length > 0)));
   beforeAll(() => runs().then(() => undefined), TIMEOUT);
 
   it('is caught as that missing file (the subpackage does not import) and shrunk to one package with one subpackage', async () => {
@@ -89,7 +96,7 @@ describe('install: a wheel without the __init__.py of a subpackage', () => {
 });
 
 describe('install: a wheel storing .data/data/ files under .data/purelib/', () => {
-  const runs = pair('data_under_purelib', 1932);
+  const runs = pair('data_under_purelib', seedFor(has('wheel-data')));
   beforeAll(() => runs().then(() => undefined), TIMEOUT);
 
   it('is caught as the data file missing from the data scheme and present in site-packages, shrunk to one data file', async () => {
@@ -110,7 +117,8 @@ describe('install: a wheel storing .data/data/ files under .data/purelib/', () =
 });
 
 describe('install: an editable wheel whose .pth names the wrong folder', () => {
-  const runs = pair('editable_wrong_folder', 1189);
+  // Any importable project has a .pth in its editable wheel; a single module is the smallest.
+  const runs = pair('editable_wrong_folder', seedFor(has('layout:single-module')));
   beforeAll(() => runs().then(() => undefined), TIMEOUT);
 
   it('is caught in the editable install only (nothing imports, no edit is seen), shrunk to the smallest project', async () => {
