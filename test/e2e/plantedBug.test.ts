@@ -10,9 +10,18 @@ import { readWheel } from '../../src/archive/readWheel.js';
 import type { ArtifactIndex } from '../../src/corpus/keptArtifacts.js';
 import { validateSarif } from '../report/sarifSchema.js';
 import { FAKE_BACKENDS } from '../helpers.js';
-import { SETUPTOOLS, readJson, tempDir, twinbuild } from './cli.js';
+import { SETUPTOOLS, readJson, seedWhere, tempDir, twinbuild } from './cli.js';
 
 const planted = (name: string): string => `${SETUPTOOLS},backend=tb_planted:${name},path=${FAKE_BACKENDS}`;
+
+/**
+ * The seed of the runs below: the first whose first project (generated for setuptools 80.9.0 on both sides, as
+ * `diff` does) has a package data file ending in .json, the files drop_json leaves out of the wheel. The planted
+ * run finds it in its first project; the runs after it (a new round, a new seed) show the same signature or none.
+ */
+const SEED = seedWhere([{ family: 'setuptools', version: '80.9.0' }, { family: 'setuptools', version: '80.9.0' }], (m) =>
+  allPackages(m).some(({ pkg }) => pkg.data.some((d) => d.path.endsWith('.json'))),
+);
 
 /** One fuzz run against the drop_json backend, shared by the tests below. */
 let dropJson: Promise<{ dir: string; corpus: string; report: string; r: Awaited<ReturnType<typeof twinbuild>> }> | undefined;
@@ -23,7 +32,7 @@ function dropJsonRun() {
     const corpus = join(dir, 'corpus');
     // The run also writes every other report, and keeps the finding's artifacts (see 'the reports of a run' below).
     const others = ['--html', join(dir, 'report.html'), '--sarif', join(dir, 'report.sarif'), '--junit', join(dir, 'report.xml'), '--keep-artifacts', join(dir, 'kept')];
-    const r = await twinbuild(['fuzz', '--a', SETUPTOOLS, '--b', planted('drop_json'), '--runs', '30', '--seed', '3', '--corpus', corpus, '--report', report, '--no-progress', ...others]);
+    const r = await twinbuild(['fuzz', '--a', SETUPTOOLS, '--b', planted('drop_json'), '--runs', '30', '--seed', String(SEED), '--corpus', corpus, '--report', report, '--no-progress', ...others]);
     return { dir, corpus, report, r };
   })();
   return dropJson;
@@ -68,7 +77,7 @@ describe('fuzz finds and shrinks a planted bug in a real backend', () => {
   it('the same backend compared with itself yields no finding', { timeout: 600_000 }, async () => {
     const dir = await tempDir();
     const report = join(dir, 'report.json');
-    const r = await twinbuild(['fuzz', '--a', SETUPTOOLS, '--b', SETUPTOOLS, '--runs', '15', '--seed', '3', '--corpus', join(dir, 'corpus'), '--report', report, '--no-progress']);
+    const r = await twinbuild(['fuzz', '--a', SETUPTOOLS, '--b', SETUPTOOLS, '--runs', '15', '--seed', String(SEED), '--corpus', join(dir, 'corpus'), '--report', report, '--no-progress']);
     expect(r.stderr).not.toContain('twinbuild: internal error');
     expect(r.exitCode).toBe(0);
     const rep = await readJson<JsonReport>(report);
