@@ -1,0 +1,91 @@
+/**
+ * The wheel's METADATA changed to follow the sdist's PKG-INFO (issue #13,
+ * setuptools 75.6.0 "Preserve original PKG-INFO into METADATA"): its fields
+ * keep their own atoms, and they are one behaviour change,
+ * `wheel:copied:PKG-INFO->dist-info/METADATA`, in the atom book. The diffs are
+ * the ones setuptools 66.1.1 and 78.1.1 give (a dependency `a_a`, an extra
+ * `A_a`; replayed by hand).
+ */
+import { describe, expect, it } from 'vitest';
+import { COPIED_CHANGE, atomsOf, copiedAtoms, fieldSides } from '../../src/compare/atoms.js';
+import type { Difference } from '../../src/compare/types.js';
+import { AtomBook } from '../../src/fuzz/atomBook.js';
+import { failedDiff as fail } from './fixtures.js';
+
+const metadata = (artifact: 'sdist' | 'wheel', lines: string[]): Difference => ({
+  artifact,
+  kind: 'content',
+  path: artifact === 'sdist' ? 'PKG-INFO' : '{dist-info}/METADATA',
+  diff: ['--- a', '+++ b', '@@ -1,4 +1,4 @@', ...lines].join('\n'),
+});
+
+const DEPENDENCY = [
+  metadata('sdist', [' Name: a', '+Requires-Dist: a_a', ' Version: 0']),
+  metadata('wheel', [' Name: a', '-Requires-Dist: a-a', '+Requires-Dist: a_a', ' Version: 0']),
+];
+const EXTRA = [
+  metadata('sdist', [' Name: a', '-Provides-Extra: A_a', '+Provides-Extra: a-a', ' Version: 0']),
+  metadata('wheel', [' Name: a', '-Provides-Extra: a_a', '+Provides-Extra: a-a', ' Version: 0']),
+];
+
+describe('the wheel copy following the sdist copy', () => {
+  it('a dependency: PKG-INFO gains it (one change), METADATA re-spells it as PKG-INFO writes it (the copy)', () => {
+    expect(atomsOf(DEPENDENCY)).toEqual(['sdist:content:PKG-INFO[Requires-Dist]', 'wheel:content:dist-info/METADATA[Requires-Dist]']);
+    expect(copiedAtoms(DEPENDENCY)).toEqual(['wheel:content:dist-info/METADATA[Requires-Dist]']);
+  });
+
+  it('an extra: both copies normalize it, from different spellings: the wheel one is the copy', () => {
+    expect(copiedAtoms(EXTRA)).toEqual(['wheel:content:dist-info/METADATA[Provides-Extra]']);
+  });
+
+  it('the same change in both copies, METADATA moving away from PKG-INFO, a field removed, a PKG-INFO not shown: no copy', () => {
+    const lines = [' Name: a', '-Provides-Extra: a_a', '+Provides-Extra: a-a', ' Version: 0'];
+    expect(copiedAtoms([metadata('sdist', lines), metadata('wheel', lines)])).toEqual([]);
+    // B's METADATA rewrites the Summary PKG-INFO keeps (test/fixtures/backends/tb_planted_atoms.py).
+    expect(copiedAtoms([metadata('sdist', ['-Metadata-Version: 2.1', '+Metadata-Version: 2.2', ' Summary: é']), metadata('wheel', ['-Metadata-Version: 2.1', '+Metadata-Version: 2.2', '-Summary: é', '+Summary: e'])])).toEqual([]);
+    expect(copiedAtoms([metadata('sdist', [' Name: a', '+Summary: x', ' Requires-Dist: b']), metadata('wheel', [' Name: a', '-Requires-Dist: b'])])).toEqual([]);
+    expect(copiedAtoms([DEPENDENCY[1]!])).toEqual([]);
+  });
+
+  it('the book: once one field of the copy is reported, another field of it in another project is the same change', () => {
+    const book = new AtomBook('diff');
+    const dep = fail(DEPENDENCY);
+    const t = book.targetOf(dep);
+    expect(t).toMatchObject({ atom: 'sdist:content:PKG-INFO[Requires-Dist]' });
+    expect(t.change).toBeUndefined();
+    book.cover(dep, t);
+    const copy = book.targetOf(dep);
+    expect(copy).toMatchObject({ atom: 'wheel:content:dist-info/METADATA[Requires-Dist]', change: COPIED_CHANGE });
+    expect(book.cover(dep, copy)).toBe(true);
+    expect(book.isKnown(dep)).toBe(true);
+    // The extra's project: its PKG-INFO change (extras normalized) is new, its METADATA change is the copy.
+    const extra = fail(EXTRA);
+    expect(book.isKnown(extra)).toBe(false);
+    expect(book.targetOf(extra).atom).toBe('sdist:content:PKG-INFO[Provides-Extra]');
+    book.cover(extra, book.targetOf(extra));
+    expect(book.isKnown(extra)).toBe(true);
+    expect(book.atomsOfChange(COPIED_CHANGE)).toEqual(['wheel:content:dist-info/METADATA[Provides-Extra]', 'wheel:content:dist-info/METADATA[Requires-Dist]']);
+    // A METADATA change that does not follow PKG-INFO stays new.
+    expect(book.isKnown(fail([metadata('wheel', ['-Summary: é', '+Summary: e'])]))).toBe(false);
+  });
+
+  it('the book: coupled atoms are one change, listed together', () => {
+    const book = new AtomBook('diff');
+    const both = fail([
+      { artifact: 'wheel', kind: 'only-in-b', path: '{dist-info}/planted.txt' },
+      { artifact: 'wheel', kind: 'only-in-b', path: '{dist-info}/planted-too.txt' },
+    ]);
+    const t = book.targetOf(both);
+    book.cover(both, t);
+    expect(book.isKnown(both)).toBe(false);
+    book.couple(t, ['wheel:only-in-b:dist-info/planted.txt']);
+    expect(book.isKnown(both)).toBe(true);
+    expect(book.atomsOfChange(t.atom!)).toEqual(['wheel:only-in-b:dist-info/planted-too.txt', 'wheel:only-in-b:dist-info/planted.txt']);
+  });
+
+  it('fieldSides: each side of each field as the diff shows it, continuation lines included', () => {
+    const sides = fieldSides(['--- a', '+++ b', '@@ -1 +1 @@', ' Name: a', '-Summary: x', '+Summary: y', '+  more', ' Version: 0'].join('\n'));
+    expect(sides.get('name')).toEqual({ a: new Set(['Name: a']), b: new Set(['Name: a']) });
+    expect(sides.get('summary')).toEqual({ a: new Set(['Summary: x']), b: new Set(['Summary: y', '  more']) });
+  });
+});
