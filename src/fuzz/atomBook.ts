@@ -73,7 +73,9 @@ export class AtomBook {
   isKnownUnit(out: Failed, u: string): boolean {
     if (this.knownUnit(u)) return true;
     if (!usesAtoms(this.property)) return false;
-    const seen = this.changes.get(this.changeOf(out, u));
+    const change = this.changeOf(out, u);
+    if (this.allow?.has(change)) return true; // --allow of a change (`wheel:copied:PKG-INFO->dist-info/METADATA`)
+    const seen = this.changes.get(change);
     if (seen === undefined) return false;
     seen.add(canonicalAtom(u));
     return true;

@@ -69,6 +69,13 @@ describe('the wheel copy following the sdist copy', () => {
     expect(book.isKnown(fail([metadata('wheel', ['-Summary: é', '+Summary: e'])]))).toBe(false);
   });
 
+  it('--allow of the change allows each field of it', () => {
+    const book = new AtomBook('diff', new Set([COPIED_CHANGE, 'sdist:content:PKG-INFO[Requires-Dist]']));
+    expect(book.isKnown(fail(DEPENDENCY))).toBe(true);
+    expect(book.isKnown(fail(EXTRA))).toBe(false);
+    expect(book.targetOf(fail(EXTRA)).atom).toBe('sdist:content:PKG-INFO[Provides-Extra]');
+  });
+
   it('the book: coupled atoms are one change, listed together', () => {
     const book = new AtomBook('diff');
     const both = fail([
