@@ -65,8 +65,22 @@ describe('the wheel copy following the sdist copy', () => {
     book.cover(extra, book.targetOf(extra));
     expect(book.isKnown(extra)).toBe(true);
     expect(book.atomsOfChange(COPIED_CHANGE)).toEqual(['wheel:content:dist-info/METADATA[Provides-Extra]', 'wheel:content:dist-info/METADATA[Requires-Dist]']);
+    // Now a field changed the same way in both copies is the sdist's change of it, copied: known once that is.
+    const sameInBoth = (field: string) =>
+      fail(['sdist', 'wheel'].map((copy) => metadata(copy as 'sdist' | 'wheel', [' Name: a', `-${field}: a.a`, `+${field}: a-a`, ' Version: 0'])));
+    expect(atomsOf(sameInBoth('Provides-Extra').differences)).toEqual(['core-metadata[Provides-Extra]']);
+    expect(book.isKnown(sameInBoth('Provides-Extra'))).toBe(true);
+    expect(book.isKnown(sameInBoth('Summary'))).toBe(false);
     // A METADATA change that does not follow PKG-INFO stays new.
     expect(book.isKnown(fail([metadata('wheel', ['-Summary: é', '+Summary: e'])]))).toBe(false);
+  });
+
+  it('before the copy is reported, a field changed the same way in both copies is new', () => {
+    const book = new AtomBook('diff');
+    const extra = fail(EXTRA);
+    book.cover(extra, book.targetOf(extra));
+    const same = fail(['sdist', 'wheel'].map((copy) => metadata(copy as 'sdist' | 'wheel', [' Name: a', '-Provides-Extra: a.a', '+Provides-Extra: a-a'])));
+    expect(book.isKnown(same)).toBe(false);
   });
 
   it('--allow of the change allows each field of it', () => {
