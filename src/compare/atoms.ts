@@ -115,12 +115,13 @@ export function fieldChanges(diff: string | undefined): Map<string, string[]> {
 export const COPIED_CHANGE = 'wheel:copied:PKG-INFO->dist-info/METADATA';
 
 /**
- * Each field's lines (lower-cased name) on side A and side B, as far as a
- * metadata diff shows them: its changed lines and its context lines, without
- * the sign.
+ * Each field's lines (lower-cased name) on side A and side B, in order, as far
+ * as a metadata diff shows them: its changed lines and its context lines,
+ * without the sign (lines reordered are a change: setuptools 75.6.0 writes
+ * METADATA's Requires-Dist in PKG-INFO's order).
  */
-export function fieldSides(diff: string | undefined): Map<string, { a: Set<string>; b: Set<string> }> {
-  const out = new Map<string, { a: Set<string>; b: Set<string> }>();
+export function fieldSides(diff: string | undefined): Map<string, { a: string[]; b: string[] }> {
+  const out = new Map<string, { a: string[]; b: string[] }>();
   if (!diff) return out;
   const current: Record<'a' | 'b', string | undefined> = { a: undefined, b: undefined };
   for (const line of diff.split('\n')) {
@@ -134,8 +135,8 @@ export function fieldSides(diff: string | undefined): Map<string, { a: Set<strin
       else if (!/^\s/.test(body)) current[side] = undefined;
       const field = current[side];
       if (field === undefined) continue;
-      const entry = out.get(field) ?? { a: new Set<string>(), b: new Set<string>() };
-      entry[side].add(body);
+      const entry = out.get(field) ?? { a: [], b: [] };
+      entry[side].push(body);
       out.set(field, entry);
     }
   }
@@ -382,11 +383,11 @@ export function copiedAtoms(differences: readonly Difference[]): string[] {
   const wheel = differences.find((d) => d.kind === 'content' && metadataCopy(d) === 'wheel');
   if (!sdist || !wheel) return [];
   const [s, w] = [fieldSides(sdist.diff), fieldSides(wheel.diff)];
-  const same = (x: Set<string>, y: Set<string>): boolean => x.size === y.size && [...x].every((l) => y.has(l));
+  const same = (x: readonly string[], y: readonly string[]): boolean => x.length === y.length && x.every((l, i) => l === y[i]);
   return atomsOf(differences).filter((atom) => {
     const field = /^wheel:content:dist-info\/METADATA\[(.+)\]$/.exec(atom)?.[1]?.toLowerCase();
     const [ws, ss] = [field === undefined ? undefined : w.get(field), field === undefined ? undefined : s.get(field)];
-    return ws !== undefined && ss !== undefined && ws.b.size > 0 && same(ws.b, ss.b) && !same(ws.a, ws.b);
+    return ws !== undefined && ss !== undefined && ws.b.length > 0 && same(ws.b, ss.b) && !same(ws.a, ws.b);
   });
 }
 

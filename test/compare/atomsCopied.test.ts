@@ -34,6 +34,14 @@ describe('the wheel copy following the sdist copy', () => {
     expect(copiedAtoms(DEPENDENCY)).toEqual(['wheel:content:dist-info/METADATA[Requires-Dist]']);
   });
 
+  it('requirements reordered to PKG-INFO\'s order (66.1.1 → 80.9.0, dependencies `a-a; python_version >= "3.6"`, `y`) are the copy', () => {
+    const reordered = [
+      metadata('sdist', [' Name: a', '+Requires-Dist: a-a; python_version >= "3.6"', '+Requires-Dist: y', ' Version: 0']),
+      metadata('wheel', [' Name: a', '-Requires-Dist: y', ' Requires-Dist: a-a; python_version >= "3.6"', '+Requires-Dist: y', ' Version: 0']),
+    ];
+    expect(copiedAtoms(reordered)).toEqual(['wheel:content:dist-info/METADATA[Requires-Dist]']);
+  });
+
   it('an extra: both copies normalize it, from different spellings: the wheel one is the copy', () => {
     expect(copiedAtoms(EXTRA)).toEqual(['wheel:content:dist-info/METADATA[Provides-Extra]']);
   });
@@ -106,7 +114,7 @@ describe('the wheel copy following the sdist copy', () => {
 
   it('fieldSides: each side of each field as the diff shows it, continuation lines included', () => {
     const sides = fieldSides(['--- a', '+++ b', '@@ -1 +1 @@', ' Name: a', '-Summary: x', '+Summary: y', '+  more', ' Version: 0'].join('\n'));
-    expect(sides.get('name')).toEqual({ a: new Set(['Name: a']), b: new Set(['Name: a']) });
-    expect(sides.get('summary')).toEqual({ a: new Set(['Summary: x']), b: new Set(['Summary: y', '  more']) });
+    expect(sides.get('name')).toEqual({ a: ['Name: a'], b: ['Name: a'] });
+    expect(sides.get('summary')).toEqual({ a: ['Summary: x'], b: ['Summary: y', '  more'] });
   });
 });
