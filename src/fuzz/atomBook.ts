@@ -73,6 +73,11 @@ export class AtomBook {
   isKnownUnit(out: Failed, u: string): boolean {
     if (this.knownUnit(u)) return true;
     if (!usesAtoms(this.property)) return false;
+    // The sdist failed on one side: the wheel's change of a field has no copy to be compared with, and is known when
+    // that field's core-metadata change would be (reported, or its sdist part reported and the wheel copy following it).
+    const core = coreAtomOf(canonicalAtom(u));
+    const sdistFailed = out.differences.some((d) => d.kind === 'build-failed' && d.artifact === 'sdist' && d.path === '');
+    if (sdistFailed && u.startsWith('wheel:content:') && core !== undefined && this.knownUnit(core)) return true;
     const change = this.changeOf(out, u);
     if (this.allow?.has(change)) return true; // --allow of a change (`wheel:copied:PKG-INFO->dist-info/METADATA`)
     const seen = this.changes.get(change);
