@@ -1,4 +1,5 @@
 import type { ProjectModel } from '../model/projectModel.js';
+import { canonicalAtom } from '../compare/atoms.js';
 import type { AtomBook, Target } from './atomBook.js';
 import { minimalModels, shrinkWithin } from './shrinkBudget.js';
 import type { PropertyOutcome } from './types.js';
@@ -18,7 +19,11 @@ type Failed = PropertyOutcome & { status: 'fail' };
  * A change the smallest projects show (one empty module or package: a
  * universal change, such as Metadata-Version) is never coupled: every project
  * shows every universal change, and they are told apart atom by atom as the
- * baseline does. Nor is an atom whose own shrinking was cut short.
+ * baseline does. Nor is an atom whose own shrinking was cut short, nor one
+ * that is part of another named change (a field of the wheel's METADATA
+ * following the sdist's PKG-INFO, when X is not: setuptools 66.1.1 → 80.9.0,
+ * dependency `a-a[a-Aa]`, where `requires.txt` keeps the extra as written
+ * (67.3.1) and METADATA copies PKG-INFO's spelling (75.6.0).
  *
  * The limit: two independent changes triggered by the same feature (both need
  * an entry point, say) show together in every project, so they are coupled
@@ -40,7 +45,9 @@ export async function coupledAtoms(
   const x = target.atom;
   const smallest = (m: ProjectModel): boolean => minimalModels(m).some((s) => JSON.stringify(s) === JSON.stringify(m));
   if (x === undefined || smallest(model)) return [];
-  const others = book.unitsOf(out).filter((u) => u !== x && !book.isKnownUnit(out, u));
+  // An atom of a named change (the wheel copy following the sdist's) other than X's is that change, not coupled with X.
+  const xChange = target.change ?? x;
+  const others = book.unitsOf(out).filter((u) => u !== x && !book.isKnownUnit(out, u) && (book.changeOf(out, u) === xChange || book.changeOf(out, u) === canonicalAtom(u)));
   const coupled: string[] = [];
   for (const y of others) {
     if (performance.now() > opts.deadline) break;
