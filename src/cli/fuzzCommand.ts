@@ -400,6 +400,8 @@ export function corpusEntry(f: Finding, a: Backend, b?: Backend): CorpusFile {
     signature: f.signature,
     signatureText: f.signatureText,
     ...(f.atom !== undefined ? { atom: f.atom } : {}),
+    ...(f.change !== undefined ? { change: f.change } : {}),
+    ...(f.atoms !== undefined ? { atoms: f.atoms } : {}),
     summary: f.summary,
     differences: f.differences,
     model: f.model,

@@ -111,6 +111,38 @@ export function fieldChanges(diff: string | undefined): Map<string, string[]> {
   return out;
 }
 
+/** The change of the wheel's METADATA following the sdist's PKG-INFO (side B's copies agree where side A's did not). */
+export const COPIED_CHANGE = 'wheel:copied:PKG-INFO->dist-info/METADATA';
+
+/**
+ * Each field's lines (lower-cased name) on side A and side B, in order, as far
+ * as a metadata diff shows them: its changed lines and its context lines,
+ * without the sign (lines reordered are a change: setuptools 75.6.0 writes
+ * METADATA's Requires-Dist in PKG-INFO's order).
+ */
+export function fieldSides(diff: string | undefined): Map<string, { a: string[]; b: string[] }> {
+  const out = new Map<string, { a: string[]; b: string[] }>();
+  if (!diff) return out;
+  const current: Record<'a' | 'b', string | undefined> = { a: undefined, b: undefined };
+  for (const line of diff.split('\n')) {
+    if (line.startsWith('+++') || line.startsWith('---') || line.startsWith('@@') || line === '') continue;
+    const sign = line[0]!;
+    const body = line.slice(1);
+    const sides: ('a' | 'b')[] = sign === '-' ? ['a'] : sign === '+' ? ['b'] : ['a', 'b'];
+    const header = /^([A-Za-z][A-Za-z0-9-]*):/.exec(body);
+    for (const side of sides) {
+      if (header) current[side] = header[1]!.toLowerCase();
+      else if (!/^\s/.test(body)) current[side] = undefined;
+      const field = current[side];
+      if (field === undefined) continue;
+      const entry = out.get(field) ?? { a: [], b: [] };
+      entry[side].push(body);
+      out.set(field, entry);
+    }
+  }
+  return out;
+}
+
 /** The core-metadata field a spec problem is about: the field its message names first (`License-File (line 6) ...`, P003's `license-file: ...`). */
 export function problemField(d: Difference): string | undefined {
   const message = (d.a ?? d.b ?? '').replace(/^\S+ \((?:error|warning)\) /, '');
@@ -333,6 +365,30 @@ function classify(differences: readonly Difference[]): Classified {
     mergeInto(coreSpecAtom(m[1]!, m[2] as 'a' | 'b'), [atom, `wheel:spec:${m[1]}:${m[2]}`]);
   }
   return { atoms: [...atoms].sort(), merged };
+}
+
+/**
+ * The wheel's per-copy atoms (`wheel:content:dist-info/METADATA[F]`) of a
+ * diff outcome whose field changed to what the sdist's PKG-INFO says on side
+ * B, where the two copies differed on side A (else it is `core-metadata[F]`).
+ * The wheel is built from the sdist, so a wheel copy that now follows the
+ * sdist's in several fields is one change, `COPIED_CHANGE`, whichever fields
+ * a project shows it in (setuptools 75.6.0 copies PKG-INFO into METADATA: the
+ * Requires-Dist of `a_a` and the Provides-Extra of `A_a`). Conservative: only
+ * the lines the diffs show (changed and context lines) are compared; a field
+ * side B removed, or a PKG-INFO that does not differ, never counts.
+ */
+export function copiedAtoms(differences: readonly Difference[]): string[] {
+  const sdist = differences.find((d) => d.kind === 'content' && d.artifact === 'sdist' && d.path === 'PKG-INFO');
+  const wheel = differences.find((d) => d.kind === 'content' && metadataCopy(d) === 'wheel');
+  if (!sdist || !wheel) return [];
+  const [s, w] = [fieldSides(sdist.diff), fieldSides(wheel.diff)];
+  const same = (x: readonly string[], y: readonly string[]): boolean => x.length === y.length && x.every((l, i) => l === y[i]);
+  return atomsOf(differences).filter((atom) => {
+    const field = /^wheel:content:dist-info\/METADATA\[(.+)\]$/.exec(atom)?.[1]?.toLowerCase();
+    const [ws, ss] = [field === undefined ? undefined : w.get(field), field === undefined ? undefined : s.get(field)];
+    return ws !== undefined && ss !== undefined && ws.b.length > 0 && same(ws.b, ss.b) && !same(ws.a, ws.b);
+  });
 }
 
 /** The atoms of one diff outcome's differences, sorted, without repeats. */

@@ -31,6 +31,10 @@ export interface CorpusFile {
   signatureText: string;
   /** diff: the one atom (behaviour change) the signature names; absent in files written before atoms (issue #13). */
   atom?: string;
+  /** diff: the behaviour change the atom is part of, when not the atom alone (absent in older files). */
+  change?: string;
+  /** diff: every atom of that change the run had seen when the file was written, when several (absent in older files). */
+  atoms?: string[];
   summary: string;
   differences: Difference[];
   model: ProjectModel;
@@ -107,6 +111,8 @@ export function validateCorpusFile(value: unknown, where: string): CorpusFile {
   } else c.str(o['signature'], 'signature', /^[0-9a-f]{6,64}$/);
   c.str(o['signatureText'], 'signatureText');
   if (o['atom'] !== undefined) c.str(o['atom'], 'atom');
+  if (o['change'] !== undefined) c.str(o['change'], 'change');
+  if (o['atoms'] !== undefined) c.arr(o['atoms'], 'atoms').forEach((a, i) => c.str(a, `atoms[${i}]`));
   c.str(o['summary'], 'summary');
   c.arr(o['differences'], 'differences');
   if (o['name'] !== undefined) c.str(o['name'], 'name');

@@ -12,6 +12,7 @@ import { failingMinimal, hasBuildFailure, isCostly, shrinkDeadline, shrinkWithin
 import { EnvironmentError } from '../errors.js';
 import { AtomBook, type Target } from './atomBook.js';
 import { baselineFindings } from './baseline.js';
+import { coupledAtoms } from './coupling.js';
 import { emptyStats, type Finding, type PropertyName, type PropertyOutcome, type RunStats } from './types.js';
 
 export interface FuzzOptions {
@@ -148,6 +149,8 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzRun> {
     signature: book.signatureFor(out, target).id,
     signatureText: book.signatureFor(out, target).text,
     ...(target?.atom !== undefined ? { atom: target.atom } : {}),
+    ...(target?.change !== undefined ? { change: target.change } : {}),
+    ...changeAtoms(target),
     ...(extra.baseline ? { baseline: true } : {}),
     property: opts.property,
     summary: out.summary,
@@ -166,8 +169,18 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzRun> {
     rules: out.rules,
     replayedFrom: extra.source,
   });
-  const record = async (model: ProjectModel, out: PropertyOutcome & { status: 'fail' }, extra: Extra, target: Target = book.targetOf(out)): Promise<void> => {
+  const changeAtoms = (target?: Target): { atoms?: string[] } => {
+    const atoms = target?.atom !== undefined ? book.atomsOfChange(target.change ?? target.atom) : [];
+    return atoms.length > 1 ? { atoms } : {};
+  };
+  const record = async (model: ProjectModel, out: PropertyOutcome & { status: 'fail' }, extra: Extra, target: Target = book.targetOf(out), laneCtx: PropertyContext = ctx): Promise<void> => {
     if (!book.same(out, target) || !book.cover(out, target)) return; // another lane reported the same problem meanwhile
+    // Other new atoms its minimal project shows that are the same change (src/fuzz/coupling.ts); not for the baseline,
+    // whose smallest projects show every universal change at once.
+    if (!extra.baseline && target.atom !== undefined) {
+      const renders = (m: ProjectModel): boolean => [laneCtx.a, ...(laneCtx.b ? [laneCtx.b] : [])].every((r) => canRenderFor(m, r.backend));
+      await coupledAtoms(model, out, target, book, { evaluate: async (m) => (renders(m) ? evaluate(m, laneCtx) : undefined), deadline: shrinkDeadline(performance.now(), opts.shrinkMs, deadline) });
+    }
     const finding = findingOf(model, out, extra, target);
     findings.push(finding);
     await opts.onFinding?.(finding);
@@ -358,7 +371,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzRun> {
       const out = await evaluate(reduced.model, laneCtx);
       if (out.status !== 'fail') throw new Error('internal: the shrunk counterexample no longer fails');
       const shrinkComplete = !result.interrupted && !cut && reduced.complete;
-      await record(reduced.model, out, { seed, path: result.counterexamplePath ?? '', foundAt, shrinks: result.numShrinks + reduced.steps + (jumped ? 1 : 0), shrinkComplete, startedAt }, target);
+      await record(reduced.model, out, { seed, path: result.counterexamplePath ?? '', foundAt, shrinks: result.numShrinks + reduced.steps + (jumped ? 1 : 0), shrinkComplete, startedAt }, target, laneCtx);
       opts.onShrinkProgress?.(laneNo, null);
       if (opts.path !== undefined) return;
     }
@@ -366,6 +379,9 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzRun> {
   await Promise.all(lanes.map((l, i) => lane(l, i)));
   if (fatal) throw fatal;
   if (opts.timeMs === undefined && runsDone < totalRuns && !(opts.stopOnFirst && findings.length > 0) && opts.path === undefined && !health.verdict) interrupted = true;
+
+  // A change's atoms seen after its finding was recorded (another field the wheel copy follows in) are listed too.
+  for (const f of findings) if (f.atom !== undefined) Object.assign(f, changeAtoms({ classes: new Set(), atom: f.atom, ...(f.change ? { change: f.change } : {}) }));
 
   const durationMs = performance.now() - started;
   const base = {

@@ -51,6 +51,19 @@ export interface Finding {
   signatureText: string;
   /** diff: the one atom (behaviour change) the finding is about (src/compare/atoms.ts). */
   atom?: string;
+  /**
+   * diff: the behaviour change the atom is part of, when it is not the atom
+   * alone: `wheel:copied:PKG-INFO->dist-info/METADATA` (the wheel's METADATA
+   * following the sdist's PKG-INFO). Absent in older reports.
+   */
+  change?: string;
+  /**
+   * diff: every atom of the finding's change the run saw (its own among them),
+   * when there are several: atoms coupled with it (each one's minimal project
+   * shows the other, src/fuzz/coupling.ts), or fields of one copy change.
+   * Absent when the change is its one atom, and in older reports.
+   */
+  atoms?: string[];
   /** diff with --baseline: a change the smallest projects already show (reported once, then ignored). */
   baseline?: boolean;
   property: PropertyName;

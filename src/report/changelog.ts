@@ -13,6 +13,10 @@ export interface ChangelogReport {
   releases: string[];
   changes: {
     atom: string;
+    /** The behaviour change the atom is part of, when not the atom alone (as in the fuzz report). */
+    change?: string;
+    /** Every atom of that change the search saw, when several. */
+    atoms?: string[];
     signature: string;
     signatureId: string;
     firstRelease: string | null;
@@ -38,6 +42,8 @@ export function changelogReport(log: Changelog, tool: { version: string; seed: n
     releases: log.releases,
     changes: log.changes.map((c) => ({
       atom: c.atom,
+      ...(c.finding.change !== undefined ? { change: c.finding.change } : {}),
+      ...(c.finding.atoms !== undefined ? { atoms: c.finding.atoms } : {}),
       signature: c.signature,
       signatureId: c.signatureId,
       firstRelease: c.firstRelease,
@@ -94,7 +100,10 @@ export function changelogMarkdown(log: Changelog): string {
     '| --- | --- | --- |',
   ];
   for (const c of log.changes) {
-    lines.push(`| ${codeSpan(cell(c.atom))}${c.finding.baseline ? ' (baseline)' : ''} | ${cell(modelSketch(c.model))} | ${cell(releaseCell(c))} |`);
+    // The other atoms of the same change (coupled, or other fields of the wheel copy following the sdist's), and its name.
+    const others = (c.finding.atoms ?? []).filter((a) => a !== c.atom).map((a) => ` + ${codeSpan(cell(a))}`).join('');
+    const change = c.finding.change !== undefined ? ` (${codeSpan(cell(c.finding.change))})` : '';
+    lines.push(`| ${codeSpan(cell(c.atom))}${others}${change}${c.finding.baseline ? ' (baseline)' : ''} | ${cell(modelSketch(c.model))} | ${cell(releaseCell(c))} |`);
   }
   return lines.join('\n') + '\n';
 }

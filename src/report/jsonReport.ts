@@ -54,6 +54,10 @@ export interface ReportFinding {
   signatureText: string;
   /** diff: the one atom (behaviour change) the finding is about (absent in older reports). */
   atom?: string;
+  /** diff: the behaviour change the atom is part of, when not the atom alone (absent in older reports). */
+  change?: string;
+  /** diff: every atom of the finding's change the run saw, when several (absent otherwise, and in older reports). */
+  atoms?: string[];
   /** diff with --baseline: a change the smallest projects already show. */
   baseline?: boolean;
   property: PropertyName;
@@ -96,6 +100,8 @@ export function reportFinding(f: Finding, replay: string): ReportFinding {
     signature: f.signature,
     signatureText: f.signatureText,
     ...(f.atom !== undefined ? { atom: f.atom } : {}),
+    ...(f.change !== undefined ? { change: f.change } : {}),
+    ...(f.atoms !== undefined ? { atoms: f.atoms } : {}),
     ...(f.baseline ? { baseline: true } : {}),
     property: f.property,
     summary: f.summary,
