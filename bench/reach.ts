@@ -20,7 +20,7 @@
  * report's durationMs, which leaves out the coverage report's one-off
  * static analysis) and CPU time of the whole process tree (which includes it).
  *
- *   npm run bench -- --reach [--backends S1;S2] [--projects N] [--seeds 1,2,3] [--json FILE]
+ *   npm run bench -- --reach [--backends S1;S2] [--projects N,...] [--seeds 1,2,3] [--json FILE]
  *
  * Single backend, `spec`: every project's sdist and wheel are built once and
  * judged by the spec oracles (a `diff` of a backend against itself builds
@@ -48,6 +48,9 @@ export interface ReachRun {
   backend: string;
   seed: number;
   mode: Mode;
+  /** Generated projects (the run count). */
+  runs: number;
+  /** Projects evaluated: the generated ones, and the candidates of a finding's shrinking. */
   projects: number;
   builds: number;
   durationMs: number;
@@ -87,7 +90,7 @@ async function oneRun(spec: string, seed: number, mode: Mode, projects: number):
     const cpuMs = childCpuMs() - cpu0;
     if (r.exitCode !== 0 && r.exitCode !== 1) throw new Error(`twinbuild ${args.join(' ')}: exit ${r.exitCode}\n${r.stderr.slice(-3000)}`);
     const rep = JSON.parse(readFileSync(report, 'utf8')) as JsonReport;
-    const run: ReachRun = { backend: spec, seed, mode, projects: rep.stats.projects, builds: rep.builds, durationMs: rep.durationMs, cpuMs, findings: rep.findings.length, ...(rep.guide ? { guide: rep.guide } : {}) };
+    const run: ReachRun = { backend: spec, seed, mode, runs: rep.runs, projects: rep.stats.projects, builds: rep.builds, durationMs: rep.durationMs, cpuMs, findings: rep.findings.length, ...(rep.guide ? { guide: rep.guide } : {}) };
     if (mode !== 'plain') {
       const cov = JSON.parse(readFileSync(coverage, 'utf8')) as CoverageReport;
       const b = cov.backends[0]!;
@@ -109,23 +112,24 @@ export function reachTables(runs: ReachRun[]): string {
   const med = (rs: ReachRun[], f: (r: ReachRun) => number): number => median(rs.map(f));
   const each = (rs: ReachRun[], f: (r: ReachRun) => number): string => rs.map(f).join(', ');
   const reach = mdTable(
-    ['backend', 'projects (builds)', 'total: unguided', 'total: guided', 'build path: unguided', 'build path: guided', 'executable (total / build path)', 'guided: mutated / pool'],
+    ['backend', 'runs; builds (unguided / guided)', 'total: unguided', 'total: guided', 'build path: unguided', 'build path: guided', 'executable (total / build path)', 'guided: mutated / pool', 'findings (unguided / guided)'],
     backends.map((b) => {
       const u = of(b, 'unguided');
       const g = of(b, 'guided');
       const ex = u[0]?.executable ?? g[0]?.executable;
       return [
         b,
-        `${med(u, (r) => r.projects)} (${med(u, (r) => r.builds)} / ${med(g, (r) => r.builds)})`,
+        `${med(u, (r) => r.runs)}; ${med(u, (r) => r.builds)} / ${med(g, (r) => r.builds)}`,
         `**${med(u, (r) => r.total ?? 0)}** (${each(u, (r) => r.total ?? 0)})`,
         `**${med(g, (r) => r.total ?? 0)}** (${each(g, (r) => r.total ?? 0)})`,
         `**${med(u, (r) => r.buildPath ?? 0)}** (${each(u, (r) => r.buildPath ?? 0)})`,
         `**${med(g, (r) => r.buildPath ?? 0)}** (${each(g, (r) => r.buildPath ?? 0)})`,
         ex ? `${ex.total} / ${ex.buildPath}` : '–',
         `${med(g, (r) => r.guide?.mutated ?? 0)} / ${med(g, (r) => r.guide?.pool ?? 0)}`,
+        `${each(u, (r) => r.findings)} / ${each(g, (r) => r.findings)}`,
       ];
     }),
-    ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+    ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
   );
   const perBuild = (r: ReachRun, f: (r: ReachRun) => number): number => f(r) / Math.max(1, r.builds);
   const cost = mdTable(
@@ -150,35 +154,39 @@ export async function reachBench(argv: string[]): Promise<number> {
     strict: true,
   });
   if (values.help) {
-    process.stdout.write('usage: npm run bench -- --reach [--backends S1;S2] [--projects N (default 80)] [--seeds 1,2,3] [--json FILE]\n');
+    process.stdout.write('usage: npm run bench -- --reach [--backends S1;S2] [--projects N,... (default 80)] [--seeds 1,2,3] [--json FILE]\n');
     return 0;
   }
   const specs = (values.backends ?? DEFAULT_BACKENDS.join(';')).split(';').map((s) => s.trim()).filter(Boolean);
-  const projects = Number(values.projects ?? 80);
+  const counts = (values.projects ?? '80').split(',').map(Number);
   const seeds = (values.seeds ?? '1,2,3').split(',').map(Number);
-  if (!Number.isInteger(projects) || projects < 1) throw new ConfigError(`--projects must be a whole number ≥ 1, got ${JSON.stringify(values.projects)}`);
+  if (counts.some((n) => !Number.isInteger(n) || n < 1)) throw new ConfigError(`--projects must be whole numbers ≥ 1 separated by commas, got ${JSON.stringify(values.projects)}`);
   if (seeds.some((s) => !Number.isInteger(s))) throw new ConfigError(`--seeds must be whole numbers separated by commas, got ${JSON.stringify(values.seeds)}`);
   const started = performance.now();
   const loadStart = loadavg();
-  const runs: ReachRun[] = [];
-  for (const spec of specs) {
-    for (const [i, seed] of seeds.entries()) {
-      const order = MODES.map((_, k) => MODES[(k + i) % MODES.length]!);
-      for (const mode of order) {
-        log(`${spec} seed ${seed}: ${mode} ... (load ${loadavg()[0]!.toFixed(1)})`);
-        const r = await oneRun(spec, seed, mode, projects);
-        log(
-          `${spec} seed ${seed}: ${mode}: ${r.projects} projects, ${r.builds} builds in ${(r.durationMs / 1000).toFixed(1)} s, CPU ${(r.cpuMs / 1000).toFixed(1)} s` +
-            (r.total !== undefined ? `; lines ${r.total} total, ${r.buildPath} build path` : '') +
-            (r.guide ? `; ${r.guide.mutated} mutated, ${r.guide.pool} pool entries` : ''),
-        );
-        runs.push(r);
+  const all: ReachRun[][] = [];
+  for (const projects of counts) {
+    const runs: ReachRun[] = [];
+    all.push(runs);
+    for (const spec of specs) {
+      for (const [i, seed] of seeds.entries()) {
+        const order = MODES.map((_, k) => MODES[(k + i) % MODES.length]!);
+        for (const mode of order) {
+          log(`${spec} seed ${seed}: ${mode} ... (load ${loadavg()[0]!.toFixed(1)})`);
+          const r = await oneRun(spec, seed, mode, projects);
+          log(
+            `${spec} seed ${seed}: ${mode}: ${r.projects} projects, ${r.builds} builds in ${(r.durationMs / 1000).toFixed(1)} s, CPU ${(r.cpuMs / 1000).toFixed(1)} s` +
+              (r.total !== undefined ? `; lines ${r.total} total, ${r.buildPath} build path` : '') +
+              (r.guide ? `; ${r.guide.mutated} mutated, ${r.guide.pool} pool entries` : ''),
+          );
+          runs.push(r);
+        }
       }
     }
   }
   const m = machineInfo();
-  const head = `bench --reach: ${new Date().toISOString()}, ${m.nproc} CPUs, load ${loadStart.map((x) => x.toFixed(1)).join(' ')} → ${loadavg().map((x) => x.toFixed(1)).join(' ')}, ${projects} projects per run, seeds ${seeds.join(', ')}, ${((performance.now() - started) / 60_000).toFixed(1)} min\n\n`;
-  process.stdout.write(head + reachTables(runs));
-  if (values.json) writeFileSync(values.json, `${JSON.stringify({ projects, seeds, runs }, null, 2)}\n`);
+  const head = `bench --reach: ${new Date().toISOString()}, ${m.nproc} CPUs, load ${loadStart.map((x) => x.toFixed(1)).join(' ')} → ${loadavg().map((x) => x.toFixed(1)).join(' ')}, seeds ${seeds.join(', ')}, ${((performance.now() - started) / 60_000).toFixed(1)} min\n`;
+  process.stdout.write(head + counts.map((n, i) => `\n### ${n} projects per run\n\n${reachTables(all[i]!)}`).join(''));
+  if (values.json) writeFileSync(values.json, `${JSON.stringify({ counts, seeds, runs: all.flat() }, null, 2)}\n`);
   return 0;
 }

@@ -124,6 +124,7 @@ async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
   if (reportsToStdout(values)) io = { ...io, out: io.err };
   const colours = paint(io.colour ?? false);
   if (!values.a) throw new ConfigError('fuzz needs --a SPEC', FUZZ_USAGE);
+  if (values.guide !== undefined && values.guide !== 'coverage') throw new ConfigError(`--guide must be coverage, got ${JSON.stringify(values.guide)}`);
   // -C KEY=VALUE goes to both sides, as part of their specs (recorded with them).
   values.a = withSettings(values.a, values['config-setting']);
   if (values.b) values.b = withSettings(values.b, values['config-setting']);
@@ -135,7 +136,6 @@ async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
     if (!PROPERTIES[p]) throw new ConfigError(`property ${p} is not available in this version of twinbuild (available: ${Object.keys(PROPERTIES).join(', ')})`);
     if (PROPERTIES[p]!.needsB && !values.b) throw new ConfigError(`property ${p} compares two backends: give --b SPEC`);
   }
-  if (values.guide !== undefined && values.guide !== 'coverage') throw new ConfigError(`--guide must be coverage, got ${JSON.stringify(values.guide)}`);
   const runs = intFlag(values.runs, 'runs', 1);
   const timeMs = values.time !== undefined ? parseDuration(values.time) : undefined;
   const shrinkMs = values['shrink-time'] !== undefined ? parseDuration(values['shrink-time']) : undefined;

@@ -176,6 +176,8 @@ export class CoverageGuide implements SearchGuide {
   readonly pool: ModelPool;
   private readonly share: number;
   private readonly counts = { projects: 0, fresh: 0, mutated: 0, fellBack: 0, mutations: { add: 0, remove: 0, alter: 0 } };
+  /** Every project drawn so far (JSON): a mutation that gives one of them again (a part removed that was just added) is not drawn. */
+  private readonly drawn = new Set<string>();
 
   constructor(
     private readonly lines: LineSource,
@@ -197,18 +199,22 @@ export class CoverageGuide implements SearchGuide {
   /** The project to search with: `fresh`, or a mutation of a pooled project with a part of a donor. */
   private draw(mrng: fc.Random, fresh: fc.Value<ProjectModel>, donors: fc.Arbitrary<ProjectModel>, valid: (m: ProjectModel) => boolean): fc.Value<ProjectModel> {
     this.counts.projects++;
+    if (this.drawn.size > 50_000) this.drawn.clear();
     if (this.pool.size === 0 || mrng.nextDouble() >= this.share) {
       this.counts.fresh++;
+      this.drawn.add(JSON.stringify(fresh.value));
       return fresh;
     }
     const parent = this.pool.entries[mrng.nextInt(0, this.pool.size - 1)]!.model;
     const donor = donors.generate(mrng, undefined).value;
-    const m = mutateModel(parent, donor, (n) => mrng.nextInt(0, n - 1), valid);
+    const m = mutateModel(parent, donor, (n) => mrng.nextInt(0, n - 1), (c) => !this.drawn.has(JSON.stringify(c)) && valid(c));
     if (m === null) {
       this.counts.fellBack++;
       this.counts.fresh++;
+      this.drawn.add(JSON.stringify(fresh.value));
       return fresh;
     }
+    this.drawn.add(JSON.stringify(m.model));
     this.counts.mutated++;
     this.counts.mutations[m.mutation.kind]++;
     // No generation context: fast-check shrinks it as it shrinks a replayed corpus model.
