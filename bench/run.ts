@@ -9,6 +9,8 @@
  *   npm run bench -- --soak            ... then a 2,000-build memory soak of (a)
  *   npm run bench -- --soak-only       only the soak
  *   npm run bench -- --update-docs     also rewrite the generated section of docs/performance.md
+ *   npm run bench -- --reach           coverage-guided vs unguided search, and the cost of tracing
+ *                                      (bench/reach.ts; its own flags follow --reach)
  *   npm run bench -- --help
  *
  * Exit codes: 0 done, 1 twinbuild's outputs differ from a fresh process's
@@ -39,6 +41,7 @@ import { benchInstall, renderInstallBench, type InstallBench } from './install.j
 import { fsType, machineInfo } from './machine.js';
 import { METHOD_NAMES, METHODS, runMethod, type Method, type MethodRun } from './methods.js';
 import { renderReport, targetsMissed, updateDocs, type BackendReport, type BenchReport } from './report.js';
+import { reachBench } from './reach.js';
 import { runSoak } from './soak.js';
 
 const DEFAULT_BACKENDS = ['setuptools==80.9.0', 'hatchling==1.27.0'];
@@ -67,6 +70,8 @@ const USAGE = `usage: npm run bench -- [options]
   --update-docs        rewrite the generated section of docs/performance.md
   --check-targets      exit 1 when a ratio target is missed
   --install-wheels N   wheels per backend for the install-check bench (default 10; 0: skip)
+  --reach [...]        instead: guided vs unguided search and the cost of tracing (docs/coverage.md;
+                       npm run bench -- --reach --help)
 `;
 
 const log = (line: string): void => {
@@ -149,6 +154,8 @@ const OPTIONS = {
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; strict: true; allowPositionals: false }>>['values'];
 
 async function main(): Promise<number> {
+  const argv = process.argv.slice(2);
+  if (argv[0] === '--reach') return reachBench(argv.slice(1));
   const { values } = parseArgs({ options: OPTIONS, strict: true, allowPositionals: false });
   if (values.help) {
     process.stdout.write(USAGE);

@@ -16,9 +16,9 @@ export const COVERAGE_FLAG = {
   doc: "record which lines of each backend's own package the builds execute, and write the report (docs/coverage.md; - for stdout)",
 } as const;
 
-/** The book of a run with --coverage (its notes go to stderr), or undefined. */
-export function coverageBook(target: string | undefined, io: CliIO): CoverageBook | undefined {
-  return target === undefined ? undefined : new CoverageBook((text) => io.err(`twinbuild: ${text}`));
+/** The book of a run with --coverage, or one that needs it anyway (`always`: --guide coverage); its notes go to stderr. */
+export function coverageBook(target: string | undefined, io: CliIO, always = false): CoverageBook | undefined {
+  return target === undefined && !always ? undefined : new CoverageBook((text) => io.err(`twinbuild: ${text}`));
 }
 
 /** At the end of a run: write the coverage report and print its summary. */

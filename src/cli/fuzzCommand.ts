@@ -11,6 +11,7 @@ import type { Backend } from '../backends/types.js';
 import { ConfigError } from '../errors.js';
 import type { HealthVerdict } from '../fuzz/health.js';
 import { PROPERTIES } from '../fuzz/properties.js';
+import { CoverageGuide, type GuideSummary } from '../fuzz/guide.js';
 import { runFuzz, type FuzzRun, type Progress, type ReplayEntry } from '../fuzz/runFuzz.js';
 import { cannotWriteProjects } from '../render/writable.js';
 import { emptyStats, PROPERTY_NAMES, type Finding, type PropertyName } from '../fuzz/types.js';
@@ -92,6 +93,12 @@ const FUZZ_OPTIONS = {
   'no-progress': { type: 'boolean', doc: 'no progress line' },
   stats: { type: 'boolean', doc: 'print how often each generator feature appeared' },
   coverage: COVERAGE_FLAG,
+  guide: {
+    type: 'string',
+    value: 'coverage',
+    defaultIs: 'off: every project fresh from the generator',
+    doc: 'keep the projects whose builds reach backend lines no earlier build reached, and draw about half of the later projects as one-part mutations of them (traces the builds; docs/coverage.md)',
+  },
   baseline: { type: 'boolean', doc: 'diff: report the changes the smallest projects show once each, then ignore them' },
   'shrink-time': { type: 'string', value: 'DURATION', defaultIs: "5m, never more than --time leaves", doc: "each finding's own shrinking budget; when it is spent the finding is saved not fully shrunk (shrinkComplete: false)" },
   'config-setting': { type: 'string', short: 'C', multiple: true, value: 'KEY=VALUE', doc: 'a PEP 517 config_settings entry for every hook of both sides (as pypa/build -C; recorded as config= in the specs)' },
@@ -117,6 +124,7 @@ async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
   if (reportsToStdout(values)) io = { ...io, out: io.err };
   const colours = paint(io.colour ?? false);
   if (!values.a) throw new ConfigError('fuzz needs --a SPEC', FUZZ_USAGE);
+  if (values.guide !== undefined && values.guide !== 'coverage') throw new ConfigError(`--guide must be coverage, got ${JSON.stringify(values.guide)}`);
   // -C KEY=VALUE goes to both sides, as part of their specs (recorded with them).
   values.a = withSettings(values.a, values['config-setting']);
   if (values.b) values.b = withSettings(values.b, values['config-setting']);
@@ -161,7 +169,9 @@ async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
   io.err(`twinbuild ${toolVersion()}: A = ${a.label} (${a.python})${b ? `, B = ${b.label} (${b.python})` : ''}; ${properties.map((p) => `${p} at level ${levelOf(p)}`).join(', ')}; seed ${seed}`);
 
   const features = values.stats ? new Map<string, number>() : undefined;
-  const coverage = coverageBook(values.coverage, io);
+  // --guide coverage traces the builds whether or not --coverage writes a report.
+  const coverage = coverageBook(values.coverage, io, values.guide === 'coverage');
+  let guide: CoverageGuide | undefined;
   const runners: BackendRunner[] = [];
   const judge = await openJudge(io, properties);
   const started = performance.now();
@@ -194,6 +204,7 @@ async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
     stats: { ...stats, projects: stats.projects + (live?.projects ?? 0), builds: stats.builds + (live?.builds ?? 0) },
     ...(features ? { features: Object.fromEntries([...features].sort(([x], [y]) => (x < y ? -1 : 1))) } : {}),
     ...(health ? { health } : {}),
+    ...(guide ? { guide: guide.summary() } : {}),
     propertyMs,
     outcome,
   });
@@ -259,7 +270,7 @@ async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
     for (const f of partial) await saveFinding(f);
     const report = makeReport('interrupted');
     await writeReports(report);
-    if (coverage) await writeCoverage(coverage, values.coverage!, io, stdout);
+    if (coverage && values.coverage !== undefined) await writeCoverage(coverage, values.coverage, io, stdout);
     io.out(
       `interrupted by ${signal}: ${findings.length} finding(s) saved${partial.length ? ` (${partial.length} not fully shrunk: a run that replays the corpus shrinks further)` : ''}, ${report.builds} builds in ${(report.durationMs / 1000).toFixed(1)} s; seed ${seed}`,
     );
@@ -278,6 +289,10 @@ async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
       const lb = b ? await startRunner(b, traced(b)) : undefined;
       if (lb) runners.push(lb);
       extraLanes.push({ a: la, b: lb });
+    }
+    if (values.guide === 'coverage') {
+      guide = new CoverageGuide(coverage!);
+      if (!coverage!.traced()) io.err('twinbuild: --guide coverage: no backend of this run can be traced; the search goes on unguided');
     }
     for (const [i, property] of properties.entries()) {
       const left = timeMs !== undefined ? propertyTimeShare(timeMs - (performance.now() - started), properties.length - i) : undefined;
@@ -300,6 +315,7 @@ async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
         extraLanes: extraLanes.map((l) => ({ a: l.a, b: PROPERTIES[property]!.needsB ? l.b : undefined })),
         build: { timeoutSec },
         judge,
+        guide,
         onFinding: savingFindings.track(async (f) => {
           reported.set(f.signature, f);
           const rf = await saveFinding(f);
@@ -353,19 +369,26 @@ async function fuzzWith(values: FuzzValues, io: CliIO): Promise<number> {
   const durationMs = report.durationMs;
   await writeReports(report);
   offInterrupt();
-  if (coverage) await writeCoverage(coverage, values.coverage!, io, stdout);
+  if (coverage && values.coverage !== undefined) await writeCoverage(coverage, values.coverage, io, stdout);
   if (features) {
     const generated = Math.max(1, totalRuns);
     io.out(`features of the ${totalRuns} generated projects (count, share):`);
     for (const [f, n] of [...features].sort(([x], [y]) => (x < y ? -1 : 1))) io.out(`  ${f.padEnd(32)} ${String(n).padStart(6)}  ${((100 * n) / generated).toFixed(1)}%`);
     io.out(`rejected: A ${stats.rejected.a}, B ${stats.rejected.b} of ${stats.projects} projects built (a high rate is a generator bug: only valid projects are generated)`);
   }
+  if (guide) io.out(guideLine(guide.summary()));
   const rejectRate = stats.projects ? ` (A rejected ${stats.rejected.a}, B rejected ${stats.rejected.b}, both ${stats.bothRejected})` : '';
   if (stats.unconfirmed) io.out(`${stats.unconfirmed} failure(s) did not fail again when rebuilt and were not reported (a nondeterministic backend, or builds starved of time: see TWINBUILD_TIMEOUT)`);
   io.out(
     `${findings.length ? colours.red(`${findings.length} finding(s)`) : colours.green('no findings')}: ${totalRuns} runs, ${stats.projects} projects, ${stats.builds} builds in ${(durationMs / 1000).toFixed(1)} s${rejectRate}; seed ${seed}`,
   );
   return findings.length ? EXIT.findings : EXIT.ok;
+}
+
+/** The human line of --guide coverage. */
+function guideLine(g: GuideSummary): string {
+  if (!g.active) return `guided search: off (no backend could be traced): ${g.projects} fresh projects`;
+  return `guided search: ${g.mutated} of ${g.projects} projects mutated from the pool (add ${g.mutations.add}, remove ${g.mutations.remove}, alter ${g.mutations.alter}; ${g.fellBack} draws without a valid mutation), ${g.pool} pool entries (projects that reached new backend lines)`;
 }
 
 /** Saved counterexamples of `property` in the corpus folder (all files validated: a bad one is a usage error). */

@@ -47,9 +47,10 @@ interface BookEntry {
   reached: Map<string, Set<number>>;
 }
 
-/** Lines reached per backend of one run. */
+/** Lines reached per backend of one run (also the line source of `--guide coverage`: src/fuzz/guide.ts). */
 export class CoverageBook {
   private readonly entries = new Map<string, BookEntry>();
+  private reachedCount = 0;
 
   /** @param note told once per backend when tracing is impossible there (the run goes on without it) */
   constructor(private readonly note: (text: string) => void = () => {}) {}
@@ -72,13 +73,23 @@ export class CoverageBook {
           entry.unavailable = info.unavailable;
           return;
         }
-        addLines(entry.reached, info.lines);
+        this.reachedCount += addLines(entry.reached, info.lines);
       },
       add: (lines) => {
         entry.responses++;
-        addLines(entry.reached, lines);
+        this.reachedCount += addLines(entry.reached, lines);
       },
     };
+  }
+
+  /** Distinct backend lines reached so far, every backend together. */
+  linesReached(): number {
+    return this.reachedCount;
+  }
+
+  /** Whether some backend's worker traces its builds (false before any worker started, or where tracing is impossible). */
+  traced(): boolean {
+    return [...this.entries.values()].some((e) => e.workers > 0 && e.unavailable === undefined);
   }
 
   /** The report: executable lines of every traced backend's files read by `staticLines` (the probe by default). */
@@ -101,12 +112,19 @@ export function tracedModule(backend: Pick<Backend, 'family' | 'version'>): stri
   return familyInfo(backend.family).implFor(backend.version).module;
 }
 
-function addLines(into: Map<string, Set<number>>, lines: LineMap | undefined): void {
+/** Adds `lines` to `into`; returns how many were not there yet. */
+function addLines(into: Map<string, Set<number>>, lines: LineMap | undefined): number {
+  let added = 0;
   for (const [file, ls] of Object.entries(lines ?? {})) {
     let s = into.get(file);
     if (!s) into.set(file, (s = new Set()));
-    for (const l of ls) s.add(l);
+    for (const l of ls) {
+      if (s.has(l)) continue;
+      s.add(l);
+      added++;
+    }
   }
+  return added;
 }
 
 // ---------------------------------------------------------------- the report

@@ -13,6 +13,7 @@ import { EnvironmentError } from '../errors.js';
 import { AtomBook, type Target } from './atomBook.js';
 import { baselineFindings } from './baseline.js';
 import { coupledAtoms } from './coupling.js';
+import type { SearchGuide } from './guide.js';
 import { emptyStats, type Finding, type PropertyName, type PropertyOutcome, type RunStats } from './types.js';
 
 export interface FuzzOptions {
@@ -58,6 +59,11 @@ export interface FuzzOptions {
    * recorded: an interrupted run saves what it has.
    */
   onShrinkProgress?: (lane: number, best: Finding | null) => void;
+  /**
+   * --guide coverage (src/fuzz/guide.ts): draws the searched projects around
+   * the generator's and hears what each searched project's builds reached.
+   */
+  guide?: SearchGuide;
 }
 
 export interface ReplayEntry {
@@ -303,7 +309,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzRun> {
       let skipped = 0;
       // Searching builds in-process where the runner allows it; a failure is confirmed, and shrunk, in forks.
       const searchCtx: PropertyContext = { ...laneCtx, build: { ...laneCtx.build, inProcess: true } };
-      const property = fc.asyncProperty(projectModel({ targets }), async (model) => {
+      const property = fc.asyncProperty(opts.guide ? opts.guide.arbitrary(targets, renderable) : projectModel({ targets }), async (model) => {
         if (fatal) return true;
         if (target === undefined && health.verdict) {
           skipped++; // the health check stopped the search
@@ -316,7 +322,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzRun> {
         if (target === undefined) opts.onModel?.(model);
         let out: PropertyOutcome;
         try {
-          out = await evaluate(model, target === undefined ? searchCtx : laneCtx);
+          out = await (target === undefined && opts.guide ? opts.guide.observe(model, () => evaluate(model, searchCtx)) : evaluate(model, target === undefined ? searchCtx : laneCtx));
         } catch (e) {
           if (!(e instanceof EnvironmentError)) throw e;
           fatal = e;

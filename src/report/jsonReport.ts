@@ -1,3 +1,4 @@
+import type { GuideSummary } from '../fuzz/guide.js';
 import type { HealthVerdict } from '../fuzz/health.js';
 import type { Backend } from '../backends/types.js';
 import type { Difference } from '../compare/types.js';
@@ -38,6 +39,8 @@ export interface JsonReport {
   features?: Record<string, number>;
   /** Set when the health check stopped the search: every generated project failed its builds the same way. */
   health?: HealthVerdict;
+  /** `fuzz --guide coverage`: projects drawn fresh and mutated, and the pool (src/fuzz/guide.ts). */
+  guide?: GuideSummary;
   /** Each property's own time in the run (ms), for JUnit's testcase durations. */
   propertyMs?: Partial<Record<PropertyName, number>>;
 }

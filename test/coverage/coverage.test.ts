@@ -57,6 +57,26 @@ describe('backend coverage report', () => {
     expect(notes).toEqual(['x: no backend coverage: another trace function is installed; the run goes on without it']);
   });
 
+  it('the book counts distinct lines reached, every backend together, and says whether any backend is traced (--guide coverage)', () => {
+    const book = new CoverageBook();
+    expect(book.traced()).toBe(false); // no worker yet
+    const untraced = book.sink({ label: 'x', python: '/py', family: 'hatchling', version: '1.27.0' });
+    untraced.started({ method: 'sys.settrace', roots: [], unavailable: 'another trace function is installed', lines: {} });
+    expect(book.traced()).toBe(false);
+    const st = book.sink({ label: 'setuptools 80.9.0', python: '/py', family: 'setuptools', version: '80.9.0' });
+    st.started({ method: 'sys.settrace', roots: ['/site/setuptools'], unavailable: null, lines: { 'setuptools/build_meta.py': [1, 2] } });
+    expect(book.traced()).toBe(true);
+    expect(book.linesReached()).toBe(2);
+    st.add({ 'setuptools/build_meta.py': [2, 3], 'setuptools/monkey.py': [1] });
+    expect(book.linesReached()).toBe(4); // line 2 again is not new
+    st.add({ 'setuptools/build_meta.py': [1, 3] });
+    expect(book.linesReached()).toBe(4);
+    // The same line numbers of another backend's files are other lines.
+    const hl = book.sink({ label: 'hatchling 1.27.0', python: '/py2', family: 'hatchling', version: '1.27.0' });
+    hl.started({ method: 'sys.settrace', roots: ['/site/hatchling'], unavailable: null, lines: { 'setuptools/build_meta.py': [1] } });
+    expect(book.linesReached()).toBe(5);
+  });
+
   it('the book turns worker lines (import and calls) into a report with the static map', async () => {
     const book = new CoverageBook();
     const sink = book.sink({ label: 'setuptools 80.9.0', python: '/py', family: 'setuptools', version: '80.9.0' });
