@@ -33,6 +33,10 @@ export function modelFeatures(model: ProjectModel): string[] {
   };
   // Layout and import names.
   add(`layout:${model.layout}`);
+  // The src layout under another folder than src/ (`packageDir`), nested or not.
+  const packageDir = model.layout === 'src' ? model.packageDir : undefined;
+  add('layout:package-dir', packageDir !== undefined);
+  add('layout:package-dir-nested', packageDir?.includes('/') === true);
   const tops = topLevelNames(model);
   add('layout:several-top-level', tops.length > 1);
   add('layout:single-module', model.packages.length === 0 && (model.namespacePackages ?? []).length === 0 && model.modules.length === 1);

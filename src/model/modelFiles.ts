@@ -22,9 +22,17 @@ import {
 /** Project files as text: `/`-separated path from the project root -> content. */
 export type TextFiles = Record<string, string>;
 
-/** Folder holding the top-level packages and modules, relative to the project root: `''` or `'src/'`. */
-export function importRoot(model: ProjectModel): '' | 'src/' {
-  return model.layout === 'src' ? 'src/' : '';
+/**
+ * Folder holding the top-level packages and modules, relative to the project
+ * root, with a final `/`: `''` (flat), `'src/'`, or the model's `packageDir`.
+ */
+export function importRoot(model: ProjectModel): string {
+  return model.layout === 'src' ? `${packageDirOf(model)}/` : '';
+}
+
+/** The folder of the src layout without its final `/`: `packageDir`, else `src` (meaningful for the src layout only). */
+export function packageDirOf(model: ProjectModel): string {
+  return model.packageDir ?? 'src';
 }
 
 /** The files of one regular package tree, under `dir` (ending in `/`). */

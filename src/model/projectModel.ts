@@ -20,8 +20,23 @@ export interface ProjectModel {
   description: string | null;
   /** PEP 508 requirement strings, as written. */
   dependencies: string[];
-  /** Where import packages live: next to pyproject.toml (`flat`) or under `src/`. */
+  /**
+   * Where import packages live: next to pyproject.toml (`flat`) or under a
+   * folder of their own (`src`: the folder `src/`, or `packageDir`).
+   */
   layout: 'flat' | 'src';
+  /**
+   * The folder holding the import tree in the `src` layout when it is not
+   * `src/` (`lib`, `python`, `lib/python`): a `/`-separated path relative to
+   * the project root, each family pointing at it its documented way
+   * (setuptools `package-dir = {"" = "lib"}`, hatchling `sources`, poetry
+   * `from`, pdm-backend `package-dir`, uv_build `module-root`; flit-core
+   * looks next to pyproject.toml and under `src/` only). The artifacts are
+   * those of the src layout: the sdist holds the tree under this folder,
+   * the wheel at its root. Absent: `src/`. Only with `layout: 'src'`
+   * (`packageDirProblem` in src/model/packageDir.ts says what is valid).
+   */
+  packageDir?: string;
   /** Top-level regular import packages (each with an `__init__.py`). */
   packages: PackageModel[];
   /** Top-level single-file modules. */

@@ -18,6 +18,7 @@ import { EXCLUDE_RULES, EXCLUDE_SCOPES, PRIVATE_MARKS, PRIVATE_SPELLINGS, type P
 import { shadowsToolOrStdlib } from './reservedNames.js';
 import { excludedFilesProblem } from './excludedFiles.js';
 import { readmeCollision } from './modelFiles.js';
+import { packageDirProblem } from './packageDir.js';
 
 type Obj = Record<string, unknown>;
 export type Fail = (field: string, what: string) => never;
@@ -213,6 +214,11 @@ export function checkModelExtensions(
   }
   if (m['namespacePackages'] !== undefined) {
     array(m['namespacePackages'], f('namespacePackages'), fail).forEach((n, i) => namespace(n, f(`namespacePackages[${i}]`), fail, 0, checkPackage, checkModule));
+  }
+  // A package folder other than src/: plain names, in the src layout, holding none of the root files (checked by now).
+  if (m['packageDir'] !== undefined) {
+    const problem = packageDirProblem(m as unknown as ProjectModel);
+    if (problem !== null) fail(f('packageDir'), problem);
   }
   if (m['dynamicVersion'] !== undefined && typeof m['dynamicVersion'] !== 'boolean') fail(f('dynamicVersion'), 'must be a boolean');
   if (m['strayBytecode'] !== undefined && !['pycache', 'beside', 'both'].includes(m['strayBytecode'] as never)) fail(f('strayBytecode'), 'must be one of pycache, beside, both');

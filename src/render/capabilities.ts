@@ -68,6 +68,8 @@ export const CAPABILITY_FEATURES = [
   'layout:several-top-level',
   /** Top-level single-file modules. */
   'layout:top-level-modules',
+  /** The src layout under another folder than `src/` (`ProjectModel.packageDir`: `lib/`, `python/`, `lib/python/`). */
+  'layout:package-dir',
   /** A metapackage: no import package or module at all (`ProjectModel.metaPackage`). */
   'meta-package',
   /** PEP 420 namespace packages. */
@@ -209,6 +211,9 @@ const LIMITATIONS: Readonly<Partial<Record<CapabilityFeature, readonly Limitatio
     { family: 'hatchling', below: '1.20', why: 'the wheel target selects nothing only with bypass-selection, from hatchling 1.20.0' },
   ],
   'layout:top-level-modules': [{ family: 'uv', why: 'uv_build packages import packages only, not single-file modules' }],
+  'layout:package-dir': [
+    { family: 'flit', why: 'flit-core looks for the module next to pyproject.toml and under src/ only: it has no option naming another folder' },
+  ],
 };
 
 /** True when `version` is a PEP 440 version (a backend from a folder may report something else). */

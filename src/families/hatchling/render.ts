@@ -5,7 +5,7 @@
  *
  * - wheel: `only-include` of the top-level package folders (regular and
  *   namespace) and module files, with `sources = ["src"]` for the src layout
- *   (strips the `src/` prefix); everything inside those folders ships
+ *   (strips the `src/` prefix; `sources = ["lib"]` for the model's `packageDir`); everything inside those folders ships
  *   (data, `py.typed`, stubs);
  * - sdist: `only-include` of the same paths plus the root files the sdist
  *   needs (readme, license files, sdist-only files, `MANIFEST.in`);
@@ -20,7 +20,7 @@
  */
 import { WHEEL_DATA_DIR, type ProjectModel } from '../../model/projectModel.js';
 import type { FamilyRenderer } from '../../render/_internals/familyRenderer.js';
-import { excludePatterns, sdistOnlyPaths, sortedFileMap, sourceFiles, topLevelPaths, versionFile } from '../../render/_internals/projectFiles.js';
+import { excludePatterns, packageDirOf, sdistOnlyPaths, sortedFileMap, sourceFiles, topLevelPaths, versionFile } from '../../render/_internals/projectFiles.js';
 import { buildSystemTable, pep639Options, pinnedRequirement, projectTable } from '../../render/_internals/projectTable.js';
 import { tomlDocument, type TomlTable } from '../../render/_internals/toml.js';
 
@@ -28,7 +28,7 @@ function targetsTable(model: ProjectModel): TomlTable {
   const paths = topLevelPaths(model);
   // A metapackage's wheel selects nothing: only-include = [] would fall back to hatchling's defaults.
   const wheel: TomlTable = model.metaPackage === true ? { 'bypass-selection': true } : { 'only-include': paths };
-  if (model.layout === 'src') wheel.sources = ['src'];
+  if (model.layout === 'src') wheel.sources = [packageDirOf(model)];
   const shared = model.wheelData ?? [];
   if (shared.length > 0) wheel['shared-data'] = Object.fromEntries(shared.map((f) => [`${WHEEL_DATA_DIR}/${f.path}`, f.path]));
   const sdist: TomlTable = { 'only-include': [...paths, ...sdistOnlyPaths(model)].sort() };
