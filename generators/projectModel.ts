@@ -49,6 +49,7 @@ import { configSettings } from './configSettings.js';
 import { CONFIG_SETTING_FEATURES } from '../src/model/configSettings.js';
 import { importNames } from './importNames.js';
 import { packageDir, withoutPackageDirInFlatLayout } from './packageDir.js';
+import { hatchlingOptions } from './hatchlingOptions.js';
 import { packageDirProblem } from '../src/model/packageDir.js';
 import { urls } from './urls.js';
 import { version, type VersionOptions } from './version.js';
@@ -88,6 +89,7 @@ export const OPTIONAL_PARTS = [
   'excludedFiles',
   'metaPackage',
   'packageDir',
+  'hatchling',
 ] as const satisfies readonly (keyof ProjectModel)[];
 export type OptionalPart = (typeof OPTIONAL_PARTS)[number];
 
@@ -116,6 +118,7 @@ export const DEFAULT_PROBABILITIES: Readonly<Record<OptionalPart, number>> = {
   excludedFiles: 0.15,
   metaPackage: 0.04,
   packageDir: 0.2,
+  hatchling: 0.15,
 };
 
 export interface ProjectModelOptions {
@@ -355,6 +358,8 @@ export function projectModel(options: ProjectModelOptions = {}): fc.Arbitrary<Pr
       metaPackage: layouts.includes('flat') ? maybe(fc.constant(true as const), p('metaPackage', 'meta-package')) : fc.constant(undefined),
       // Kept in the src layout only (withoutPackageDirInFlatLayout).
       packageDir: maybe(packageDir(), layouts.includes('src') ? p('packageDir', 'layout:package-dir') : 0),
+      // Read by the hatchling renderer only: drawn when hatchling is a target (or none is given).
+      hatchling: maybe(hatchlingOptions(), targets.length === 0 || targets.some((t) => t.family === 'hatchling') ? p('hatchling') : 0),
     }),
     OPTIONAL_PARTS,
   )

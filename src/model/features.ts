@@ -163,6 +163,10 @@ export function modelFeatures(model: ProjectModel): string[] {
   add('exclude:folder', excluded.some((f) => f.rule === 'folder'));
   add('dynamic:version', model.dynamicVersion === true && versionModule(model) !== null);
   add('config-settings:build-number', model.configSettings?.buildNumber !== undefined);
+  // hatchling's other spellings of the wheel's file selection (a metapackage selects nothing; the flat layout rewrites nothing).
+  const selection = model.metaPackage === true ? undefined : model.hatchling?.wheelSelection;
+  add('hatchling:packages', selection === 'packages');
+  add('hatchling:sources-table', selection === 'sources-table' && model.layout === 'src');
   // setuptools scenarios.
   const st = model.setuptools;
   if (st !== undefined) {

@@ -104,6 +104,8 @@ export interface ProjectModel {
   scriptFiles?: ProjectFileModel[];
   /** Options only the setuptools family reads (setup.py / setup.cfg scenarios); other families ignore them. */
   setuptools?: SetuptoolsOptionsModel;
+  /** Options only the hatchling family reads (other spellings of the same file selection); other families ignore them. */
+  hatchling?: HatchlingOptionsModel;
   /**
    * PEP 517 config_settings the build is run with (every hook call of the
    * build: get_requires_*, prepare_*, build_*), as backend-documented
@@ -337,6 +339,29 @@ export interface SetuptoolsOptionsModel {
    * lines in `MANIFEST.in` (which every family ships alike).
    */
   packageData?: SetuptoolsPackageData;
+}
+
+/** How hatchling's wheel target selects the import tree (see `HatchlingOptionsModel.wheelSelection`). */
+export const HATCHLING_WHEEL_SELECTIONS = ['packages', 'sources-table'] as const;
+export type HatchlingWheelSelection = (typeof HATCHLING_WHEEL_SELECTIONS)[number];
+
+/**
+ * Rendering variants of hatchling's builder options that must not change
+ * the artifacts (issue #12, hatchling's `builders/config.py`). Ignored by
+ * other families.
+ */
+export interface HatchlingOptionsModel {
+  /**
+   * How the wheel target names the import tree (absent: `only-include` of
+   * the top-level paths, with `sources = ["src"]` in the src layout):
+   * `packages`, the `packages` option (`["lib/pkg", "lib/mod.py"]`, each
+   * shipped under its last path component); `sources-table`, `only-include`
+   * with `sources` as a table rewriting the package folder to the wheel's
+   * root (`sources = {"lib" = ""}`; the same as the list in the flat
+   * layout, where nothing is rewritten and no `sources` is written). A
+   * metapackage ignores it (`bypass-selection`).
+   */
+  wheelSelection?: HatchlingWheelSelection;
 }
 
 /**

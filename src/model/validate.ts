@@ -14,7 +14,7 @@
  * - Top-level import names never shadow the standard library or the build
  *   tools (the project folder may be on `sys.path` while a backend runs).
  */
-import { EXCLUDE_RULES, EXCLUDE_SCOPES, PRIVATE_MARKS, PRIVATE_SPELLINGS, type ProjectModel, README_CONTENT_TYPES, README_FILES, SCRIPTS_DIR, SETUP_REQUIRES_SPELLINGS, SETUPTOOLS_PACKAGE_DATA, WHEEL_DATA_DIR } from './projectModel.js';
+import { EXCLUDE_RULES, EXCLUDE_SCOPES, HATCHLING_WHEEL_SELECTIONS, PRIVATE_MARKS, PRIVATE_SPELLINGS, type ProjectModel, README_CONTENT_TYPES, README_FILES, SCRIPTS_DIR, SETUP_REQUIRES_SPELLINGS, SETUPTOOLS_PACKAGE_DATA, WHEEL_DATA_DIR } from './projectModel.js';
 import { shadowsToolOrStdlib } from './reservedNames.js';
 import { excludedFilesProblem } from './excludedFiles.js';
 import { readmeCollision } from './modelFiles.js';
@@ -237,6 +237,12 @@ export function checkModelExtensions(
     if (m['layout'] !== 'flat') fail(f('metaPackage'), 'a metapackage has no src/ folder: its layout is flat');
   } else if ([m['packages'], m['modules'], m['namespacePackages'] ?? []].every((list) => Array.isArray(list) && list.length === 0)) {
     fail(f('packages'), 'a project needs a package, a module or a namespace package (or metaPackage: true)');
+  }
+  if (m['hatchling'] !== undefined) {
+    const o = obj(m['hatchling'], f('hatchling'), fail, ['wheelSelection']);
+    if (o['wheelSelection'] !== undefined && !HATCHLING_WHEEL_SELECTIONS.includes(o['wheelSelection'] as never)) {
+      fail(f('hatchling.wheelSelection'), `must be one of ${HATCHLING_WHEEL_SELECTIONS.join(', ')}`);
+    }
   }
   if (m['setuptools'] !== undefined) {
     const keys = ['codeBeforeSetup', 'temporaryFile', 'exitAfterSetup', 'mainGuard', 'useFile', 'setupRequires', 'stubSetupPy', 'packageData'];

@@ -9,8 +9,14 @@
  * misplaced files; the real hatchling compared with itself passes the same
  * run, which did generate a package folder (asserted through --stats).
  *
- * The seed is chosen (`seedWhere`) so that the first generated project has
- * a package folder; shrinking is what takes the time.
+ * Also hatchling's other spellings of the same wheel selection
+ * (`HatchlingOptionsModel.wheelSelection`): a planted hatchling that takes
+ * `packages = ["src/pkg"]` as a plain `only-include` (no collapse to the
+ * last path component) is found the same way and shrunk to a project whose
+ * only optional part is that spelling, in the src layout under `src/`.
+ *
+ * The seeds are chosen (`seedWhere`) so that the first generated project has
+ * what the bug is about; shrinking is what takes the time.
  */
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
@@ -90,6 +96,42 @@ describe('package folder: the wheel honours sources = ["src"] only', () => {
     expect(good.rep.stats.projects).toBe(1);
     expect(good.rep.stats.rejected).toEqual({ a: 0, b: 0 });
     expect(good.rep.features?.['layout:package-dir'] ?? 0).toBe(1);
+  });
+});
+
+describe('hatchling packages option: the wheel does not collapse the paths', () => {
+  // The first generated project selects its wheel with `packages` and has its tree in a folder.
+  const seed = String(seedWhere([{ family: 'hatchling', version: '1.27.0' }], (m) => m.hatchling?.wheelSelection === 'packages' && m.layout === 'src' && m.metaPackage === undefined));
+  let bad: Run;
+  let good: Run;
+  beforeAll(async () => {
+    bad = await fuzz(['--a', HATCHLING, '--b', planted('wheel_packages_not_collapsed'), '--property', 'diff', '--seed', seed, '--runs', '1']);
+    good = await fuzz(['--a', HATCHLING, '--b', HATCHLING, '--property', 'diff', '--seed', seed, '--runs', '1']);
+  }, TIMEOUT);
+
+  it('is found and shrunk to the packages spelling alone, in the src layout under src/', () => {
+    expect(bad.r.stderr).not.toContain('internal error');
+    expect(bad.r.exitCode).toBe(1);
+    expect(bad.rep.findings).toHaveLength(1);
+    const f = bad.rep.findings[0]!;
+    expect(bad.corpusFiles).toEqual([`diff-${f.signature}.json`]);
+    const model = bad.entries[0]!.model;
+    expect(optionalParts(model)).toEqual(['hatchling']);
+    expect(model.hatchling).toEqual({ wheelSelection: 'packages' });
+    expect(model.layout).toBe('src');
+    const [name] = topLevel(model);
+    const file = model.packages.length > 0 ? `${name}/__init__.py` : `${name}.py`;
+    expect(f.project.files['pyproject.toml']).toContain(`packages = [ "src/${file.endsWith('.py') && !file.includes('/') ? file : name}" ]`);
+    expect(f.differences.filter((d) => d.artifact === 'sdist')).toEqual([]);
+    expect(f.differences).toContainEqual(expect.objectContaining({ artifact: 'wheel', kind: 'only-in-a', path: file }));
+    expect(f.differences).toContainEqual(expect.objectContaining({ artifact: 'wheel', kind: 'only-in-b', path: `src/${file}` }));
+  });
+
+  it('the real hatchling passes the same run, which used the packages spelling', () => {
+    expect(good.r.exitCode).toBe(0);
+    expect(good.rep.findings).toEqual([]);
+    expect(good.rep.stats.rejected).toEqual({ a: 0, b: 0 });
+    expect(good.rep.features?.['hatchling:packages'] ?? 0).toBe(1);
   });
 });
 

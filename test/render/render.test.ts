@@ -198,7 +198,7 @@ describe('render: contract', () => {
 
   it('writes configuration that names exactly the model’s packages, modules and data', () => {
     fc.assert(
-      fc.property(projectModel({ probabilities: { importNames: 0, packageDir: 0 } }), (model) => {
+      fc.property(projectModel({ probabilities: { importNames: 0, packageDir: 0, hatchling: 0 } }), (model) => {
         const prefix = model.layout === 'src' ? 'src/' : '';
         const setuptools = parse(render(model, 'setuptools')['pyproject.toml'] as string) as {
           project: Record<string, unknown>;

@@ -11,6 +11,10 @@
  *   needs (readme, license files, sdist-only files, `MANIFEST.in`);
  *   hatchling always adds `pyproject.toml` itself.
  *
+ * The wheel's selection has two other spellings of the same files
+ * (`HatchlingOptionsModel.wheelSelection`): `packages = ["src/pkg"]`, and
+ * `sources = {"src" = ""}`.
+ *
  * Wheel data files are mapped one by one (`shared-data`).
  *
  * A dynamic version is read from the version module (`[tool.hatch.version] path`).
@@ -24,11 +28,22 @@ import { excludePatterns, packageDirOf, sdistOnlyPaths, sortedFileMap, sourceFil
 import { buildSystemTable, pep639Options, pinnedRequirement, projectTable } from '../../render/_internals/projectTable.js';
 import { tomlDocument, type TomlTable } from '../../render/_internals/toml.js';
 
+/** The wheel target's file selection: `only-include` and `sources`, or one of `HatchlingOptionsModel.wheelSelection`'s spellings. */
+function wheelSelection(model: ProjectModel): TomlTable {
+  // A metapackage's wheel selects nothing: only-include = [] would fall back to hatchling's defaults.
+  if (model.metaPackage === true) return { 'bypass-selection': true };
+  const paths = topLevelPaths(model);
+  const style = model.hatchling?.wheelSelection;
+  // `packages`: only-include of each path, shipped under its last component (the folder rewritten to the root).
+  if (style === 'packages') return { packages: paths };
+  const wheel: TomlTable = { 'only-include': paths };
+  if (model.layout === 'src') wheel.sources = style === 'sources-table' ? { [packageDirOf(model)]: '' } : [packageDirOf(model)];
+  return wheel;
+}
+
 function targetsTable(model: ProjectModel): TomlTable {
   const paths = topLevelPaths(model);
-  // A metapackage's wheel selects nothing: only-include = [] would fall back to hatchling's defaults.
-  const wheel: TomlTable = model.metaPackage === true ? { 'bypass-selection': true } : { 'only-include': paths };
-  if (model.layout === 'src') wheel.sources = [packageDirOf(model)];
+  const wheel = wheelSelection(model);
   const shared = model.wheelData ?? [];
   if (shared.length > 0) wheel['shared-data'] = Object.fromEntries(shared.map((f) => [`${WHEEL_DATA_DIR}/${f.path}`, f.path]));
   const sdist: TomlTable = { 'only-include': [...paths, ...sdistOnlyPaths(model)].sort() };
