@@ -359,7 +359,7 @@ export function projectModel(options: ProjectModelOptions = {}): fc.Arbitrary<Pr
       // Kept in the src layout only (withoutPackageDirInFlatLayout).
       packageDir: maybe(packageDir(), layouts.includes('src') ? p('packageDir', 'layout:package-dir') : 0),
       // Read by the hatchling renderer only: drawn when hatchling is a target (or none is given).
-      hatchling: maybe(hatchlingOptions(), targets.length === 0 || targets.some((t) => t.family === 'hatchling') ? p('hatchling') : 0),
+      hatchling: maybe(hatchlingOptions({ supportLegacy: allowed('hatchling:support-legacy') }), targets.length === 0 || targets.some((t) => t.family === 'hatchling') ? p('hatchling') : 0),
     }),
     OPTIONAL_PARTS,
   )

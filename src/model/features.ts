@@ -167,6 +167,7 @@ export function modelFeatures(model: ProjectModel): string[] {
   const selection = model.metaPackage === true ? undefined : model.hatchling?.wheelSelection;
   add('hatchling:packages', selection === 'packages');
   add('hatchling:sources-table', selection === 'sources-table' && model.layout === 'src');
+  add('hatchling:support-legacy', model.hatchling?.supportLegacy === true);
   // setuptools scenarios.
   const st = model.setuptools;
   if (st !== undefined) {

@@ -362,6 +362,14 @@ export interface HatchlingOptionsModel {
    * metapackage ignores it (`bypass-selection`).
    */
   wheelSelection?: HatchlingWheelSelection;
+  /**
+   * `[tool.hatch.build.targets.sdist] support-legacy = true`: the sdist also
+   * holds a generated `setup.py` (hatchling's shim for tools that only know
+   * setup.py). It changes the sdist, so it is modelled: only hatchling can
+   * express it (capability rows), and the `spec` property expects the file
+   * (src/fuzz/properties/_legacySetupPy.ts).
+   */
+  supportLegacy?: true;
 }
 
 /**

@@ -239,7 +239,8 @@ export function checkModelExtensions(
     fail(f('packages'), 'a project needs a package, a module or a namespace package (or metaPackage: true)');
   }
   if (m['hatchling'] !== undefined) {
-    const o = obj(m['hatchling'], f('hatchling'), fail, ['wheelSelection']);
+    const o = obj(m['hatchling'], f('hatchling'), fail, ['wheelSelection', 'supportLegacy']);
+    if (o['supportLegacy'] !== undefined && o['supportLegacy'] !== true) fail(f('hatchling.supportLegacy'), 'must be true when present');
     if (o['wheelSelection'] !== undefined && !HATCHLING_WHEEL_SELECTIONS.includes(o['wheelSelection'] as never)) {
       fail(f('hatchling.wheelSelection'), `must be one of ${HATCHLING_WHEEL_SELECTIONS.join(', ')}`);
     }

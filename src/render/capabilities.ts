@@ -70,6 +70,8 @@ export const CAPABILITY_FEATURES = [
   'layout:top-level-modules',
   /** The src layout under another folder than `src/` (`ProjectModel.packageDir`: `lib/`, `python/`, `lib/python/`). */
   'layout:package-dir',
+  /** hatchling's `support-legacy`: a generated `setup.py` in the sdist (`HatchlingOptionsModel.supportLegacy`). */
+  'hatchling:support-legacy',
   /** A metapackage: no import package or module at all (`ProjectModel.metaPackage`). */
   'meta-package',
   /** PEP 420 namespace packages. */
@@ -211,6 +213,10 @@ const LIMITATIONS: Readonly<Partial<Record<CapabilityFeature, readonly Limitatio
     { family: 'hatchling', below: '1.20', why: 'the wheel target selects nothing only with bypass-selection, from hatchling 1.20.0' },
   ],
   'layout:top-level-modules': [{ family: 'uv', why: 'uv_build packages import packages only, not single-file modules' }],
+  'hatchling:support-legacy': (['setuptools', 'flit', 'poetry', 'pdm', 'uv'] as const).map((family) => ({
+    family,
+    why: "hatchling's support-legacy adds a generated setup.py to the sdist; no other backend writes one (a difference of expressiveness, not a defect)",
+  })),
   'layout:package-dir': [
     { family: 'flit', why: 'flit-core looks for the module next to pyproject.toml and under src/ only: it has no option naming another folder' },
   ],

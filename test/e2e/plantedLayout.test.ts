@@ -15,6 +15,11 @@
  * last path component) is found the same way and shrunk to a project whose
  * only optional part is that spelling, in the src layout under `src/`.
  *
+ * And hatchling's `support-legacy` (a generated setup.py in the sdist,
+ * `HatchlingOptionsModel.supportLegacy`): a planted hatchling whose sdist
+ * ignores it is found by `fuzz --property spec` (the `legacy-setup-py:missing`
+ * expectation) and shrunk to that option alone; the real hatchling passes.
+ *
  * The seeds are chosen (`seedWhere`) so that the first generated project has
  * what the bug is about; shrinking is what takes the time.
  */
@@ -132,6 +137,40 @@ describe('hatchling packages option: the wheel does not collapse the paths', () 
     expect(good.rep.findings).toEqual([]);
     expect(good.rep.stats.rejected).toEqual({ a: 0, b: 0 });
     expect(good.rep.features?.['hatchling:packages'] ?? 0).toBe(1);
+  });
+});
+
+describe('hatchling support-legacy: the sdist lacks the generated setup.py', () => {
+  // The first generated project asks for the legacy setup.py.
+  const seed = String(seedWhere([{ family: 'hatchling', version: '1.27.0' }], (m) => m.hatchling?.supportLegacy === true));
+  let bad: Run;
+  let good: Run;
+  beforeAll(async () => {
+    bad = await fuzz(['--a', planted('sdist_without_legacy_setup_py'), '--property', 'spec', '--seed', seed, '--runs', '1']);
+    good = await fuzz(['--a', HATCHLING, '--property', 'spec', '--seed', seed, '--runs', '1']);
+  }, TIMEOUT);
+
+  it('is caught by the spec expectation and shrunk to support-legacy alone', () => {
+    expect(bad.r.stderr).not.toContain('internal error');
+    expect(bad.r.exitCode).toBe(1);
+    expect(bad.rep.findings).toHaveLength(1);
+    const f = bad.rep.findings[0]!;
+    expect(f.property).toBe('spec');
+    expect(f.signatureText).toBe('spec|sdist:spec:legacy-setup-py:missing:a');
+    expect(bad.corpusFiles).toEqual([`spec-${f.signature}.json`]);
+    const model = bad.entries[0]!.model;
+    expect(optionalParts(model)).toEqual(['hatchling']);
+    expect(model.hatchling).toEqual({ supportLegacy: true });
+    expect(f.differences).toEqual([expect.objectContaining({ artifact: 'sdist', kind: 'spec-problem', code: 'legacy-setup-py:missing', path: 'setup.py' })]);
+    expect(f.project.files['pyproject.toml']).toContain('support-legacy = true');
+  });
+
+  it('the real hatchling passes the same run, which asked for the setup.py', () => {
+    expect(good.r.stderr).not.toContain('internal error');
+    expect(good.r.exitCode).toBe(0);
+    expect(good.rep.findings).toEqual([]);
+    expect(good.rep.stats.rejected).toEqual({ a: 0, b: 0 });
+    expect(good.rep.features?.['hatchling:support-legacy'] ?? 0).toBe(1);
   });
 });
 

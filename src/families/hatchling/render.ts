@@ -15,6 +15,9 @@
  * (`HatchlingOptionsModel.wheelSelection`): `packages = ["src/pkg"]`, and
  * `sources = {"src" = ""}`.
  *
+ * `support-legacy = true` in the sdist target when the model asks for the
+ * generated `setup.py` (`HatchlingOptionsModel.supportLegacy`).
+ *
  * Wheel data files are mapped one by one (`shared-data`).
  *
  * A dynamic version is read from the version module (`[tool.hatch.version] path`).
@@ -47,6 +50,7 @@ function targetsTable(model: ProjectModel): TomlTable {
   const shared = model.wheelData ?? [];
   if (shared.length > 0) wheel['shared-data'] = Object.fromEntries(shared.map((f) => [`${WHEEL_DATA_DIR}/${f.path}`, f.path]));
   const sdist: TomlTable = { 'only-include': [...paths, ...sdistOnlyPaths(model)].sort() };
+  if (model.hatchling?.supportLegacy === true) sdist['support-legacy'] = true;
   excludeRules(model, wheel, sdist);
   return { wheel, sdist };
 }

@@ -6,7 +6,10 @@
  */
 import { parse } from 'smol-toml';
 import { describe, expect, it } from 'vitest';
+import type { ArchiveEntry, ArchiveView } from '../../../src/archive/types.js';
 import { isValidModel } from '../../../src/corpus/corpusFile.js';
+import { legacySetupPyDifferences } from '../../../src/fuzz/properties/_legacySetupPy.js';
+import { unsupportedFeatures } from '../../../src/render/capabilities.js';
 import { modelFeatures } from '../../../src/model/features.js';
 import type { ProjectModel } from '../../../src/model/projectModel.js';
 import type { FileMap } from '../../../src/render/fileMap.js';
@@ -59,5 +62,41 @@ describe('render: hatchling wheel selection spellings', () => {
     expect(isValidModel(meta)).toBe(true);
     expect(isValidModel({ ...base, hatchling: { wheelSelection: 'force-include' } })).toBe(false);
     expect(isValidModel({ ...base, hatchling: { other: true } })).toBe(false);
+  });
+});
+
+describe('hatchling support-legacy', () => {
+  const legacy: ProjectModel = { name: 'My.Project', version: '1.0', description: 'x', dependencies: [], layout: 'flat', packages: [pkg], modules: [], hatchling: { supportLegacy: true } };
+  const entry = (path: string, text: string): ArchiveEntry => ({ path, type: 'file', mode: 0o644, size: text.length, mtime: 0, data: new TextEncoder().encode(text) });
+  const sdist = (...entries: ArchiveEntry[]): ArchiveView => ({ format: 'sdist', filename: 'my_project-1.0.tar.gz', entries, problems: [] });
+  const shim = "# -*- coding: utf-8 -*-\nfrom setuptools import setup\n\nsetup(\n    name='my-project',\n    version='1.0',\n    packages=[\n        'alpha',\n    ],\n)\n";
+
+  it('renders support-legacy in the sdist target only; the feature is counted; other families cannot express it', () => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const targets = (parse(render(legacy, 'hatchling')['pyproject.toml'] as string) as any).tool.hatch.build.targets;
+    expect(targets.sdist['support-legacy']).toBe(true);
+    expect(targets.wheel['support-legacy']).toBeUndefined();
+    expect(modelFeatures(legacy)).toContain('hatchling:support-legacy');
+    for (const family of ['setuptools', 'flit', 'poetry', 'pdm', 'uv'] as const) {
+      expect(unsupportedFeatures(legacy, { family }).map((u) => u.feature), family).toContain('hatchling:support-legacy');
+    }
+    expect(unsupportedFeatures(legacy, { family: 'hatchling', version: '1.27.0' })).toEqual([]);
+    expect(isValidModel({ ...legacy, hatchling: { supportLegacy: false } })).toBe(false);
+  });
+
+  it('spec expects the generated setup.py naming the project, from hatchling only', () => {
+    const top = 'my_project-1.0';
+    expect(legacySetupPyDifferences(legacy, 'hatchling', sdist(entry(`${top}/PKG-INFO`, ''), entry(`${top}/setup.py`, shim)))).toEqual([]);
+    expect(legacySetupPyDifferences(legacy, 'hatchling', sdist(entry(`${top}/PKG-INFO`, '')))).toEqual([
+      expect.objectContaining({ artifact: 'sdist', kind: 'spec-problem', code: 'legacy-setup-py:missing', path: 'setup.py' }),
+    ]);
+    const other = shim.replace("name='my-project'", "name='other'");
+    expect(legacySetupPyDifferences(legacy, 'hatchling', sdist(entry(`${top}/setup.py`, other)))).toEqual([
+      expect.objectContaining({ code: 'legacy-setup-py:metadata', a: expect.stringContaining('"other"') }),
+    ]);
+    // Not asked for, or another family, or no sdist: nothing expected.
+    expect(legacySetupPyDifferences({ ...legacy, hatchling: {} }, 'hatchling', sdist())).toEqual([]);
+    expect(legacySetupPyDifferences(legacy, 'setuptools', sdist())).toEqual([]);
+    expect(legacySetupPyDifferences(legacy, 'hatchling', null)).toEqual([]);
   });
 });
