@@ -50,6 +50,8 @@ import { CONFIG_SETTING_FEATURES } from '../src/model/configSettings.js';
 import { importNames } from './importNames.js';
 import { packageDir, withoutPackageDirInFlatLayout } from './packageDir.js';
 import { hatchlingOptions } from './hatchlingOptions.js';
+import { forceIncluded, withoutForceIncludedWithoutPackage } from './forceIncluded.js';
+import { forceIncludedProblem } from '../src/model/forceIncluded.js';
 import { packageDirProblem } from '../src/model/packageDir.js';
 import { urls } from './urls.js';
 import { version, type VersionOptions } from './version.js';
@@ -90,6 +92,7 @@ export const OPTIONAL_PARTS = [
   'metaPackage',
   'packageDir',
   'hatchling',
+  'forceIncluded',
 ] as const satisfies readonly (keyof ProjectModel)[];
 export type OptionalPart = (typeof OPTIONAL_PARTS)[number];
 
@@ -119,6 +122,7 @@ export const DEFAULT_PROBABILITIES: Readonly<Record<OptionalPart, number>> = {
   metaPackage: 0.04,
   packageDir: 0.2,
   hatchling: 0.15,
+  forceIncluded: 0.15,
 };
 
 export interface ProjectModelOptions {
@@ -253,6 +257,7 @@ function consistent(m: ProjectModel): boolean {
   if (excludedFilesProblem(m) !== null) return false;
   if (readmeCollision(m) !== null) return false;
   if (packageDirProblem(m) !== null) return false;
+  if (forceIncludedProblem(m) !== null) return false;
   // In the flat layout, the data/ and scripts/ folders sit next to the import packages.
   if (m.layout === 'flat' && (m.wheelData !== undefined || m.scriptFiles !== undefined)) {
     const reserved = new Set([WHEEL_DATA_DIR, SCRIPTS_DIR].map(siblingKey));
@@ -359,11 +364,12 @@ export function projectModel(options: ProjectModelOptions = {}): fc.Arbitrary<Pr
       // Kept in the src layout only (withoutPackageDirInFlatLayout).
       packageDir: maybe(packageDir(), layouts.includes('src') ? p('packageDir', 'layout:package-dir') : 0),
       // Read by the hatchling renderer only: drawn when hatchling is a target (or none is given).
+      forceIncluded: maybe(forceIncluded(), p('forceIncluded', 'force-include')),
       hatchling: maybe(hatchlingOptions({ supportLegacy: allowed('hatchling:support-legacy') }), targets.length === 0 || targets.some((t) => t.family === 'hatchling') ? p('hatchling') : 0),
     }),
     OPTIONAL_PARTS,
   )
-    .map((m) => withoutPackageDirInFlatLayout(withoutTreeOfMetaPackage(m)), asGivenModel)
+    .map((m) => withoutForceIncludedWithoutPackage(withoutPackageDirInFlatLayout(withoutTreeOfMetaPackage(m))), asGivenModel)
     .filter(consistent)
     .filter((m) => !oneTopLevel || topLevelNames(m).length === 1)
     .filter((m) => targets.every((t) => unsupportedFeatures(m, t).length === 0 && canRender(m, t.family, t.version)));

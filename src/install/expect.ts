@@ -16,6 +16,7 @@
 import { createHash } from 'node:crypto';
 import { allNamespaces, allPackages, type ProjectModel } from '../model/projectModel.js';
 import { shipExpectation } from '../model/excludedFiles.js';
+import { forceIncludedPlaces } from '../model/forceIncluded.js';
 import { importFiles, importRoot } from '../render/_internals/projectFiles.js';
 
 export interface ExpectedResource {
@@ -100,6 +101,8 @@ export function installedExpectation(model: ProjectModel): InstalledExpectation 
   const libFiles: Record<string, string> = {};
   for (const [path, content] of Object.entries(importFiles(model))) libFiles[path.slice(root.length)] = sha256(content);
   for (const { file, wheelPath, inWheel } of shipExpectation(model)) if (inWheel === 'present') libFiles[wheelPath] = sha256(file.content);
+  // Force-included files ship inside the first package.
+  for (const { file, wheelPath } of forceIncludedPlaces(model)) libFiles[wheelPath] = sha256(file.content);
   const dataFiles: Record<string, string> = {};
   for (const f of model.wheelData ?? []) dataFiles[f.path] = sha256(f.content);
   const scriptFiles: Record<string, string> = {};

@@ -168,6 +168,7 @@ export function modelFeatures(model: ProjectModel): string[] {
   add('hatchling:packages', selection === 'packages');
   add('hatchling:sources-table', selection === 'sources-table' && model.layout === 'src');
   add('hatchling:support-legacy', model.hatchling?.supportLegacy === true);
+  add('force-include', (model.forceIncluded ?? []).length > 0 && model.packages.length > 0);
   // setuptools scenarios.
   const st = model.setuptools;
   if (st !== undefined) {

@@ -13,6 +13,7 @@ import {
   type NamespaceModel,
   type PackageModel,
   type ProjectModel,
+  FORCE_INCLUDE_DIR,
   SCRIPTS_DIR,
   WHEEL_DATA_DIR,
   versionModule,
@@ -107,7 +108,8 @@ export function strayFiles(model: ProjectModel): TextFiles {
 /**
  * The root files the model declares: the readme file, the license file of
  * `license = {file}`, the license files, the sdist-only files, the wheel
- * data files (under `data/`) and scripts (under `scripts/`).
+ * data files (under `data/`), scripts (under `scripts/`) and force-included
+ * files (under `assets/`).
  */
 export function declaredRootFiles(model: ProjectModel): TextFiles {
   const files: TextFiles = {};
@@ -118,6 +120,7 @@ export function declaredRootFiles(model: ProjectModel): TextFiles {
   for (const f of model.sdistFiles ?? []) files[f.path] = f.content;
   for (const f of model.wheelData ?? []) files[`${WHEEL_DATA_DIR}/${f.path}`] = f.content;
   for (const f of model.scriptFiles ?? []) files[`${SCRIPTS_DIR}/${f.path}`] = f.content;
+  for (const f of model.forceIncluded ?? []) files[`${FORCE_INCLUDE_DIR}/${f.path}`] = f.content;
   return files;
 }
 

@@ -104,6 +104,16 @@ export interface ProjectModel {
   scriptFiles?: ProjectFileModel[];
   /** Options only the setuptools family reads (setup.py / setup.cfg scenarios); other families ignore them. */
   setuptools?: SetuptoolsOptionsModel;
+  /**
+   * Files kept outside the import tree, under `assets/` at the project root
+   * (`path` relative to it), that the wheel ships inside the folder of the
+   * first top-level package (`packages[0]`) at the same relative path:
+   * hatchling's `[tool.hatch.build.targets.wheel.force-include]`. The sdist
+   * ships them at `assets/<path>`. No other family maps a file from outside
+   * a package into it (capability rows); `forceIncludedProblem` in
+   * src/model/forceIncluded.ts says what is valid.
+   */
+  forceIncluded?: DataFileModel[];
   /** Options only the hatchling family reads (other spellings of the same file selection); other families ignore them. */
   hatchling?: HatchlingOptionsModel;
   /**
@@ -394,6 +404,8 @@ export function withVersionLine(source: string, version: string): string {
 
 /** Folder of the project holding the wheel data files (`wheelData`). */
 export const WHEEL_DATA_DIR = 'data';
+/** Folder of the project holding the force-included files (`forceIncluded`). */
+export const FORCE_INCLUDE_DIR = 'assets';
 /** Folder of the project holding the scripts (`scriptFiles`). */
 export const SCRIPTS_DIR = 'scripts';
 

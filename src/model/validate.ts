@@ -19,6 +19,7 @@ import { shadowsToolOrStdlib } from './reservedNames.js';
 import { excludedFilesProblem } from './excludedFiles.js';
 import { readmeCollision } from './modelFiles.js';
 import { packageDirProblem } from './packageDir.js';
+import { forceIncludedProblem } from './forceIncluded.js';
 
 type Obj = Record<string, unknown>;
 export type Fail = (field: string, what: string) => never;
@@ -214,6 +215,16 @@ export function checkModelExtensions(
   }
   if (m['namespacePackages'] !== undefined) {
     array(m['namespacePackages'], f('namespacePackages'), fail).forEach((n, i) => namespace(n, f(`namespacePackages[${i}]`), fail, 0, checkPackage, checkModule));
+  }
+  // Force-included files: under assets/ (safe root paths), landing in the first package on nothing it ships.
+  if (m['forceIncluded'] !== undefined) {
+    array(m['forceIncluded'], f('forceIncluded'), fail).forEach((x, i) => {
+      const o = obj(x, f(`forceIncluded[${i}]`), fail, ['path', 'content']);
+      checkRootPath(`assets/${line(o['path'], f(`forceIncluded[${i}].path`), fail)}`, f(`forceIncluded[${i}].path`), fail);
+      text(o['content'], f(`forceIncluded[${i}].content`), fail);
+    });
+    const problem = forceIncludedProblem(m as unknown as ProjectModel);
+    if (problem !== null) fail(f('forceIncluded'), problem);
   }
   // A package folder other than src/: plain names, in the src layout, holding none of the root files (checked by now).
   if (m['packageDir'] !== undefined) {

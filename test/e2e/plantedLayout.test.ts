@@ -20,6 +20,11 @@
  * ignores it is found by `fuzz --property spec` (the `legacy-setup-py:missing`
  * expectation) and shrunk to that option alone; the real hatchling passes.
  *
+ * And force-included files (`ProjectModel.forceIncluded`, hatchling's
+ * `force-include` from `assets/` into the first package): a planted hatchling
+ * whose wheel ignores the table is found by `spec` (`force-include:missing`)
+ * and shrunk to one such file; the real hatchling passes.
+ *
  * The seeds are chosen (`seedWhere`) so that the first generated project has
  * what the bug is about; shrinking is what takes the time.
  */
@@ -171,6 +176,40 @@ describe('hatchling support-legacy: the sdist lacks the generated setup.py', () 
     expect(good.rep.findings).toEqual([]);
     expect(good.rep.stats.rejected).toEqual({ a: 0, b: 0 });
     expect(good.rep.features?.['hatchling:support-legacy'] ?? 0).toBe(1);
+  });
+});
+
+describe('force-include: the wheel ignores the table', () => {
+  // The first generated project force-includes files into its first package.
+  const seed = String(seedWhere([{ family: 'hatchling', version: '1.27.0' }], (m) => (m.forceIncluded ?? []).length > 0 && m.packages.length > 0));
+  let bad: Run;
+  let good: Run;
+  beforeAll(async () => {
+    bad = await fuzz(['--a', planted('wheel_ignores_force_include'), '--property', 'spec', '--seed', seed, '--runs', '1']);
+    good = await fuzz(['--a', HATCHLING, '--property', 'spec', '--seed', seed, '--runs', '1']);
+  }, TIMEOUT);
+
+  it('is caught by the spec expectation and shrunk to one force-included file', () => {
+    expect(bad.r.stderr).not.toContain('internal error');
+    expect(bad.r.exitCode).toBe(1);
+    expect(bad.rep.findings).toHaveLength(1);
+    const f = bad.rep.findings[0]!;
+    expect(f.signatureText).toBe('spec|wheel:spec:force-include:missing:a');
+    expect(bad.corpusFiles).toEqual([`spec-${f.signature}.json`]);
+    const model = bad.entries[0]!.model;
+    expect(optionalParts(model)).toEqual(['forceIncluded']);
+    expect(model.forceIncluded).toEqual([{ path: 'schema.json', content: '' }]);
+    const pkg = model.packages[0]!.name;
+    expect(f.differences).toEqual([expect.objectContaining({ artifact: 'wheel', kind: 'spec-problem', code: 'force-include:missing', path: `${pkg}/schema.json` })]);
+    expect(f.project.files['pyproject.toml']).toContain(`[tool.hatch.build.targets.wheel.force-include]\n"assets/schema.json" = "${pkg}/schema.json"`);
+  });
+
+  it('the real hatchling passes the same run, which force-included files', () => {
+    expect(good.r.stderr).not.toContain('internal error');
+    expect(good.r.exitCode).toBe(0);
+    expect(good.rep.findings).toEqual([]);
+    expect(good.rep.stats.rejected).toEqual({ a: 0, b: 0 });
+    expect(good.rep.features?.['force-include'] ?? 0).toBe(1);
   });
 });
 

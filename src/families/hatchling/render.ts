@@ -18,6 +18,10 @@
  * `support-legacy = true` in the sdist target when the model asks for the
  * generated `setup.py` (`HatchlingOptionsModel.supportLegacy`).
  *
+ * Force-included files (`ProjectModel.forceIncluded`): the wheel target's
+ * `force-include` maps each `assets/<path>` to `<pkg>/<path>`; the sdist
+ * lists them with the other root files.
+ *
  * Wheel data files are mapped one by one (`shared-data`).
  *
  * A dynamic version is read from the version module (`[tool.hatch.version] path`).
@@ -26,6 +30,7 @@
  * `license = {text = ...}` and license files as `license-files = {paths = [...]}`.
  */
 import { WHEEL_DATA_DIR, type ProjectModel } from '../../model/projectModel.js';
+import { forceIncludedPlaces } from '../../model/forceIncluded.js';
 import type { FamilyRenderer } from '../../render/_internals/familyRenderer.js';
 import { excludePatterns, packageDirOf, sdistOnlyPaths, sortedFileMap, sourceFiles, topLevelPaths, versionFile } from '../../render/_internals/projectFiles.js';
 import { buildSystemTable, pep639Options, pinnedRequirement, projectTable } from '../../render/_internals/projectTable.js';
@@ -47,6 +52,9 @@ function wheelSelection(model: ProjectModel): TomlTable {
 function targetsTable(model: ProjectModel): TomlTable {
   const paths = topLevelPaths(model);
   const wheel = wheelSelection(model);
+  // Force-included files: from assets/ into the first package's folder in the wheel (distribution paths, not rewritten by sources).
+  const forced = forceIncludedPlaces(model);
+  if (forced.length > 0) wheel['force-include'] = Object.fromEntries(forced.map((f) => [f.projectPath, f.wheelPath]));
   const shared = model.wheelData ?? [];
   if (shared.length > 0) wheel['shared-data'] = Object.fromEntries(shared.map((f) => [`${WHEEL_DATA_DIR}/${f.path}`, f.path]));
   const sdist: TomlTable = { 'only-include': [...paths, ...sdistOnlyPaths(model)].sort() };

@@ -5,6 +5,7 @@ import { buildTagDifferences, withModelSettings } from './_configSettings.js';
 import { metadataAgainstModel } from './_modelMetadata.js';
 import { mustNotShipDifferences } from './_mustNotShip.js';
 import { legacySetupPyDifferences } from './_legacySetupPy.js';
+import { forceIncludedDifferences } from './_forceIncluded.js';
 import { readArtifact } from '../../archive/index.js';
 
 /**
@@ -41,6 +42,8 @@ export const specProperty: PropertyDef = {
       ...metadataAgainstModel(model, wheel),
       ...mustNotShipDifferences(model, sdist, wheel),
       ...legacySetupPyDifferences(model, ctx.a.backend.family, sdist),
+      // And the files force-include maps into the first package.
+      ...forceIncludedDifferences(model, wheel),
     ];
     return outcomeOf('spec', [...problemsAsDifferences(problems), ...expected], ['artifact', 'specification'], files, []);
   },
