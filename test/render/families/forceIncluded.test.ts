@@ -69,6 +69,9 @@ describe('force-included files', () => {
     expect(forceIncludedDifferences({ ...forced, forceIncluded: undefined }, wheel())).toEqual([]);
     const install = installedExpectation(forced);
     expect(Object.keys(install.libFiles)).toEqual(expect.arrayContaining(['alpha/schema.json', 'alpha/templates/page.html', 'alpha/core.py']));
+    // An editable install holds them as files too (no path into the source tree reaches assets/), and only them.
+    expect(install.editableLibFiles).toEqual({ 'alpha/schema.json': install.libFiles['alpha/schema.json'], 'alpha/templates/page.html': install.libFiles['alpha/templates/page.html'] });
+    expect(installedExpectation({ ...forced, forceIncluded: undefined }).editableLibFiles).toBeUndefined();
   });
 
   it('the generator drops them from a model without a package, and shrinks them toward absent', () => {
