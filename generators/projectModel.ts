@@ -6,7 +6,8 @@
  * optional parts: requires-python, readme, license, license files, authors,
  * maintainers, keywords, classifiers, URLs, optional dependencies, entry
  * points, sdist-only files, wheel data files, scripts, a dynamic version,
- * setuptools scenarios and config settings.
+ * setuptools scenarios, config settings, and a package folder other than
+ * `src/` for the src layout (`packageDir`).
  *
  * `targets` names the backends the project must suit (family, version,
  * configuration style): the generator then never uses a feature one of them
@@ -15,7 +16,7 @@
  *
  * Shrinks toward smaller projects: no optional parts, fewer packages,
  * modules, data files and dependencies, shorter names, no description, flat
- * layout, version `0`; a bare package becomes a module and a namespace
+ * layout (the src layout under `src/` before it), version `0`; a bare package becomes a module and a namespace
  * package can dissolve into the top level, so the smallest project is `a 0`
  * with one empty module `a`.
  */
@@ -47,6 +48,11 @@ import { setuptoolsOptions } from './setuptoolsOptions.js';
 import { configSettings } from './configSettings.js';
 import { CONFIG_SETTING_FEATURES } from '../src/model/configSettings.js';
 import { importNames } from './importNames.js';
+import { packageDir, withoutPackageDirInFlatLayout } from './packageDir.js';
+import { hatchlingOptions } from './hatchlingOptions.js';
+import { forceIncluded, withoutForceIncludedWithoutPackage } from './forceIncluded.js';
+import { forceIncludedProblem } from '../src/model/forceIncluded.js';
+import { packageDirProblem } from '../src/model/packageDir.js';
 import { urls } from './urls.js';
 import { version, type VersionOptions } from './version.js';
 import { scriptFiles, wheelDataFiles } from './wheelData.js';
@@ -84,6 +90,9 @@ export const OPTIONAL_PARTS = [
   'importNames',
   'excludedFiles',
   'metaPackage',
+  'packageDir',
+  'hatchling',
+  'forceIncluded',
 ] as const satisfies readonly (keyof ProjectModel)[];
 export type OptionalPart = (typeof OPTIONAL_PARTS)[number];
 
@@ -111,6 +120,9 @@ export const DEFAULT_PROBABILITIES: Readonly<Record<OptionalPart, number>> = {
   importNames: 0.15,
   excludedFiles: 0.15,
   metaPackage: 0.04,
+  packageDir: 0.2,
+  hatchling: 0.15,
+  forceIncluded: 0.15,
 };
 
 export interface ProjectModelOptions {
@@ -244,6 +256,8 @@ function consistent(m: ProjectModel): boolean {
   if (m.dynamicVersion === true && !dynamicVersionReadable(m)) return false;
   if (excludedFilesProblem(m) !== null) return false;
   if (readmeCollision(m) !== null) return false;
+  if (packageDirProblem(m) !== null) return false;
+  if (forceIncludedProblem(m) !== null) return false;
   // In the flat layout, the data/ and scripts/ folders sit next to the import packages.
   if (m.layout === 'flat' && (m.wheelData !== undefined || m.scriptFiles !== undefined)) {
     const reserved = new Set([WHEEL_DATA_DIR, SCRIPTS_DIR].map(siblingKey));
@@ -347,10 +361,15 @@ export function projectModel(options: ProjectModelOptions = {}): fc.Arbitrary<Pr
       excludedFiles: excludeScopes.length > 0 ? maybe(excludedFiles({ scopes: excludeScopes }), p('excludedFiles')) : fc.constant(undefined),
       // A metapackage is flat (it has no src/ folder): none where the caller asks for the src layout only.
       metaPackage: layouts.includes('flat') ? maybe(fc.constant(true as const), p('metaPackage', 'meta-package')) : fc.constant(undefined),
+      // Kept in the src layout only (withoutPackageDirInFlatLayout).
+      packageDir: maybe(packageDir(), layouts.includes('src') ? p('packageDir', 'layout:package-dir') : 0),
+      // Read by the hatchling renderer only: drawn when hatchling is a target (or none is given).
+      forceIncluded: maybe(forceIncluded(), p('forceIncluded', 'force-include')),
+      hatchling: maybe(hatchlingOptions({ supportLegacy: allowed('hatchling:support-legacy') }), targets.length === 0 || targets.some((t) => t.family === 'hatchling') ? p('hatchling') : 0),
     }),
     OPTIONAL_PARTS,
   )
-    .map(withoutTreeOfMetaPackage, asGivenModel)
+    .map((m) => withoutForceIncludedWithoutPackage(withoutPackageDirInFlatLayout(withoutTreeOfMetaPackage(m))), asGivenModel)
     .filter(consistent)
     .filter((m) => !oneTopLevel || topLevelNames(m).length === 1)
     .filter((m) => targets.every((t) => unsupportedFeatures(m, t).length === 0 && canRender(m, t.family, t.version)));

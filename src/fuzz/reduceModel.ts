@@ -42,7 +42,11 @@ export function* reductions(model: ProjectModel): Generator<ProjectModel> {
     yield m;
   }
   if (model.description !== null) yield { ...clone(), description: null };
-  if (model.layout === 'src') yield { ...clone(), layout: 'flat' };
+  // The flat layout has no package folder: packageDir goes with the src layout (its own reduction keeps the src layout under src/).
+  if (model.layout === 'src') {
+    const { packageDir: _drop, ...flat } = clone();
+    yield { ...flat, layout: 'flat' };
+  }
   for (let i = 0; i < model.modules.length; i++) {
     if (model.modules[i]!.source !== '') {
       const m = clone();

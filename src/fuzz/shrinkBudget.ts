@@ -75,6 +75,8 @@ export function* smallestFirst(model: ProjectModel): Generator<ProjectModel> {
       ...model.modules.map((x) => plus((m) => ((m.packages = []), (m.modules = [structuredClone(x)])))),
       ...(model.dependencies.length ? [plus((m) => (m.dependencies = structuredClone(model.dependencies)))] : []),
       ...(model.layout !== 'flat' ? [plus((m) => (m.layout = model.layout))] : []),
+      // The package folder comes back with the src layout (alone it is no valid model).
+      ...(model.packageDir !== undefined ? [plus((m) => ((m.layout = model.layout), (m.packageDir = model.packageDir)))] : []),
       ...Object.keys(rec)
         .filter((k) => !CORE.has(k) && rec[k] !== undefined)
         .map((k) => plus((m) => ((m as unknown as Record<string, unknown>)[k] = structuredClone(rec[k])))),

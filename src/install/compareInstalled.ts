@@ -122,6 +122,7 @@ export function compareInstalled(expect: InstalledExpectation, facts: InstalledF
   };
   const exact = (want: string) => (sha: string) => (sha === want ? null : `sha256 ${sha.slice(0, 12)}, not ${want.slice(0, 12)}`);
   if (!editable) for (const [path, want] of Object.entries(expect.libFiles)) expected.purelib.set(path, exact(want));
+  else for (const [path, want] of Object.entries(expect.editableLibFiles ?? {})) expected.purelib.set(path, exact(want));
   for (const [path, want] of Object.entries(expect.dataFiles)) expected.data.set(path, exact(want));
   for (const [name, content] of Object.entries(expect.scriptFiles)) {
     const rewritten = PYTHON_SHEBANG.test(content) ? sha256(`#!${facts.interpreter}\n${content.replace(PYTHON_SHEBANG, '')}`) : null;

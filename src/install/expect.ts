@@ -16,6 +16,7 @@
 import { createHash } from 'node:crypto';
 import { allNamespaces, allPackages, type ProjectModel } from '../model/projectModel.js';
 import { shipExpectation } from '../model/excludedFiles.js';
+import { forceIncludedPlaces } from '../model/forceIncluded.js';
 import { importFiles, importRoot } from '../render/_internals/projectFiles.js';
 
 export interface ExpectedResource {
@@ -50,6 +51,14 @@ export interface InstalledExpectation {
   scripts: ExpectedScript[];
   /** Files of the import tree, relative to purelib/platlib, with their sha256 (a regular install). */
   libFiles: Record<string, string>;
+  /**
+   * Files an editable install holds as files too, relative to purelib, with
+   * their sha256: the force-included ones (`ProjectModel.forceIncluded`),
+   * which live outside the import tree, so no path into the source tree can
+   * reach them (hatchling's editable wheel ships them). Optional: absent
+   * means none.
+   */
+  editableLibFiles?: Record<string, string>;
   /** Files of the data scheme (`{dist}.data/data/`), relative to it, with their sha256. */
   dataFiles: Record<string, string>;
   /** Files `{dist}.data/scripts/` puts into the scripts scheme: name -> content as the model holds it. */
@@ -100,6 +109,9 @@ export function installedExpectation(model: ProjectModel): InstalledExpectation 
   const libFiles: Record<string, string> = {};
   for (const [path, content] of Object.entries(importFiles(model))) libFiles[path.slice(root.length)] = sha256(content);
   for (const { file, wheelPath, inWheel } of shipExpectation(model)) if (inWheel === 'present') libFiles[wheelPath] = sha256(file.content);
+  // Force-included files ship inside the first package, in an editable install too.
+  const editableLibFiles: Record<string, string> = {};
+  for (const { file, wheelPath } of forceIncludedPlaces(model)) libFiles[wheelPath] = editableLibFiles[wheelPath] = sha256(file.content);
   const dataFiles: Record<string, string> = {};
   for (const f of model.wheelData ?? []) dataFiles[f.path] = sha256(f.content);
   const scriptFiles: Record<string, string> = {};
@@ -125,6 +137,7 @@ export function installedExpectation(model: ProjectModel): InstalledExpectation 
     entryPoints: eps,
     scripts,
     libFiles,
+    ...(Object.keys(editableLibFiles).length > 0 ? { editableLibFiles } : {}),
     dataFiles,
     scriptFiles,
     editTarget: editModule !== undefined && editFile !== null ? { file: `${root}${editFile}`, module: editModule } : null,

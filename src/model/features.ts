@@ -33,6 +33,10 @@ export function modelFeatures(model: ProjectModel): string[] {
   };
   // Layout and import names.
   add(`layout:${model.layout}`);
+  // The src layout under another folder than src/ (`packageDir`), nested or not.
+  const packageDir = model.layout === 'src' ? model.packageDir : undefined;
+  add('layout:package-dir', packageDir !== undefined);
+  add('layout:package-dir-nested', packageDir?.includes('/') === true);
   const tops = topLevelNames(model);
   add('layout:several-top-level', tops.length > 1);
   add('layout:single-module', model.packages.length === 0 && (model.namespacePackages ?? []).length === 0 && model.modules.length === 1);
@@ -159,6 +163,12 @@ export function modelFeatures(model: ProjectModel): string[] {
   add('exclude:folder', excluded.some((f) => f.rule === 'folder'));
   add('dynamic:version', model.dynamicVersion === true && versionModule(model) !== null);
   add('config-settings:build-number', model.configSettings?.buildNumber !== undefined);
+  // hatchling's other spellings of the wheel's file selection (a metapackage selects nothing; the flat layout rewrites nothing).
+  const selection = model.metaPackage === true ? undefined : model.hatchling?.wheelSelection;
+  add('hatchling:packages', selection === 'packages');
+  add('hatchling:sources-table', selection === 'sources-table' && model.layout === 'src');
+  add('hatchling:support-legacy', model.hatchling?.supportLegacy === true);
+  add('force-include', (model.forceIncluded ?? []).length > 0 && model.packages.length > 0);
   // setuptools scenarios.
   const st = model.setuptools;
   if (st !== undefined) {

@@ -13,6 +13,7 @@ import {
   type NamespaceModel,
   type PackageModel,
   type ProjectModel,
+  FORCE_INCLUDE_DIR,
   SCRIPTS_DIR,
   WHEEL_DATA_DIR,
   versionModule,
@@ -22,9 +23,17 @@ import {
 /** Project files as text: `/`-separated path from the project root -> content. */
 export type TextFiles = Record<string, string>;
 
-/** Folder holding the top-level packages and modules, relative to the project root: `''` or `'src/'`. */
-export function importRoot(model: ProjectModel): '' | 'src/' {
-  return model.layout === 'src' ? 'src/' : '';
+/**
+ * Folder holding the top-level packages and modules, relative to the project
+ * root, with a final `/`: `''` (flat), `'src/'`, or the model's `packageDir`.
+ */
+export function importRoot(model: ProjectModel): string {
+  return model.layout === 'src' ? `${packageDirOf(model)}/` : '';
+}
+
+/** The folder of the src layout without its final `/`: `packageDir`, else `src` (meaningful for the src layout only). */
+export function packageDirOf(model: ProjectModel): string {
+  return model.packageDir ?? 'src';
 }
 
 /** The files of one regular package tree, under `dir` (ending in `/`). */
@@ -99,7 +108,8 @@ export function strayFiles(model: ProjectModel): TextFiles {
 /**
  * The root files the model declares: the readme file, the license file of
  * `license = {file}`, the license files, the sdist-only files, the wheel
- * data files (under `data/`) and scripts (under `scripts/`).
+ * data files (under `data/`), scripts (under `scripts/`) and force-included
+ * files (under `assets/`).
  */
 export function declaredRootFiles(model: ProjectModel): TextFiles {
   const files: TextFiles = {};
@@ -110,6 +120,7 @@ export function declaredRootFiles(model: ProjectModel): TextFiles {
   for (const f of model.sdistFiles ?? []) files[f.path] = f.content;
   for (const f of model.wheelData ?? []) files[`${WHEEL_DATA_DIR}/${f.path}`] = f.content;
   for (const f of model.scriptFiles ?? []) files[`${SCRIPTS_DIR}/${f.path}`] = f.content;
+  for (const f of model.forceIncluded ?? []) files[`${FORCE_INCLUDE_DIR}/${f.path}`] = f.content;
   return files;
 }
 

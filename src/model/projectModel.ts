@@ -20,8 +20,23 @@ export interface ProjectModel {
   description: string | null;
   /** PEP 508 requirement strings, as written. */
   dependencies: string[];
-  /** Where import packages live: next to pyproject.toml (`flat`) or under `src/`. */
+  /**
+   * Where import packages live: next to pyproject.toml (`flat`) or under a
+   * folder of their own (`src`: the folder `src/`, or `packageDir`).
+   */
   layout: 'flat' | 'src';
+  /**
+   * The folder holding the import tree in the `src` layout when it is not
+   * `src/` (`lib`, `python`, `lib/python`): a `/`-separated path relative to
+   * the project root, each family pointing at it its documented way
+   * (setuptools `package-dir = {"" = "lib"}`, hatchling `sources`, poetry
+   * `from`, pdm-backend `package-dir`, uv_build `module-root`; flit-core
+   * looks next to pyproject.toml and under `src/` only). The artifacts are
+   * those of the src layout: the sdist holds the tree under this folder,
+   * the wheel at its root. Absent: `src/`. Only with `layout: 'src'`
+   * (`packageDirProblem` in src/model/packageDir.ts says what is valid).
+   */
+  packageDir?: string;
   /** Top-level regular import packages (each with an `__init__.py`). */
   packages: PackageModel[];
   /** Top-level single-file modules. */
@@ -89,6 +104,18 @@ export interface ProjectModel {
   scriptFiles?: ProjectFileModel[];
   /** Options only the setuptools family reads (setup.py / setup.cfg scenarios); other families ignore them. */
   setuptools?: SetuptoolsOptionsModel;
+  /**
+   * Files kept outside the import tree, under `assets/` at the project root
+   * (`path` relative to it), that the wheel ships inside the folder of the
+   * first top-level package (`packages[0]`) at the same relative path:
+   * hatchling's `[tool.hatch.build.targets.wheel.force-include]`. The sdist
+   * ships them at `assets/<path>`. No other family maps a file from outside
+   * a package into it (capability rows); `forceIncludedProblem` in
+   * src/model/forceIncluded.ts says what is valid.
+   */
+  forceIncluded?: DataFileModel[];
+  /** Options only the hatchling family reads (other spellings of the same file selection); other families ignore them. */
+  hatchling?: HatchlingOptionsModel;
   /**
    * PEP 517 config_settings the build is run with (every hook call of the
    * build: get_requires_*, prepare_*, build_*), as backend-documented
@@ -324,6 +351,37 @@ export interface SetuptoolsOptionsModel {
   packageData?: SetuptoolsPackageData;
 }
 
+/** How hatchling's wheel target selects the import tree (see `HatchlingOptionsModel.wheelSelection`). */
+export const HATCHLING_WHEEL_SELECTIONS = ['packages', 'sources-table'] as const;
+export type HatchlingWheelSelection = (typeof HATCHLING_WHEEL_SELECTIONS)[number];
+
+/**
+ * Rendering variants of hatchling's builder options that must not change
+ * the artifacts (issue #12, hatchling's `builders/config.py`). Ignored by
+ * other families.
+ */
+export interface HatchlingOptionsModel {
+  /**
+   * How the wheel target names the import tree (absent: `only-include` of
+   * the top-level paths, with `sources = ["src"]` in the src layout):
+   * `packages`, the `packages` option (`["lib/pkg", "lib/mod.py"]`, each
+   * shipped under its last path component); `sources-table`, `only-include`
+   * with `sources` as a table rewriting the package folder to the wheel's
+   * root (`sources = {"lib" = ""}`; the same as the list in the flat
+   * layout, where nothing is rewritten and no `sources` is written). A
+   * metapackage ignores it (`bypass-selection`).
+   */
+  wheelSelection?: HatchlingWheelSelection;
+  /**
+   * `[tool.hatch.build.targets.sdist] support-legacy = true`: the sdist also
+   * holds a generated `setup.py` (hatchling's shim for tools that only know
+   * setup.py). It changes the sdist, so it is modelled: only hatchling can
+   * express it (capability rows), and the `spec` property expects the file
+   * (src/fuzz/properties/_legacySetupPy.ts).
+   */
+  supportLegacy?: true;
+}
+
 /**
  * Where a dynamic version is written: the first top-level package's
  * `__init__.py`, else the first top-level module; null when the model has
@@ -346,6 +404,8 @@ export function withVersionLine(source: string, version: string): string {
 
 /** Folder of the project holding the wheel data files (`wheelData`). */
 export const WHEEL_DATA_DIR = 'data';
+/** Folder of the project holding the force-included files (`forceIncluded`). */
+export const FORCE_INCLUDE_DIR = 'assets';
 /** Folder of the project holding the scripts (`scriptFiles`). */
 export const SCRIPTS_DIR = 'scripts';
 

@@ -14,10 +14,12 @@
  * - Top-level import names never shadow the standard library or the build
  *   tools (the project folder may be on `sys.path` while a backend runs).
  */
-import { EXCLUDE_RULES, EXCLUDE_SCOPES, PRIVATE_MARKS, PRIVATE_SPELLINGS, type ProjectModel, README_CONTENT_TYPES, README_FILES, SCRIPTS_DIR, SETUP_REQUIRES_SPELLINGS, SETUPTOOLS_PACKAGE_DATA, WHEEL_DATA_DIR } from './projectModel.js';
+import { EXCLUDE_RULES, EXCLUDE_SCOPES, HATCHLING_WHEEL_SELECTIONS, PRIVATE_MARKS, PRIVATE_SPELLINGS, type ProjectModel, README_CONTENT_TYPES, README_FILES, SCRIPTS_DIR, SETUP_REQUIRES_SPELLINGS, SETUPTOOLS_PACKAGE_DATA, WHEEL_DATA_DIR } from './projectModel.js';
 import { shadowsToolOrStdlib } from './reservedNames.js';
 import { excludedFilesProblem } from './excludedFiles.js';
 import { readmeCollision } from './modelFiles.js';
+import { packageDirProblem } from './packageDir.js';
+import { forceIncludedProblem } from './forceIncluded.js';
 
 type Obj = Record<string, unknown>;
 export type Fail = (field: string, what: string) => never;
@@ -214,6 +216,21 @@ export function checkModelExtensions(
   if (m['namespacePackages'] !== undefined) {
     array(m['namespacePackages'], f('namespacePackages'), fail).forEach((n, i) => namespace(n, f(`namespacePackages[${i}]`), fail, 0, checkPackage, checkModule));
   }
+  // Force-included files: under assets/ (safe root paths), landing in the first package on nothing it ships.
+  if (m['forceIncluded'] !== undefined) {
+    array(m['forceIncluded'], f('forceIncluded'), fail).forEach((x, i) => {
+      const o = obj(x, f(`forceIncluded[${i}]`), fail, ['path', 'content']);
+      checkRootPath(`assets/${line(o['path'], f(`forceIncluded[${i}].path`), fail)}`, f(`forceIncluded[${i}].path`), fail);
+      text(o['content'], f(`forceIncluded[${i}].content`), fail);
+    });
+    const problem = forceIncludedProblem(m as unknown as ProjectModel);
+    if (problem !== null) fail(f('forceIncluded'), problem);
+  }
+  // A package folder other than src/: plain names, in the src layout, holding none of the root files (checked by now).
+  if (m['packageDir'] !== undefined) {
+    const problem = packageDirProblem(m as unknown as ProjectModel);
+    if (problem !== null) fail(f('packageDir'), problem);
+  }
   if (m['dynamicVersion'] !== undefined && typeof m['dynamicVersion'] !== 'boolean') fail(f('dynamicVersion'), 'must be a boolean');
   if (m['strayBytecode'] !== undefined && !['pycache', 'beside', 'both'].includes(m['strayBytecode'] as never)) fail(f('strayBytecode'), 'must be one of pycache, beside, both');
   if (m['importNames'] !== undefined) {
@@ -231,6 +248,13 @@ export function checkModelExtensions(
     if (m['layout'] !== 'flat') fail(f('metaPackage'), 'a metapackage has no src/ folder: its layout is flat');
   } else if ([m['packages'], m['modules'], m['namespacePackages'] ?? []].every((list) => Array.isArray(list) && list.length === 0)) {
     fail(f('packages'), 'a project needs a package, a module or a namespace package (or metaPackage: true)');
+  }
+  if (m['hatchling'] !== undefined) {
+    const o = obj(m['hatchling'], f('hatchling'), fail, ['wheelSelection', 'supportLegacy']);
+    if (o['supportLegacy'] !== undefined && o['supportLegacy'] !== true) fail(f('hatchling.supportLegacy'), 'must be true when present');
+    if (o['wheelSelection'] !== undefined && !HATCHLING_WHEEL_SELECTIONS.includes(o['wheelSelection'] as never)) {
+      fail(f('hatchling.wheelSelection'), `must be one of ${HATCHLING_WHEEL_SELECTIONS.join(', ')}`);
+    }
   }
   if (m['setuptools'] !== undefined) {
     const keys = ['codeBeforeSetup', 'temporaryFile', 'exitAfterSetup', 'mainGuard', 'useFile', 'setupRequires', 'stubSetupPy', 'packageData'];

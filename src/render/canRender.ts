@@ -129,6 +129,9 @@ export function flitProblem(model: ProjectModel, familyVersion?: string): string
       'summary from the module (__version__, docstring) and requires an author, which the model does not express'
     );
   }
+  if (model.layout === 'src' && model.packageDir !== undefined) {
+    return `flit-core looks for the module next to pyproject.toml and under src/ only, not under ${model.packageDir}/ (no option names another folder)`;
+  }
   const module = flitModule(model);
   if (typeof module === 'string') return module;
   if (module.namespaced && !versionAtLeast(familyVersion, FLIT_NAMESPACES)) {

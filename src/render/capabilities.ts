@@ -68,6 +68,12 @@ export const CAPABILITY_FEATURES = [
   'layout:several-top-level',
   /** Top-level single-file modules. */
   'layout:top-level-modules',
+  /** The src layout under another folder than `src/` (`ProjectModel.packageDir`: `lib/`, `python/`, `lib/python/`). */
+  'layout:package-dir',
+  /** A file from outside the import tree shipped inside the first package (`ProjectModel.forceIncluded`: hatchling's force-include). */
+  'force-include',
+  /** hatchling's `support-legacy`: a generated `setup.py` in the sdist (`HatchlingOptionsModel.supportLegacy`). */
+  'hatchling:support-legacy',
   /** A metapackage: no import package or module at all (`ProjectModel.metaPackage`). */
   'meta-package',
   /** PEP 420 namespace packages. */
@@ -209,6 +215,20 @@ const LIMITATIONS: Readonly<Partial<Record<CapabilityFeature, readonly Limitatio
     { family: 'hatchling', below: '1.20', why: 'the wheel target selects nothing only with bypass-selection, from hatchling 1.20.0' },
   ],
   'layout:top-level-modules': [{ family: 'uv', why: 'uv_build packages import packages only, not single-file modules' }],
+  'force-include': [
+    { family: 'setuptools', why: 'setuptools package-data selects files inside a package folder only; it cannot map a file from elsewhere into a package' },
+    { family: 'flit', why: 'flit-core ships the module folder as it is: no mapping of outside files into it' },
+    { family: 'poetry', why: 'poetry-core include keeps a file at its own path: no mapping into a package' },
+    { family: 'pdm', why: 'pdm-backend includes keep a file at its own path: no mapping into a package' },
+    { family: 'uv', why: 'uv_build ships the module folder as it is: no mapping of outside files into it' },
+  ],
+  'hatchling:support-legacy': (['setuptools', 'flit', 'poetry', 'pdm', 'uv'] as const).map((family) => ({
+    family,
+    why: "hatchling's support-legacy adds a generated setup.py to the sdist; no other backend writes one (a difference of expressiveness, not a defect)",
+  })),
+  'layout:package-dir': [
+    { family: 'flit', why: 'flit-core looks for the module next to pyproject.toml and under src/ only: it has no option naming another folder' },
+  ],
 };
 
 /** True when `version` is a PEP 440 version (a backend from a folder may report something else). */

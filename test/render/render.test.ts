@@ -169,7 +169,7 @@ describe('render: contract', () => {
 
   it('is deterministic, with sorted paths, and renders the same project files for every family and style', () => {
     fc.assert(
-      fc.property(projectModel({ probabilities: { importNames: 0 } }), (model) => {
+      fc.property(projectModel({ probabilities: { importNames: 0, hatchling: 0, forceIncluded: 0 } }), (model) => {
         const renderings: FileMap[] = [];
         for (const family of renderableFamilies()) {
           if (!canRender(model, family)) continue;
@@ -198,7 +198,7 @@ describe('render: contract', () => {
 
   it('writes configuration that names exactly the model’s packages, modules and data', () => {
     fc.assert(
-      fc.property(projectModel({ probabilities: { importNames: 0 } }), (model) => {
+      fc.property(projectModel({ probabilities: { importNames: 0, packageDir: 0, hatchling: 0 } }), (model) => {
         const prefix = model.layout === 'src' ? 'src/' : '';
         const setuptools = parse(render(model, 'setuptools')['pyproject.toml'] as string) as {
           project: Record<string, unknown>;

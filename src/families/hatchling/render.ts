@@ -5,11 +5,22 @@
  *
  * - wheel: `only-include` of the top-level package folders (regular and
  *   namespace) and module files, with `sources = ["src"]` for the src layout
- *   (strips the `src/` prefix); everything inside those folders ships
+ *   (strips the `src/` prefix; `sources = ["lib"]` for the model's `packageDir`); everything inside those folders ships
  *   (data, `py.typed`, stubs);
  * - sdist: `only-include` of the same paths plus the root files the sdist
  *   needs (readme, license files, sdist-only files, `MANIFEST.in`);
  *   hatchling always adds `pyproject.toml` itself.
+ *
+ * The wheel's selection has two other spellings of the same files
+ * (`HatchlingOptionsModel.wheelSelection`): `packages = ["src/pkg"]`, and
+ * `sources = {"src" = ""}`.
+ *
+ * `support-legacy = true` in the sdist target when the model asks for the
+ * generated `setup.py` (`HatchlingOptionsModel.supportLegacy`).
+ *
+ * Force-included files (`ProjectModel.forceIncluded`): the wheel target's
+ * `force-include` maps each `assets/<path>` to `<pkg>/<path>`; the sdist
+ * lists them with the other root files.
  *
  * Wheel data files are mapped one by one (`shared-data`).
  *
@@ -19,19 +30,35 @@
  * `license = {text = ...}` and license files as `license-files = {paths = [...]}`.
  */
 import { WHEEL_DATA_DIR, type ProjectModel } from '../../model/projectModel.js';
+import { forceIncludedPlaces } from '../../model/forceIncluded.js';
 import type { FamilyRenderer } from '../../render/_internals/familyRenderer.js';
-import { excludePatterns, sdistOnlyPaths, sortedFileMap, sourceFiles, topLevelPaths, versionFile } from '../../render/_internals/projectFiles.js';
+import { excludePatterns, packageDirOf, sdistOnlyPaths, sortedFileMap, sourceFiles, topLevelPaths, versionFile } from '../../render/_internals/projectFiles.js';
 import { buildSystemTable, pep639Options, pinnedRequirement, projectTable } from '../../render/_internals/projectTable.js';
 import { tomlDocument, type TomlTable } from '../../render/_internals/toml.js';
 
+/** The wheel target's file selection: `only-include` and `sources`, or one of `HatchlingOptionsModel.wheelSelection`'s spellings. */
+function wheelSelection(model: ProjectModel): TomlTable {
+  // A metapackage's wheel selects nothing: only-include = [] would fall back to hatchling's defaults.
+  if (model.metaPackage === true) return { 'bypass-selection': true };
+  const paths = topLevelPaths(model);
+  const style = model.hatchling?.wheelSelection;
+  // `packages`: only-include of each path, shipped under its last component (the folder rewritten to the root).
+  if (style === 'packages') return { packages: paths };
+  const wheel: TomlTable = { 'only-include': paths };
+  if (model.layout === 'src') wheel.sources = style === 'sources-table' ? { [packageDirOf(model)]: '' } : [packageDirOf(model)];
+  return wheel;
+}
+
 function targetsTable(model: ProjectModel): TomlTable {
   const paths = topLevelPaths(model);
-  // A metapackage's wheel selects nothing: only-include = [] would fall back to hatchling's defaults.
-  const wheel: TomlTable = model.metaPackage === true ? { 'bypass-selection': true } : { 'only-include': paths };
-  if (model.layout === 'src') wheel.sources = ['src'];
+  const wheel = wheelSelection(model);
+  // Force-included files: from assets/ into the first package's folder in the wheel (distribution paths, not rewritten by sources).
+  const forced = forceIncludedPlaces(model);
+  if (forced.length > 0) wheel['force-include'] = Object.fromEntries(forced.map((f) => [f.projectPath, f.wheelPath]));
   const shared = model.wheelData ?? [];
   if (shared.length > 0) wheel['shared-data'] = Object.fromEntries(shared.map((f) => [`${WHEEL_DATA_DIR}/${f.path}`, f.path]));
   const sdist: TomlTable = { 'only-include': [...paths, ...sdistOnlyPaths(model)].sort() };
+  if (model.hatchling?.supportLegacy === true) sdist['support-legacy'] = true;
   excludeRules(model, wheel, sdist);
   return { wheel, sdist };
 }

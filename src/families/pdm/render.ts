@@ -5,7 +5,8 @@
  * - `includes`: the top-level package folders (regular and namespace) and
  *   module files, with their `src/` prefix in the src layout; pdm ships every
  *   file inside an included folder (data, `py.typed`, stubs);
- * - `package-dir = "src"` for the src layout (strips the prefix in wheels);
+ * - `package-dir = "src"` for the src layout (strips the prefix in wheels;
+ *   the model's `packageDir` likewise: `package-dir = "lib"`);
  * - `source-includes`: the project's root files (readme, license files,
  *   sdist-only files, `MANIFEST.in`), which go to the sdist only. Without it
  *   pdm-backend would default to `["tests"]`, so it is written whenever
@@ -27,7 +28,7 @@
  */
 import { WHEEL_DATA_DIR, type ProjectModel } from '../../model/projectModel.js';
 import type { FamilyRenderer } from '../../render/_internals/familyRenderer.js';
-import { excludePatterns, sdistOnlyPaths, sortedFileMap, sourceFiles, topLevelPaths, versionFile } from '../../render/_internals/projectFiles.js';
+import { excludePatterns, packageDirOf, sdistOnlyPaths, sortedFileMap, sourceFiles, topLevelPaths, versionFile } from '../../render/_internals/projectFiles.js';
 import { buildSystemTable, pep639Options, pinnedRequirement, projectTable } from '../../render/_internals/projectTable.js';
 import { tomlDocument, type TomlTable } from '../../render/_internals/toml.js';
 import { assertRenderable, pythonGlobEscape } from '../../render/canRender.js';
@@ -37,7 +38,7 @@ const MINIMUM = '>=2.0';
 
 function buildTable(model: ProjectModel): TomlTable {
   const table: TomlTable = { includes: topLevelPaths(model).map(pythonGlobEscape) };
-  if (model.layout === 'src') table['package-dir'] = 'src';
+  if (model.layout === 'src') table['package-dir'] = packageDirOf(model);
   const extra = sdistOnlyPaths(model).map(pythonGlobEscape);
   if (extra.length > 0) table['source-includes'] = extra;
   // Excluded files (scope `both` only: pdm-backend's excludes apply to every target).

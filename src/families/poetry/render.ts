@@ -12,7 +12,8 @@
  * Either way the file selection is explicit in `[tool.poetry]`:
  *
  * - `packages`: one `{ include, from }` per top-level package folder
- *   (regular or namespace) or module file (`from = "src"` in the src layout);
+ *   (regular or namespace) or module file (`from = "src"` in the src layout,
+ *   `from = "lib"` for the model's `packageDir`);
  *   poetry ships every file inside an included folder, in both the sdist and
  *   the wheel, so package data, `py.typed` and stubs need no configuration;
  * - `include`: the project's root files (readme, license files, sdist-only
@@ -26,7 +27,7 @@
  */
 import type { ProjectModel } from '../../model/projectModel.js';
 import type { FamilyRenderer } from '../../render/_internals/familyRenderer.js';
-import { excludePatterns, importRoot, sdistOnlyPaths, sortedFileMap, sourceFiles } from '../../render/_internals/projectFiles.js';
+import { excludePatterns, packageDirOf, sdistOnlyPaths, sortedFileMap, sourceFiles } from '../../render/_internals/projectFiles.js';
 import { buildSystemTable, pep639Options, pinnedRequirement, projectTable } from '../../render/_internals/projectTable.js';
 import { tomlDocument, type TomlTable, type TomlValue } from '../../render/_internals/toml.js';
 import { assertRenderable, poetryUsesToolTable, pythonGlobEscape, splitPep508 } from '../../render/canRender.js';
@@ -38,7 +39,7 @@ import { canonicalizeName } from '../../pep/name.js';
 function packagesList(model: ProjectModel): TomlTable[] {
   const folders = [...model.packages.map((p) => p.name), ...(model.namespacePackages ?? []).map((n) => n.name)].sort();
   const names = [...folders, ...model.modules.map((m) => `${m.name}.py`).sort()].map(pythonGlobEscape);
-  return names.map((include): TomlTable => (importRoot(model) === 'src/' ? { include, from: 'src' } : { include }));
+  return names.map((include): TomlTable => (model.layout === 'src' ? { include, from: packageDirOf(model) } : { include }));
 }
 
 /** `[tool.poetry] include` for the files that belong in the sdist only. */

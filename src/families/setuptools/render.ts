@@ -7,7 +7,8 @@
  *   empty, which disables auto-discovery); a namespace folder is listed like
  *   `find_namespace:` would list it;
  * - `py-modules`: every top-level module (also when empty);
- * - `package-dir = { "" = "src" }` for the src layout;
+ * - `package-dir = { "" = "src" }` for the src layout (or the model's
+ *   `packageDir`: `{ "" = "lib" }`; `package_dir` in setup.cfg and setup.py);
  * - `[tool.setuptools.package-data]`: each package's data files, `py.typed`
  *   and stubs, by exact path; or by patterns, or `include-package-data`
  *   with `MANIFEST.in` lines (`SetuptoolsOptionsModel.packageData`). setuptools' sdist also adds package data, so
@@ -33,6 +34,7 @@ import {
   dottedPackageNames,
   namespacePackageNames,
   packageDataGlobs,
+  packageDirOf,
   packageDataPaths,
   scriptPaths,
   setuptoolsPackageDataStyle,
@@ -58,7 +60,7 @@ function toolTable(model: ProjectModel, familyVersion: string | undefined): Toml
     packages: setuptoolsPackages(model),
     'py-modules': topLevelModuleNames(model),
   };
-  if (model.layout === 'src') table['package-dir'] = { '': 'src' };
+  if (model.layout === 'src') table['package-dir'] = { '': packageDirOf(model) };
   const holder = versionModule(model);
   if (model.dynamicVersion === true && holder !== null) table.dynamic = { version: { attr: `${holder.dotted}.__version__` } };
   const style = setuptoolsPackageDataStyle(model);

@@ -2,7 +2,7 @@
  * uv_build, style `pyproject`: `[project]` plus `[tool.uv.build-backend]`:
  *
  * - `module-root`: `""` (flat layout) or `"src"` (uv_build's default, written
- *   anyway);
+ *   anyway), or the model's `packageDir` (`"lib"`);
  * - `module-name`: the top-level package's import name as written (uv_build
  *   would otherwise derive a lowercase name from the distribution name), or
  *   the sorted list of them when there are several (uv_build 0.7.20 and
@@ -22,7 +22,7 @@
  */
 import { WHEEL_DATA_DIR, type ProjectModel } from '../../model/projectModel.js';
 import type { FamilyRenderer } from '../../render/_internals/familyRenderer.js';
-import { excludePatterns, sdistOnlyPaths, sortedFileMap, sourceFiles } from '../../render/_internals/projectFiles.js';
+import { excludePatterns, packageDirOf, sdistOnlyPaths, sortedFileMap, sourceFiles } from '../../render/_internals/projectFiles.js';
 import { buildSystemTable, pinnedRequirement, projectTable } from '../../render/_internals/projectTable.js';
 import { tomlDocument, type TomlTable } from '../../render/_internals/toml.js';
 import { UV_GLOB_ESCAPES, UV_MINIMUM, UV_MODULE_LISTS, UV_NAMESPACE, assertRenderable, uvGlobEscape } from '../../render/canRender.js';
@@ -35,7 +35,7 @@ function moduleNames(model: ProjectModel): string[] {
 function backendTable(model: ProjectModel): TomlTable {
   const names = moduleNames(model);
   const table: TomlTable = {
-    'module-root': model.layout === 'src' ? 'src' : '',
+    'module-root': model.layout === 'src' ? packageDirOf(model) : '',
     'module-name': names.length === 1 ? (names[0] as string) : names,
   };
   if ((model.namespacePackages ?? []).length > 0) table.namespace = true;

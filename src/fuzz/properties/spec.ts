@@ -4,6 +4,8 @@ import { judgeBuild, problemsAsDifferences } from './specProblems.js';
 import { buildTagDifferences, withModelSettings } from './_configSettings.js';
 import { metadataAgainstModel } from './_modelMetadata.js';
 import { mustNotShipDifferences } from './_mustNotShip.js';
+import { legacySetupPyDifferences } from './_legacySetupPy.js';
+import { forceIncludedDifferences } from './_forceIncluded.js';
 import { readArtifact } from '../../archive/index.js';
 
 /**
@@ -32,8 +34,17 @@ export const specProperty: PropertyDef = {
     // What the model's config settings ask of the wheel's file name (a build tag).
     // And what the model says of the core metadata fields every backend writes alike.
     // And what its excluded files say must not ship (or, excluded from the sdist only, must).
-    const sdist = built.sdist.ok && (model.excludedFiles ?? []).length > 0 ? await readArtifact('sdist', built.sdist.filename, built.sdist.bytes) : null;
-    const expected = [...buildTagDifferences(model, families, built.wheel), ...metadataAgainstModel(model, wheel), ...mustNotShipDifferences(model, sdist, wheel)];
+    // And hatchling's support-legacy, a generated setup.py in the sdist.
+    const needsSdist = (model.excludedFiles ?? []).length > 0 || model.hatchling?.supportLegacy === true;
+    const sdist = built.sdist.ok && needsSdist ? await readArtifact('sdist', built.sdist.filename, built.sdist.bytes) : null;
+    const expected = [
+      ...buildTagDifferences(model, families, built.wheel),
+      ...metadataAgainstModel(model, wheel),
+      ...mustNotShipDifferences(model, sdist, wheel),
+      ...legacySetupPyDifferences(model, ctx.a.backend.family, sdist),
+      // And the files force-include maps into the first package.
+      ...forceIncludedDifferences(model, wheel),
+    ];
     return outcomeOf('spec', [...problemsAsDifferences(problems), ...expected], ['artifact', 'specification'], files, []);
   },
 };

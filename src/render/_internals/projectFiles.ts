@@ -10,7 +10,7 @@ import { allNamespaces, allPackages, type ExcludedFileModel, type PackageModel, 
 import type { FileMap } from '../fileMap.js';
 
 // The files that follow from the model alone live in src/model/modelFiles.ts; renderers take them from here.
-export { STRAY_BYTECODE, importFiles, importRoot, strayFiles, versionFile } from '../../model/modelFiles.js';
+export { STRAY_BYTECODE, importFiles, importRoot, packageDirOf, strayFiles, versionFile } from '../../model/modelFiles.js';
 
 /**
  * Files at the project root that the configuration refers to or the sdist

@@ -25,6 +25,7 @@ import {
   dottedPackageNames,
   namespacePackageNames,
   packageDataGlobs,
+  packageDirOf,
   packageDataPaths,
   scriptPaths,
   setuptoolsPackageDataStyle,
@@ -132,7 +133,7 @@ function keywords(model: ProjectModel, familyVersion: string | undefined): Keywo
   if (urls.length > 0) meta('project_urls', urls.map((u): [string, string] => [u.label, u.url]));
 
   if (model.requiresPython !== undefined) opt('python_requires', model.requiresPython);
-  if (model.layout === 'src') opt('package_dir', [['', 'src']]);
+  if (model.layout === 'src') opt('package_dir', [['', packageDirOf(model)]]);
   opt('packages', [...dottedPackageNames(model), ...namespacePackageNames(model)].sort());
   opt('py_modules', topLevelModuleNames(model));
   if (model.dependencies.length > 0) opt('install_requires', [...model.dependencies]);
@@ -212,7 +213,7 @@ export function renderSetupCfg(model: ProjectModel, familyVersion: string | unde
     if (k.cfgDirective !== undefined) lines.push(`${k.name} = ${k.cfgDirective}`);
     else if (k.name === 'setup_requires' && setupRequires !== undefined) lines.push(`${k.name} =${cfgSetupRequires(k.value as string[], setupRequires.spelling)}`);
     else if (k.name === 'keywords') lines.push(`${k.name} = ${(k.value as string[]).map(cfgText).join(', ')}`);
-    else if (k.name === 'package_dir') lines.push(`${k.name} =\n    =src`);
+    else if (k.name === 'package_dir') lines.push(`${k.name} =\n    =${(k.value as [string, string][])[0]![1]}`);
     else if (k.name === 'project_urls') lines.push(`${k.name} =${(k.value as [string, string][]).map(([label, url]) => `\n    ${cfgText(label)} = ${cfgText(url)}`).join('')}`);
     else if (Array.isArray(k.value)) lines.push(`${k.name} =${cfgList(k.value as string[])}`);
     else lines.push(`${k.name} = ${cfgText(k.value)}`);
@@ -250,7 +251,7 @@ function pyList(items: readonly string[], indent: string): string {
 function pyValue(k: Keyword, indent: string): string {
   const v = k.value;
   if (typeof v === 'string') return pyString(v);
-  if (k.name === 'package_dir') return '{"": "src"}';
+  if (k.name === 'package_dir') return `{"": ${pyString((v as [string, string][])[0]![1])}}`;
   if (k.name === 'data_files') {
     // A list of (folder, files) pairs (a dict would pass its keys only).
     const pairs = v as [string, string[]][];
