@@ -6,7 +6,7 @@
  * optional parts: requires-python, readme, license, license files, authors,
  * maintainers, keywords, classifiers, URLs, optional dependencies, entry
  * points, sdist-only files, wheel data files, scripts, a dynamic version,
- * setuptools scenarios and config settings.
+ * dynamic metadata, setuptools scenarios and config settings.
  *
  * `targets` names the backends the project must suit (family, version,
  * configuration style): the generator then never uses a feature one of them
@@ -47,6 +47,8 @@ import { setuptoolsOptions } from './setuptoolsOptions.js';
 import { configSettings } from './configSettings.js';
 import { CONFIG_SETTING_FEATURES } from '../src/model/configSettings.js';
 import { importNames } from './importNames.js';
+import { dynamicMetadata } from './dynamicMetadata.js';
+import { dynamicMetadataProblem } from '../src/model/dynamicMetadata.js';
 import { urls } from './urls.js';
 import { version, type VersionOptions } from './version.js';
 import { scriptFiles, wheelDataFiles } from './wheelData.js';
@@ -84,6 +86,7 @@ export const OPTIONAL_PARTS = [
   'importNames',
   'excludedFiles',
   'metaPackage',
+  'dynamicMetadata',
 ] as const satisfies readonly (keyof ProjectModel)[];
 export type OptionalPart = (typeof OPTIONAL_PARTS)[number];
 
@@ -111,6 +114,7 @@ export const DEFAULT_PROBABILITIES: Readonly<Record<OptionalPart, number>> = {
   importNames: 0.15,
   excludedFiles: 0.15,
   metaPackage: 0.04,
+  dynamicMetadata: 0.25,
 };
 
 export interface ProjectModelOptions {
@@ -244,6 +248,7 @@ function consistent(m: ProjectModel): boolean {
   if (m.dynamicVersion === true && !dynamicVersionReadable(m)) return false;
   if (excludedFilesProblem(m) !== null) return false;
   if (readmeCollision(m) !== null) return false;
+  if (dynamicMetadataProblem(m) !== null) return false;
   // In the flat layout, the data/ and scripts/ folders sit next to the import packages.
   if (m.layout === 'flat' && (m.wheelData !== undefined || m.scriptFiles !== undefined)) {
     const reserved = new Set([WHEEL_DATA_DIR, SCRIPTS_DIR].map(siblingKey));
@@ -346,6 +351,10 @@ export function projectModel(options: ProjectModelOptions = {}): fc.Arbitrary<Pr
       importNames: maybe(importNames({ privateMarks: allowed('import-names:private') }), p('importNames', 'import-names')),
       excludedFiles: excludeScopes.length > 0 ? maybe(excludedFiles({ scopes: excludeScopes }), p('excludedFiles')) : fc.constant(undefined),
       // A metapackage is flat (it has no src/ folder): none where the caller asks for the src layout only.
+      dynamicMetadata: maybe(
+        dynamicMetadata({ requirementFiles: allowed('dynamic:dependencies') && allowed('dynamic:optional-dependencies') }),
+        p('dynamicMetadata'),
+      ),
       metaPackage: layouts.includes('flat') ? maybe(fc.constant(true as const), p('metaPackage', 'meta-package')) : fc.constant(undefined),
     }),
     OPTIONAL_PARTS,

@@ -9,6 +9,7 @@
  */
 import { README_FILES, allNamespaces, allPackages, declaredImportNames, topLevelNames, versionModule, type PackageModel, type PersonModel, type ProjectModel } from './projectModel.js';
 import { canonicalizeName } from '../pep/name.js';
+import { activeDynamicMetadata } from './dynamicMetadata.js';
 import { formatVersion, parseVersion } from '../pep/version.js';
 
 const README_KIND: Record<string, string> = { 'text/markdown': 'md', 'text/x-rst': 'rst', 'text/plain': 'txt' };
@@ -158,6 +159,12 @@ export function modelFeatures(model: ProjectModel): string[] {
   add('exclude:glob', excluded.some((f) => f.rule === 'glob'));
   add('exclude:folder', excluded.some((f) => f.rule === 'folder'));
   add('dynamic:version', model.dynamicVersion === true && versionModule(model) !== null);
+  // Dynamic metadata beyond the version, where it acts (src/model/dynamicMetadata.ts).
+  const dynamicParts = activeDynamicMetadata(model);
+  add('dynamic:readme', dynamicParts.readme);
+  add('dynamic:dependencies', dynamicParts.dependencies);
+  add('dynamic:optional-dependencies', dynamicParts.optionalDependencies);
+  add('dynamic:description', dynamicParts.description);
   add('config-settings:build-number', model.configSettings?.buildNumber !== undefined);
   // setuptools scenarios.
   const st = model.setuptools;

@@ -131,6 +131,31 @@ export interface ProjectModel {
    * project declares `import-names = []` (PEP 794: no import names).
    */
   metaPackage?: true;
+  /**
+   * Metadata a family reads at build time from files or from the module
+   * rather than from its configuration (issue #12; the version is
+   * `dynamicVersion`): the metadata stays the model's, only where it is
+   * read from changes (`src/model/dynamicMetadata.ts` says which family reads
+   * what, and the files: `requirements.txt`, `requirements-<extra>.txt`, the
+   * version module's docstring).
+   */
+  dynamicMetadata?: DynamicMetadataModel;
+}
+
+/**
+ * Which metadata is read dynamically (each absent: written statically). A
+ * part without what it reads (no readme file, no dependency, no extra, no
+ * summary a docstring holds) changes nothing (`activeDynamicMetadata`).
+ */
+export interface DynamicMetadataModel {
+  /** The readme file through `[tool.setuptools.dynamic] readme = {file, content-type}`. */
+  readme?: true;
+  /** `dependencies` from `requirements.txt` (setuptools `file`, 62.6.0 and later). */
+  dependencies?: true;
+  /** Each extra's requirements from `requirements-<extra>.txt` (setuptools `file`, 62.6.0 and later). */
+  optionalDependencies?: true;
+  /** The summary as the version module's docstring (flit-core `dynamic = ["description"]`). */
+  description?: true;
 }
 
 /** Where an excluded file must not ship: `both` artifacts, or the `sdist` only (the wheel ships it). */

@@ -18,6 +18,7 @@ import { EXCLUDE_RULES, EXCLUDE_SCOPES, PRIVATE_MARKS, PRIVATE_SPELLINGS, type P
 import { shadowsToolOrStdlib } from './reservedNames.js';
 import { excludedFilesProblem } from './excludedFiles.js';
 import { readmeCollision } from './modelFiles.js';
+import { dynamicMetadataProblem } from './dynamicMetadata.js';
 
 type Obj = Record<string, unknown>;
 export type Fail = (field: string, what: string) => never;
@@ -181,6 +182,11 @@ export function checkModelExtensions(
     const o = obj(m['configSettings'], f('configSettings'), fail, ['buildNumber']);
     if (o['buildNumber'] !== undefined) line(o['buildNumber'], f('configSettings.buildNumber'), fail, /^[0-9][A-Za-z0-9]{0,15}$/);
   }
+  // Dynamic metadata: flags only; the requirements files it adds must be writable (src/model/dynamicMetadata.ts).
+  if (m['dynamicMetadata'] !== undefined) {
+    const o = obj(m['dynamicMetadata'], f('dynamicMetadata'), fail, ['readme', 'dependencies', 'optionalDependencies', 'description']);
+    for (const [k, v] of Object.entries(o)) if (v !== true) fail(f(`dynamicMetadata.${k}`), 'must be true (or absent)');
+  }
   for (const k of ['authors', 'maintainers']) if (m[k] !== undefined) people(m[k], f(k), fail);
   if (m['keywords'] !== undefined) array(m['keywords'], f('keywords'), fail).forEach((k, i) => line(k, f(`keywords[${i}]`), fail, /^[^,]+$/));
   if (m['classifiers'] !== undefined) array(m['classifiers'], f('classifiers'), fail).forEach((c, i) => line(c, f(`classifiers[${i}]`), fail));
@@ -270,6 +276,10 @@ export function checkModelExtensions(
     if (typeof name === 'string' && shadowsToolOrStdlib(name)) fail(field, `must not shadow a standard-library or build-tool module: ${name}`);
   }
   if (m['excludedFiles'] !== undefined) excludedFiles(m, fail);
+  if (m['dynamicMetadata'] !== undefined) {
+    const problem = dynamicMetadataProblem(m as unknown as ProjectModel);
+    if (problem !== null) fail(f('dynamicMetadata'), problem);
+  }
 }
 
 /**
