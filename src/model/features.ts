@@ -10,6 +10,8 @@
 import { README_FILES, allNamespaces, allPackages, declaredImportNames, topLevelNames, versionModule, type PackageModel, type PersonModel, type ProjectModel } from './projectModel.js';
 import { canonicalizeName } from '../pep/name.js';
 import { activeDynamicMetadata } from './dynamicMetadata.js';
+// The finder a setuptools rendering uses (a rendering decision, taken where the renderer takes it).
+import { packageFinderUsed } from '../render/_internals/setuptoolsDiscovery.js';
 import { formatVersion, parseVersion } from '../pep/version.js';
 
 const README_KIND: Record<string, string> = { 'text/markdown': 'md', 'text/x-rst': 'rst', 'text/plain': 'txt' };
@@ -179,6 +181,8 @@ export function modelFeatures(model: ProjectModel): string[] {
     const hasData = packages.some(({ pkg }) => pkg.data.length > 0 || pkg.typed === true || (pkg.stubs ?? []).length > 0);
     add('setuptools:package-data-glob', st.packageData === 'glob' && hasData);
     add('setuptools:include-package-data', st.packageData === 'manifest' && hasData);
+    const finder = packageFinderUsed(model);
+    if (finder !== null) add(`setuptools:packages-${finder}`);
   }
   return [...out].sort();
 }

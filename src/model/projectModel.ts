@@ -347,7 +347,20 @@ export interface SetuptoolsOptionsModel {
    * lines in `MANIFEST.in` (which every family ships alike).
    */
   packageData?: SetuptoolsPackageData;
+  /**
+   * How the packages are named (absent: every package listed): `find`,
+   * setuptools' finder of regular packages (`[tool.setuptools.packages.find]`
+   * with `namespaces = false`, setup.cfg `packages = find:`) excluding the
+   * sdist-only `tests` package; `find-namespace`, the namespace finder
+   * (`find_namespace:`) with `include` naming exactly the model's packages.
+   * src/render/_internals/setuptoolsDiscovery.ts renders both; the
+   * `setup.py` style keeps the list.
+   */
+  packageFinder?: SetuptoolsPackageFinder;
 }
+
+export const SETUPTOOLS_PACKAGE_FINDERS = ['find', 'find-namespace'] as const;
+export type SetuptoolsPackageFinder = (typeof SETUPTOOLS_PACKAGE_FINDERS)[number];
 
 /**
  * Where a dynamic version is written: the first top-level package's

@@ -14,7 +14,7 @@
  * - Top-level import names never shadow the standard library or the build
  *   tools (the project folder may be on `sys.path` while a backend runs).
  */
-import { EXCLUDE_RULES, EXCLUDE_SCOPES, PRIVATE_MARKS, PRIVATE_SPELLINGS, type ProjectModel, README_CONTENT_TYPES, README_FILES, SCRIPTS_DIR, SETUP_REQUIRES_SPELLINGS, SETUPTOOLS_PACKAGE_DATA, WHEEL_DATA_DIR } from './projectModel.js';
+import { EXCLUDE_RULES, EXCLUDE_SCOPES, PRIVATE_MARKS, PRIVATE_SPELLINGS, type ProjectModel, README_CONTENT_TYPES, README_FILES, SCRIPTS_DIR, SETUP_REQUIRES_SPELLINGS, SETUPTOOLS_PACKAGE_DATA, SETUPTOOLS_PACKAGE_FINDERS, WHEEL_DATA_DIR } from './projectModel.js';
 import { shadowsToolOrStdlib } from './reservedNames.js';
 import { excludedFilesProblem } from './excludedFiles.js';
 import { readmeCollision } from './modelFiles.js';
@@ -239,10 +239,11 @@ export function checkModelExtensions(
     fail(f('packages'), 'a project needs a package, a module or a namespace package (or metaPackage: true)');
   }
   if (m['setuptools'] !== undefined) {
-    const keys = ['codeBeforeSetup', 'temporaryFile', 'exitAfterSetup', 'mainGuard', 'useFile', 'setupRequires', 'stubSetupPy', 'packageData'];
+    const keys = ['codeBeforeSetup', 'temporaryFile', 'exitAfterSetup', 'mainGuard', 'useFile', 'setupRequires', 'stubSetupPy', 'packageData', 'packageFinder'];
     const o = obj(m['setuptools'], f('setuptools'), fail, keys);
-    for (const k of keys) if (k !== 'setupRequires' && k !== 'packageData' && o[k] !== undefined && typeof o[k] !== 'boolean') fail(f(`setuptools.${k}`), 'must be a boolean');
+    for (const k of keys) if (k !== 'setupRequires' && k !== 'packageData' && k !== 'packageFinder' && o[k] !== undefined && typeof o[k] !== 'boolean') fail(f(`setuptools.${k}`), 'must be a boolean');
     if (o['packageData'] !== undefined && !SETUPTOOLS_PACKAGE_DATA.includes(o['packageData'] as never)) fail(f('setuptools.packageData'), `must be one of ${SETUPTOOLS_PACKAGE_DATA.join(', ')}`);
+    if (o['packageFinder'] !== undefined && !SETUPTOOLS_PACKAGE_FINDERS.includes(o['packageFinder'] as never)) fail(f('setuptools.packageFinder'), `must be one of ${SETUPTOOLS_PACKAGE_FINDERS.join(', ')}`);
     if (o['setupRequires'] !== undefined) {
       const sr = obj(o['setupRequires'], f('setuptools.setupRequires'), fail, ['spelling', 'requirements']);
       if (!SETUP_REQUIRES_SPELLINGS.includes(sr['spelling'] as never)) fail(f('setuptools.setupRequires.spelling'), `must be one of ${SETUP_REQUIRES_SPELLINGS.join(', ')}`);

@@ -1,7 +1,8 @@
 /**
  * Issue #12 (blind spots, setuptools side): dynamic metadata read from files
  * (`ProjectModel.dynamicMetadata`) reaches setuptools' `[tool.setuptools.dynamic]`
- * readers of a real setuptools 80.9.0. Planted bugs there
+ * readers of a real setuptools 80.9.0, and the package-finder variant
+ * (`SetuptoolsOptionsModel.packageFinder`) its `packages.find`. Planted bugs there
  * (test/fixtures/backends/tb_planted_stconfig.py) are found by `fuzz`
  * (property `diff`, the real backend as A), shrunk to a project whose only
  * optional parts are what the bug needs, and saved; the real backend
@@ -15,7 +16,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { OPTIONAL_PARTS } from '../../generators/projectModel.js';
 import type { CorpusFile } from '../../src/corpus/corpusFile.js';
 import { activeDynamicMetadata } from '../../src/model/dynamicMetadata.js';
-import type { ProjectModel } from '../../src/model/projectModel.js';
+import { allPackages, type ProjectModel } from '../../src/model/projectModel.js';
+import { packageFind } from '../../src/render/_internals/setuptoolsDiscovery.js';
 import type { JsonReport } from '../../src/report/jsonReport.js';
 import { FAKE_BACKENDS } from '../helpers.js';
 import { SETUPTOOLS, readJson, seedWhere, tempDir, twinbuild, type CliResult } from './cli.js';
@@ -116,5 +118,41 @@ describe('dynamic readme: the content type is dropped', () => {
     expect(good.r.exitCode, good.r.stdout).toBe(0);
     expect(good.rep.findings).toEqual([]);
     expect(good.rep.features?.['dynamic:readme'] ?? 0).toBeGreaterThan(0);
+  });
+});
+
+describe('package discovery: the finder does not recurse into subpackages', () => {
+  // The first generated project finds its packages with [tool.setuptools.packages.find] and has a subpackage.
+  const SEED = String(
+    seedWhere(TARGETS, (m) => packageFind(m) !== null && allPackages(m).some(({ dotted }) => dotted.includes('.'))),
+  );
+  let bad: Run;
+  let good: Run;
+  beforeAll(async () => {
+    bad = await fuzz(['--a', SETUPTOOLS, '--b', planted('find_drops_subpackages'), '--seed', SEED, '--runs', '1']);
+    good = await fuzz(['--a', SETUPTOOLS, '--b', SETUPTOOLS, '--seed', SEED, '--runs', '1']);
+  }, TIMEOUT);
+
+  it('is found and shrunk to a found package with one subpackage, missing from B', () => {
+    expect(bad.r.stderr).not.toContain('internal error');
+    expect(bad.r.exitCode).toBe(1);
+    expect(bad.rep.findings).toHaveLength(1);
+    const f = bad.rep.findings[0]!;
+    expect(f.property).toBe('diff');
+    const model = bad.entries[0]!.model;
+    expect(optionalParts(model)).toEqual(['setuptools']);
+    expect(Object.keys(model.setuptools!)).toEqual(['packageFinder']);
+    expect(allPackages(model).map((p) => p.dotted)).toEqual(['a', 'a.a']);
+    // Only A's wheel has the subpackage.
+    const wheelOnlyInA = f.differences.filter((d) => d.artifact === 'wheel' && d.kind === 'only-in-a').map((d) => d.path);
+    expect(wheelOnlyInA).toContain('a/a/__init__.py');
+  });
+
+  it('the real setuptools passes the same run, which generated the feature', () => {
+    expect(good.r.stderr).not.toContain('internal error');
+    expect(good.r.exitCode, good.r.stdout).toBe(0);
+    expect(good.rep.findings).toEqual([]);
+    const features = good.rep.features ?? {};
+    expect((features['setuptools:packages-find'] ?? 0) + (features['setuptools:packages-find-namespace'] ?? 0)).toBeGreaterThan(0);
   });
 });

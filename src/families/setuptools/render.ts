@@ -5,7 +5,9 @@
  *
  * - `packages`: every dotted package, regular and namespace (also when
  *   empty, which disables auto-discovery); a namespace folder is listed like
- *   `find_namespace:` would list it;
+ *   `find_namespace:` would list it; or `[tool.setuptools.packages.find]`
+ *   selecting exactly those (`SetuptoolsOptionsModel.packageFinder`,
+ *   src/render/_internals/setuptoolsDiscovery.ts);
  * - `py-modules`: every top-level module (also when empty);
  * - `package-dir = { "" = "src" }` for the src layout;
  * - `[tool.setuptools.package-data]`: each package's data files, `py.typed`
@@ -48,6 +50,7 @@ import {
 } from '../../render/_internals/projectFiles.js';
 import { buildSystemTable, pinnedRequirement, projectTable, type DynamicField } from '../../render/_internals/projectTable.js';
 import { renderSetupCfg, renderSetupPy } from '../../render/_internals/setuptoolsLegacy.js';
+import { packageFind } from '../../render/_internals/setuptoolsDiscovery.js';
 import { tomlDocument, type TomlTable } from '../../render/_internals/toml.js';
 
 /** First setuptools with `[project]` and `[tool.setuptools]` support. */
@@ -89,8 +92,9 @@ function dynamicTable(model: ProjectModel, familyVersion: string | undefined): T
 }
 
 function toolTable(model: ProjectModel, familyVersion: string | undefined): TomlTable {
+  const find = packageFind(model);
   const table: TomlTable = {
-    packages: setuptoolsPackages(model),
+    packages: find === null ? setuptoolsPackages(model) : { find: { where: [find.where], ...(find.include !== undefined ? { include: find.include } : {}), exclude: find.exclude, namespaces: find.namespaces } },
     'py-modules': topLevelModuleNames(model),
   };
   if (model.layout === 'src') table['package-dir'] = { '': 'src' };

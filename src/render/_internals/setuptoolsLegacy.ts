@@ -21,6 +21,7 @@ import { ConfigError } from '../../errors.js';
 import { readmePath, versionModule, type PersonModel, type ProjectModel, type SetupRequiresSpelling } from '../../model/projectModel.js';
 import { supports, whyUnsupported } from '../capabilities.js';
 import { REQUIREMENTS_FILE, activeDynamicMetadata, extraRequirementsFile } from '../../model/dynamicMetadata.js';
+import { packageFind } from './setuptoolsDiscovery.js';
 import type { ConfigStyle, FileMap } from '../fileMap.js';
 import {
   dottedPackageNames,
@@ -143,7 +144,15 @@ function keywords(model: ProjectModel, familyVersion: string | undefined, config
 
   if (model.requiresPython !== undefined) opt('python_requires', model.requiresPython);
   if (model.layout === 'src') opt('package_dir', [['', 'src']]);
-  opt('packages', [...dottedPackageNames(model), ...namespacePackageNames(model)].sort());
+  const find = configStyle === 'setup.cfg' ? packageFind(model) : null;
+  if (find === null) opt('packages', [...dottedPackageNames(model), ...namespacePackageNames(model)].sort());
+  else {
+    out.push({ name: 'packages', value: '', cfg: 'options', cfgDirective: find.namespaces ? 'find_namespace:' : 'find:' });
+    const section: [string, string[] | string][] = [['where', find.where]];
+    if (find.include !== undefined) section.push(['include', find.include]);
+    if (find.exclude.length > 0) section.push(['exclude', find.exclude]);
+    out.push({ name: 'packages.find', value: section, cfg: 'section' });
+  }
   opt('py_modules', topLevelModuleNames(model));
   if (fileDependencies) out.push({ name: 'install_requires', value: [...model.dependencies], cfg: 'options', cfgDirective: `file: ${REQUIREMENTS_FILE}` });
   else if (model.dependencies.length > 0) opt('install_requires', [...model.dependencies]);
