@@ -72,8 +72,10 @@ export function manifestExcludeLines(model: ProjectModel): string[] {
  * `MANIFEST.in` (the same text for every family, so that every sdist ships
  * the same files): one `include` line per root file the sdist needs, when
  * the model has sdist-only files, a `license = {file}` (which setuptools
- * ships by itself only when `[project]` names it) or requirements files of
- * dynamic metadata; null otherwise. setuptools reads it;
+ * ships by itself only when `[project]` names it), a readme under another
+ * name (which the `setup.py` style reads with `open()`, unseen by
+ * setuptools' sdist) or requirements files of dynamic metadata; null
+ * otherwise. setuptools reads it;
  * other families ship it as a plain file (`sdistOnlyPaths` lists it).
  */
 export function manifestIn(model: ProjectModel): string | null {
@@ -82,7 +84,9 @@ export function manifestIn(model: ProjectModel): string | null {
   // The file of `license = {file}` reaches setuptools' sdist by itself only in the pyproject style.
   // The requirements files of dynamic metadata (setuptools 80.9.0 ships the files its configuration reads by itself; named here for every release).
   const dynamicFiles = Object.keys(dynamicMetadataFiles(model));
-  if (sdist.length === 0 && model.license?.kind !== 'file' && dataLines.length === 0 && dynamicFiles.length === 0) return null;
+  // A readme under another name (`ReadmeModel.path`): the setup.py style reads it with open(), so setuptools' sdist ships it only when MANIFEST.in names it.
+  const readmeElsewhere = model.readme?.path !== undefined && model.readme.form !== 'inline';
+  if (sdist.length === 0 && model.license?.kind !== 'file' && dataLines.length === 0 && dynamicFiles.length === 0 && !readmeElsewhere) return null;
   const paths = new Set<string>([...sdist.map((f) => f.path), ...dynamicFiles]);
   const readme = readmePath(model.readme);
   if (readme !== null) paths.add(readme);
