@@ -2,8 +2,9 @@
  * Issue #12 (blind spots, setuptools side): dynamic metadata read from files
  * (`ProjectModel.dynamicMetadata`) reaches setuptools' `[tool.setuptools.dynamic]`
  * readers of a real setuptools 80.9.0, and the package-finder variant
- * (`SetuptoolsOptionsModel.packageFinder`) its `packages.find`. Planted bugs there
- * (test/fixtures/backends/tb_planted_stconfig.py) are found by `fuzz`
+ * (`SetuptoolsOptionsModel.packageFinder`) its `packages.find`; the summary as
+ * the module docstring reaches flit-core 4.2.0's dynamic description. Planted bugs there
+ * (test/fixtures/backends/tb_planted_stconfig.py, tb_planted_flitdoc.py) are found by `fuzz`
  * (property `diff`, the real backend as A), shrunk to a project whose only
  * optional parts are what the bug needs, and saved; the real backend
  * compared with itself passes the same run, which did generate the feature
@@ -154,5 +155,39 @@ describe('package discovery: the finder does not recurse into subpackages', () =
     expect(good.rep.findings).toEqual([]);
     const features = good.rep.features ?? {};
     expect((features['setuptools:packages-find'] ?? 0) + (features['setuptools:packages-find-namespace'] ?? 0)).toBeGreaterThan(0);
+  });
+});
+
+describe('dynamic description: flit-core reads the docstring as written, escapes and all', () => {
+  const FLIT = 'flit==4.2.0';
+  // The first generated project for flit-core 4.2.0 has its summary as the docstring, with a quote or a backslash.
+  const SEED = String(seedWhere([{ family: 'flit', version: '4.2.0' }], (m) => activeDynamicMetadata(m).description && /["\\]/.test(m.description ?? '')));
+  let bad: Run;
+  let good: Run;
+  beforeAll(async () => {
+    bad = await fuzz(['--a', FLIT, '--b', `${FLIT},backend=tb_planted_flitdoc:docstring_summary_unescaped,path=${FAKE_BACKENDS}`, '--seed', SEED, '--runs', '1']);
+    good = await fuzz(['--a', FLIT, '--b', FLIT, '--seed', SEED, '--runs', '1']);
+  }, TIMEOUT);
+
+  it('is found and shrunk to a one-character summary that needs an escape', () => {
+    expect(bad.r.stderr).not.toContain('internal error');
+    expect(bad.r.exitCode).toBe(1);
+    expect(bad.rep.findings).toHaveLength(1);
+    const f = bad.rep.findings[0]!;
+    expect(f.property).toBe('diff');
+    const model = bad.entries[0]!.model;
+    expect(optionalParts(model)).toEqual(['dynamicMetadata']);
+    expect(model.dynamicMetadata).toEqual({ description: true });
+    expect(['"', '\\']).toContain(model.description);
+    const metadata = f.differences.find((d) => d.path === '{dist-info}/METADATA');
+    const diffLines = (metadata?.diff ?? '').split('\n').filter((l) => /^[-+][^-+]/.test(l));
+    expect(diffLines).toEqual([`-Summary: ${model.description!}`, `+Summary: \\${model.description!}`]);
+  });
+
+  it('the real flit-core passes the same run, which generated the feature', () => {
+    expect(good.r.stderr).not.toContain('internal error');
+    expect(good.r.exitCode, good.r.stdout).toBe(0);
+    expect(good.rep.findings).toEqual([]);
+    expect(good.rep.features?.['dynamic:description'] ?? 0).toBeGreaterThan(0);
   });
 });
