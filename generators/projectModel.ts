@@ -6,8 +6,9 @@
  * optional parts: requires-python, readme, license, license files, authors,
  * maintainers, keywords, classifiers, URLs, optional dependencies, entry
  * points, sdist-only files, wheel data files, scripts, a dynamic version,
- * setuptools scenarios, config settings, and a package folder other than
- * `src/` for the src layout (`packageDir`).
+ * dynamic metadata, setuptools scenarios, config settings, a package folder
+ * other than `src/` for the src layout (`packageDir`), hatchling's builder
+ * options and force-included files.
  *
  * `targets` names the backends the project must suit (family, version,
  * configuration style): the generator then never uses a feature one of them
@@ -53,6 +54,8 @@ import { hatchlingOptions } from './hatchlingOptions.js';
 import { forceIncluded, withoutForceIncludedWithoutPackage } from './forceIncluded.js';
 import { forceIncludedProblem } from '../src/model/forceIncluded.js';
 import { packageDirProblem } from '../src/model/packageDir.js';
+import { dynamicMetadata } from './dynamicMetadata.js';
+import { dynamicMetadataProblem } from '../src/model/dynamicMetadata.js';
 import { urls } from './urls.js';
 import { version, type VersionOptions } from './version.js';
 import { scriptFiles, wheelDataFiles } from './wheelData.js';
@@ -93,6 +96,7 @@ export const OPTIONAL_PARTS = [
   'packageDir',
   'hatchling',
   'forceIncluded',
+  'dynamicMetadata',
 ] as const satisfies readonly (keyof ProjectModel)[];
 export type OptionalPart = (typeof OPTIONAL_PARTS)[number];
 
@@ -123,6 +127,7 @@ export const DEFAULT_PROBABILITIES: Readonly<Record<OptionalPart, number>> = {
   packageDir: 0.2,
   hatchling: 0.15,
   forceIncluded: 0.15,
+  dynamicMetadata: 0.25,
 };
 
 export interface ProjectModelOptions {
@@ -258,6 +263,7 @@ function consistent(m: ProjectModel): boolean {
   if (readmeCollision(m) !== null) return false;
   if (packageDirProblem(m) !== null) return false;
   if (forceIncludedProblem(m) !== null) return false;
+  if (dynamicMetadataProblem(m) !== null) return false;
   // In the flat layout, the data/ and scripts/ folders sit next to the import packages.
   if (m.layout === 'flat' && (m.wheelData !== undefined || m.scriptFiles !== undefined)) {
     const reserved = new Set([WHEEL_DATA_DIR, SCRIPTS_DIR].map(siblingKey));
@@ -360,6 +366,10 @@ export function projectModel(options: ProjectModelOptions = {}): fc.Arbitrary<Pr
       importNames: maybe(importNames({ privateMarks: allowed('import-names:private') }), p('importNames', 'import-names')),
       excludedFiles: excludeScopes.length > 0 ? maybe(excludedFiles({ scopes: excludeScopes }), p('excludedFiles')) : fc.constant(undefined),
       // A metapackage is flat (it has no src/ folder): none where the caller asks for the src layout only.
+      dynamicMetadata: maybe(
+        dynamicMetadata({ requirementFiles: allowed('dynamic:dependencies') && allowed('dynamic:optional-dependencies') }),
+        p('dynamicMetadata'),
+      ),
       metaPackage: layouts.includes('flat') ? maybe(fc.constant(true as const), p('metaPackage', 'meta-package')) : fc.constant(undefined),
       // Kept in the src layout only (withoutPackageDirInFlatLayout).
       packageDir: maybe(packageDir(), layouts.includes('src') ? p('packageDir', 'layout:package-dir') : 0),

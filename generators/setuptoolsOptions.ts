@@ -6,13 +6,15 @@
  * `__name__ == "__main__"` guard, `__file__`, `setup_requires` in one of its
  * spellings, and for the `setup.cfg` style a stub `setup.py`; and, in every
  * setuptools style, how package data is selected (patterns, or
- * `include-package-data` with `MANIFEST.in`). None changes the artifacts;
+ * `include-package-data` with `MANIFEST.in`) and how packages are found
+ * (`find` / `find-namespace` with options that select exactly the model's
+ * packages). None changes the artifacts;
  * other families ignore them.
  *
  * Shrinks toward `{}` (no scenario).
  */
 import fc from 'fast-check';
-import { SETUP_REQUIRES_SPELLINGS, SETUPTOOLS_PACKAGE_DATA, type SetuptoolsOptionsModel } from '../src/model/projectModel.js';
+import { SETUP_REQUIRES_SPELLINGS, SETUPTOOLS_PACKAGE_DATA, SETUPTOOLS_PACKAGE_FINDERS, type SetuptoolsOptionsModel } from '../src/model/projectModel.js';
 import { requirement } from './requirement.js';
 import { canonicalizeName } from '../src/pep/name.js';
 import { requirementName } from '../src/pep/requirement.js';
@@ -43,7 +45,8 @@ export function setuptoolsOptions(options: SetuptoolsOptionsOptions = {}): fc.Ar
       setupRequires: maybe(setupRequires, probability),
       stubSetupPy: flag(probability),
       packageData: maybe(fc.constantFrom(...SETUPTOOLS_PACKAGE_DATA), probability),
+      packageFinder: maybe(fc.constantFrom(...SETUPTOOLS_PACKAGE_FINDERS), probability / 2),
     }),
-    ['codeBeforeSetup', 'temporaryFile', 'exitAfterSetup', 'mainGuard', 'useFile', 'setupRequires', 'stubSetupPy', 'packageData'],
+    ['codeBeforeSetup', 'temporaryFile', 'exitAfterSetup', 'mainGuard', 'useFile', 'setupRequires', 'stubSetupPy', 'packageData', 'packageFinder'],
   );
 }

@@ -9,6 +9,9 @@
  */
 import { README_FILES, allNamespaces, allPackages, declaredImportNames, topLevelNames, versionModule, type PackageModel, type PersonModel, type ProjectModel } from './projectModel.js';
 import { canonicalizeName } from '../pep/name.js';
+import { activeDynamicMetadata } from './dynamicMetadata.js';
+// The finder a setuptools rendering uses (a rendering decision, taken where the renderer takes it).
+import { packageFinderUsed } from '../render/_internals/setuptoolsDiscovery.js';
 import { formatVersion, parseVersion } from '../pep/version.js';
 
 const README_KIND: Record<string, string> = { 'text/markdown': 'md', 'text/x-rst': 'rst', 'text/plain': 'txt' };
@@ -162,6 +165,12 @@ export function modelFeatures(model: ProjectModel): string[] {
   add('exclude:glob', excluded.some((f) => f.rule === 'glob'));
   add('exclude:folder', excluded.some((f) => f.rule === 'folder'));
   add('dynamic:version', model.dynamicVersion === true && versionModule(model) !== null);
+  // Dynamic metadata beyond the version, where it acts (src/model/dynamicMetadata.ts).
+  const dynamicParts = activeDynamicMetadata(model);
+  add('dynamic:readme', dynamicParts.readme);
+  add('dynamic:dependencies', dynamicParts.dependencies);
+  add('dynamic:optional-dependencies', dynamicParts.optionalDependencies);
+  add('dynamic:description', dynamicParts.description);
   add('config-settings:build-number', model.configSettings?.buildNumber !== undefined);
   // hatchling's other spellings of the wheel's file selection (a metapackage selects nothing; the flat layout rewrites nothing).
   const selection = model.metaPackage === true ? undefined : model.hatchling?.wheelSelection;
@@ -182,6 +191,8 @@ export function modelFeatures(model: ProjectModel): string[] {
     const hasData = packages.some(({ pkg }) => pkg.data.length > 0 || pkg.typed === true || (pkg.stubs ?? []).length > 0);
     add('setuptools:package-data-glob', st.packageData === 'glob' && hasData);
     add('setuptools:include-package-data', st.packageData === 'manifest' && hasData);
+    const finder = packageFinderUsed(model);
+    if (finder !== null) add(`setuptools:packages-${finder}`);
   }
   return [...out].sort();
 }

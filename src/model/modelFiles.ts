@@ -19,6 +19,7 @@ import {
   versionModule,
   withVersionLine,
 } from './projectModel.js';
+import { activeDynamicMetadata, dynamicMetadataFiles, withDocstring } from './dynamicMetadata.js';
 
 /** Project files as text: `/`-separated path from the project root -> content. */
 export type TextFiles = Record<string, string>;
@@ -61,7 +62,8 @@ function writeNamespace(files: TextFiles, ns: NamespaceModel, folder: string): v
 /**
  * The files the wheel ships: every package, namespace folder, module, stub,
  * `py.typed` and data file; with a dynamic version, the version module ends
- * with `__version__ = "<version>"` (for every family alike).
+ * with `__version__ = "<version>"`, and with a dynamic description it starts
+ * with the summary as its docstring (for every family alike).
  */
 export function importFiles(model: ProjectModel): TextFiles {
   const root = importRoot(model);
@@ -69,6 +71,11 @@ export function importFiles(model: ProjectModel): TextFiles {
   for (const pkg of model.packages) writePackage(files, pkg, root);
   for (const ns of model.namespacePackages ?? []) writeNamespace(files, ns, root);
   writeModules(files, model.modules, root);
+  const docHolder = versionModule(model);
+  if (docHolder !== null && activeDynamicMetadata(model).description) {
+    const path = `${root}${docHolder.path}`;
+    files[path] = withDocstring(files[path]!, model.description!);
+  }
   const holder = versionFile(model);
   if (holder !== null) files[holder] = withVersionLine(files[holder]!, model.version);
   return files;
@@ -108,8 +115,9 @@ export function strayFiles(model: ProjectModel): TextFiles {
 /**
  * The root files the model declares: the readme file, the license file of
  * `license = {file}`, the license files, the sdist-only files, the wheel
- * data files (under `data/`), scripts (under `scripts/`) and force-included
- * files (under `assets/`).
+ * data files (under `data/`), scripts (under `scripts/`), force-included
+ * files (under `assets/`) and the requirements files of dynamic metadata
+ * (`dynamicMetadataFiles`).
  */
 export function declaredRootFiles(model: ProjectModel): TextFiles {
   const files: TextFiles = {};
@@ -121,6 +129,7 @@ export function declaredRootFiles(model: ProjectModel): TextFiles {
   for (const f of model.wheelData ?? []) files[`${WHEEL_DATA_DIR}/${f.path}`] = f.content;
   for (const f of model.scriptFiles ?? []) files[`${SCRIPTS_DIR}/${f.path}`] = f.content;
   for (const f of model.forceIncluded ?? []) files[`${FORCE_INCLUDE_DIR}/${f.path}`] = f.content;
+  Object.assign(files, dynamicMetadataFiles(model));
   return files;
 }
 

@@ -158,6 +158,31 @@ export interface ProjectModel {
    * project declares `import-names = []` (PEP 794: no import names).
    */
   metaPackage?: true;
+  /**
+   * Metadata a family reads at build time from files or from the module
+   * rather than from its configuration (issue #12; the version is
+   * `dynamicVersion`): the metadata stays the model's, only where it is
+   * read from changes (`src/model/dynamicMetadata.ts` says which family reads
+   * what, and the files: `requirements.txt`, `requirements-<extra>.txt`, the
+   * version module's docstring).
+   */
+  dynamicMetadata?: DynamicMetadataModel;
+}
+
+/**
+ * Which metadata is read dynamically (each absent: written statically). A
+ * part without what it reads (no readme file, no dependency, no extra, no
+ * summary a docstring holds) changes nothing (`activeDynamicMetadata`).
+ */
+export interface DynamicMetadataModel {
+  /** The readme file through `[tool.setuptools.dynamic] readme = {file, content-type}`. */
+  readme?: true;
+  /** `dependencies` from `requirements.txt` (setuptools `file`, 62.6.0 and later). */
+  dependencies?: true;
+  /** Each extra's requirements from `requirements-<extra>.txt` (setuptools `file`, 62.6.0 and later). */
+  optionalDependencies?: true;
+  /** The summary as the version module's docstring (flit-core `dynamic = ["description"]`). */
+  description?: true;
 }
 
 /** Where an excluded file must not ship: `both` artifacts, or the `sdist` only (the wheel ships it). */
@@ -349,6 +374,16 @@ export interface SetuptoolsOptionsModel {
    * lines in `MANIFEST.in` (which every family ships alike).
    */
   packageData?: SetuptoolsPackageData;
+  /**
+   * How the packages are named (absent: every package listed): `find`,
+   * setuptools' finder of regular packages (`[tool.setuptools.packages.find]`
+   * with `namespaces = false`, setup.cfg `packages = find:`) excluding the
+   * sdist-only `tests` package; `find-namespace`, the namespace finder
+   * (`find_namespace:`) with `include` naming exactly the model's packages.
+   * src/render/_internals/setuptoolsDiscovery.ts renders both; the
+   * `setup.py` style keeps the list.
+   */
+  packageFinder?: SetuptoolsPackageFinder;
 }
 
 /** How hatchling's wheel target selects the import tree (see `HatchlingOptionsModel.wheelSelection`). */
@@ -381,6 +416,8 @@ export interface HatchlingOptionsModel {
    */
   supportLegacy?: true;
 }
+export const SETUPTOOLS_PACKAGE_FINDERS = ['find', 'find-namespace'] as const;
+export type SetuptoolsPackageFinder = (typeof SETUPTOOLS_PACKAGE_FINDERS)[number];
 
 /**
  * Where a dynamic version is written: the first top-level package's

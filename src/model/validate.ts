@@ -14,12 +14,13 @@
  * - Top-level import names never shadow the standard library or the build
  *   tools (the project folder may be on `sys.path` while a backend runs).
  */
-import { EXCLUDE_RULES, EXCLUDE_SCOPES, HATCHLING_WHEEL_SELECTIONS, PRIVATE_MARKS, PRIVATE_SPELLINGS, type ProjectModel, README_CONTENT_TYPES, README_FILES, SCRIPTS_DIR, SETUP_REQUIRES_SPELLINGS, SETUPTOOLS_PACKAGE_DATA, WHEEL_DATA_DIR } from './projectModel.js';
+import { EXCLUDE_RULES, EXCLUDE_SCOPES, HATCHLING_WHEEL_SELECTIONS, PRIVATE_MARKS, PRIVATE_SPELLINGS, type ProjectModel, README_CONTENT_TYPES, README_FILES, SCRIPTS_DIR, SETUP_REQUIRES_SPELLINGS, SETUPTOOLS_PACKAGE_DATA, SETUPTOOLS_PACKAGE_FINDERS, WHEEL_DATA_DIR } from './projectModel.js';
 import { shadowsToolOrStdlib } from './reservedNames.js';
 import { excludedFilesProblem } from './excludedFiles.js';
 import { readmeCollision } from './modelFiles.js';
 import { packageDirProblem } from './packageDir.js';
 import { forceIncludedProblem } from './forceIncluded.js';
+import { dynamicMetadataProblem } from './dynamicMetadata.js';
 
 type Obj = Record<string, unknown>;
 export type Fail = (field: string, what: string) => never;
@@ -183,6 +184,11 @@ export function checkModelExtensions(
     const o = obj(m['configSettings'], f('configSettings'), fail, ['buildNumber']);
     if (o['buildNumber'] !== undefined) line(o['buildNumber'], f('configSettings.buildNumber'), fail, /^[0-9][A-Za-z0-9]{0,15}$/);
   }
+  // Dynamic metadata: flags only; the requirements files it adds must be writable (src/model/dynamicMetadata.ts).
+  if (m['dynamicMetadata'] !== undefined) {
+    const o = obj(m['dynamicMetadata'], f('dynamicMetadata'), fail, ['readme', 'dependencies', 'optionalDependencies', 'description']);
+    for (const [k, v] of Object.entries(o)) if (v !== true) fail(f(`dynamicMetadata.${k}`), 'must be true (or absent)');
+  }
   for (const k of ['authors', 'maintainers']) if (m[k] !== undefined) people(m[k], f(k), fail);
   if (m['keywords'] !== undefined) array(m['keywords'], f('keywords'), fail).forEach((k, i) => line(k, f(`keywords[${i}]`), fail, /^[^,]+$/));
   if (m['classifiers'] !== undefined) array(m['classifiers'], f('classifiers'), fail).forEach((c, i) => line(c, f(`classifiers[${i}]`), fail));
@@ -257,10 +263,11 @@ export function checkModelExtensions(
     }
   }
   if (m['setuptools'] !== undefined) {
-    const keys = ['codeBeforeSetup', 'temporaryFile', 'exitAfterSetup', 'mainGuard', 'useFile', 'setupRequires', 'stubSetupPy', 'packageData'];
+    const keys = ['codeBeforeSetup', 'temporaryFile', 'exitAfterSetup', 'mainGuard', 'useFile', 'setupRequires', 'stubSetupPy', 'packageData', 'packageFinder'];
     const o = obj(m['setuptools'], f('setuptools'), fail, keys);
-    for (const k of keys) if (k !== 'setupRequires' && k !== 'packageData' && o[k] !== undefined && typeof o[k] !== 'boolean') fail(f(`setuptools.${k}`), 'must be a boolean');
+    for (const k of keys) if (k !== 'setupRequires' && k !== 'packageData' && k !== 'packageFinder' && o[k] !== undefined && typeof o[k] !== 'boolean') fail(f(`setuptools.${k}`), 'must be a boolean');
     if (o['packageData'] !== undefined && !SETUPTOOLS_PACKAGE_DATA.includes(o['packageData'] as never)) fail(f('setuptools.packageData'), `must be one of ${SETUPTOOLS_PACKAGE_DATA.join(', ')}`);
+    if (o['packageFinder'] !== undefined && !SETUPTOOLS_PACKAGE_FINDERS.includes(o['packageFinder'] as never)) fail(f('setuptools.packageFinder'), `must be one of ${SETUPTOOLS_PACKAGE_FINDERS.join(', ')}`);
     if (o['setupRequires'] !== undefined) {
       const sr = obj(o['setupRequires'], f('setuptools.setupRequires'), fail, ['spelling', 'requirements']);
       if (!SETUP_REQUIRES_SPELLINGS.includes(sr['spelling'] as never)) fail(f('setuptools.setupRequires.spelling'), `must be one of ${SETUP_REQUIRES_SPELLINGS.join(', ')}`);
@@ -294,6 +301,10 @@ export function checkModelExtensions(
     if (typeof name === 'string' && shadowsToolOrStdlib(name)) fail(field, `must not shadow a standard-library or build-tool module: ${name}`);
   }
   if (m['excludedFiles'] !== undefined) excludedFiles(m, fail);
+  if (m['dynamicMetadata'] !== undefined) {
+    const problem = dynamicMetadataProblem(m as unknown as ProjectModel);
+    if (problem !== null) fail(f('dynamicMetadata'), problem);
+  }
 }
 
 /**

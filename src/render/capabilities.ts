@@ -84,6 +84,10 @@ export const CAPABILITY_FEATURES = [
   'version:uppercase',
   /** `dynamic = ["version"]`, read from `__version__` in the version module. */
   'dynamic:version',
+  /** `dependencies` read from `requirements.txt` (`ProjectModel.dynamicMetadata`; families without it write them statically). */
+  'dynamic:dependencies',
+  /** Each extra's requirements read from `requirements-<extra>.txt`. */
+  'dynamic:optional-dependencies',
   /** Files in the wheel's data scheme (`{dist}.data/data/`). */
   'wheel-data',
   /** Scripts in the wheel's scripts scheme (`{dist}.data/scripts/`). */
@@ -214,6 +218,10 @@ const LIMITATIONS: Readonly<Partial<Record<CapabilityFeature, readonly Limitatio
     { family: 'uv', why: 'uv_build builds the module named by the project or [tool.uv.build-backend] module-name' },
     { family: 'hatchling', below: '1.20', why: 'the wheel target selects nothing only with bypass-selection, from hatchling 1.20.0' },
   ],
+  // setuptools changelog v62.6.0: "#3253: Enabled using file: for requirements in setup.cfg", "#3255: ... for dependencies
+  // and optional-dependencies in pyproject.toml". Older releases get the requirements statically (same metadata).
+  'dynamic:dependencies': [{ family: 'setuptools', below: '62.6', why: 'setuptools reads requirements with file: from 62.6.0 (#3253, #3255)' }],
+  'dynamic:optional-dependencies': [{ family: 'setuptools', below: '62.6', why: 'setuptools reads requirements with file: from 62.6.0 (#3253, #3255)' }],
   'layout:top-level-modules': [{ family: 'uv', why: 'uv_build packages import packages only, not single-file modules' }],
   'force-include': [
     { family: 'setuptools', why: 'setuptools package-data selects files inside a package folder only; it cannot map a file from elsewhere into a package' },

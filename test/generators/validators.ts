@@ -328,8 +328,9 @@ export function modelProblems(model: ProjectModel, { normalizedVersion = false }
   if (model.setuptools !== undefined) {
     const st = model.setuptools;
     if (Object.keys(st).length === 0) problems.push('empty setuptools block (absent when none)');
-    for (const [k, v] of Object.entries(st)) if (k !== 'setupRequires' && k !== 'packageData' && v !== true) problems.push(`setuptools.${k} is ${String(v)} (absent or true)`);
+    for (const [k, v] of Object.entries(st)) if (k !== 'setupRequires' && k !== 'packageData' && k !== 'packageFinder' && v !== true) problems.push(`setuptools.${k} is ${String(v)} (absent or true)`);
     if (st.packageData !== undefined && !['glob', 'manifest'].includes(st.packageData)) problems.push(`setuptools.packageData is ${String(st.packageData)}`);
+    if (st.packageFinder !== undefined && !['find', 'find-namespace'].includes(st.packageFinder)) problems.push(`setuptools.packageFinder is ${String(st.packageFinder)}`);
     if (st.setupRequires !== undefined) {
       if (st.setupRequires.requirements.length === 0) problems.push('empty setup_requires');
       for (const r of st.setupRequires.requirements) problems.push(...requirementProblems(r));

@@ -50,6 +50,7 @@ describe('supports(feature, family, version, style)', () => {
       ...modelFeatures({ ...richModel, readme: { contentType: 'text/plain', form: 'file', text: 'x\n' }, license: { kind: 'spdx', expression: 'gpl-2.0-or-later with classpath-exception-2.0' } }), ...modelFeatures({ ...richModel, dynamicVersion: true }), ...modelFeatures({ ...richModel, version: 'V1' }),
       ...modelFeatures({ ...richModel, wheelData: [{ path: 'a.txt', content: '' }], scriptFiles: [{ path: 'a', content: '#!/bin/sh\necho 0\n' }] }), ...modelFeatures({ ...richModel, configSettings: { buildNumber: '1' } }),
       ...modelFeatures({ ...richModel, importNames: { private: 'all', spelling: 'tight' } }),
+      ...modelFeatures({ ...richModel, dependencies: ['x'], optionalDependencies: [{ name: 'e', requirements: [] }], dynamicMetadata: { dependencies: true, optionalDependencies: true } }),
       ...modelFeatures({ ...richModel, packages: [], modules: [], metaPackage: true }),
       ...modelFeatures({ ...richModel, layout: 'src', packageDir: 'lib' }),
       ...modelFeatures({ ...richModel, hatchling: { supportLegacy: true } }),

@@ -20,15 +20,20 @@
  * are listed in `[tool.flit.sdist] include` (all root files are listed, which
  * is harmless for those flit adds anyway).
  *
+ * Dynamic metadata: a summary held as the module's docstring
+ * (`ProjectModel.dynamicMetadata.description`) is `dynamic = ["description"]`
+ * when the docstring is in the module flit ships (`flitDynamicFields`).
+ *
  * Wheel data files: `[tool.flit.external-data] directory = "data"` (flit-core 3.7 and later).
  *
  * Version-aware: before 3.11, a license expression is written as
  * `license = {text = ...}` and `license-files` is left out (capabilities.ts).
  */
-import { WHEEL_DATA_DIR, type ProjectModel } from '../../model/projectModel.js';
+import { WHEEL_DATA_DIR, versionModule, type ProjectModel } from '../../model/projectModel.js';
+import { activeDynamicMetadata } from '../../model/dynamicMetadata.js';
 import type { FamilyRenderer } from '../../render/_internals/familyRenderer.js';
 import { excludePatterns, sdistOnlyPaths, sortedFileMap, sourceFiles } from '../../render/_internals/projectFiles.js';
-import { buildSystemTable, pep639Options, pinnedRequirement, projectTable } from '../../render/_internals/projectTable.js';
+import { buildSystemTable, pep639Options, pinnedRequirement, projectTable, type DynamicField } from '../../render/_internals/projectTable.js';
 import { tomlDocument, type TomlTable } from '../../render/_internals/toml.js';
 import { FLIT_NAMESPACES, assertRenderable, flitModule, pythonGlobEscape } from '../../render/canRender.js';
 
@@ -40,6 +45,11 @@ function moduleOf(model: ProjectModel): { name: string; namespaced: boolean } {
   const module = flitModule(model);
   if (typeof module === 'string') throw new Error(`flit: ${module}`);
   return module;
+}
+
+/** `['description']` when the model's summary is the docstring of the module flit ships (flit reads its first line), else none. */
+export function flitDynamicFields(model: ProjectModel): DynamicField[] {
+  return activeDynamicMetadata(model).description && versionModule(model)?.dotted === moduleOf(model).name ? ['description'] : [];
 }
 
 function toolTable(model: ProjectModel): TomlTable {
@@ -58,7 +68,7 @@ export const flitRenderer: FamilyRenderer = {
   styles: ['pyproject'],
   render(model, { familyVersion }) {
     assertRenderable(model, 'flit', familyVersion);
-    const project = projectTable(model, pep639Options('flit', familyVersion));
+    const project = projectTable(model, { ...pep639Options('flit', familyVersion), dynamicFields: flitDynamicFields(model) });
     const pyproject = tomlDocument({
       'build-system': buildSystemTable(
         pinnedRequirement('flit_core', familyVersion, `>=${moduleOf(model).namespaced ? FLIT_NAMESPACES : MINIMUM}`),

@@ -5,7 +5,9 @@
  *
  * - `packages`: every dotted package, regular and namespace (also when
  *   empty, which disables auto-discovery); a namespace folder is listed like
- *   `find_namespace:` would list it;
+ *   `find_namespace:` would list it; or `[tool.setuptools.packages.find]`
+ *   selecting exactly those (`SetuptoolsOptionsModel.packageFinder`,
+ *   src/render/_internals/setuptoolsDiscovery.ts);
  * - `py-modules`: every top-level module (also when empty);
  * - `package-dir = { "" = "src" }` for the src layout (or the model's
  *   `packageDir`: `{ "" = "lib" }`; `package_dir` in setup.cfg and setup.py);
@@ -16,7 +18,11 @@
  * - `data-files` and `script-files` for the wheel's data and scripts
  *   schemes (setuptools adds both to the sdist by itself);
  * - `[tool.setuptools.dynamic] version = {attr = "MODULE.__version__"}` for
- *   a dynamic version;
+ *   a dynamic version; and for dynamic metadata (`ProjectModel.dynamicMetadata`,
+ *   `setuptoolsDynamicFields`) `readme = {file = [PATH], content-type = ...}`,
+ *   `dependencies = {file = ["requirements.txt"]}` and
+ *   `optional-dependencies.X = {file = ["requirements-x.txt"]}` (62.6.0 and
+ *   later; older releases write the requirements statically);
  * - root files: the readme and license files are added to the sdist by
  *   setuptools itself; sdist-only files through `MANIFEST.in` (see
  *   `manifestIn`).
@@ -27,7 +33,8 @@
  * is `setup.cfg`.
  */
 import { ConfigError } from '../../errors.js';
-import { versionModule, type ProjectModel } from '../../model/projectModel.js';
+import { readmePath, versionModule, type ProjectModel } from '../../model/projectModel.js';
+import { REQUIREMENTS_FILE, activeDynamicMetadata, extraRequirementsFile } from '../../model/dynamicMetadata.js';
 import { supports } from '../../render/capabilities.js';
 import type { FamilyRenderer } from '../../render/_internals/familyRenderer.js';
 import {
@@ -43,8 +50,9 @@ import {
   sourceFiles,
   topLevelModuleNames,
 } from '../../render/_internals/projectFiles.js';
-import { buildSystemTable, pinnedRequirement, projectTable } from '../../render/_internals/projectTable.js';
+import { buildSystemTable, pinnedRequirement, projectTable, type DynamicField } from '../../render/_internals/projectTable.js';
 import { renderSetupCfg, renderSetupPy } from '../../render/_internals/setuptoolsLegacy.js';
+import { packageFind } from '../../render/_internals/setuptoolsDiscovery.js';
 import { tomlDocument, type TomlTable } from '../../render/_internals/toml.js';
 
 /** First setuptools with `[project]` and `[tool.setuptools]` support. */
@@ -55,14 +63,45 @@ export function setuptoolsPackages(model: ProjectModel): string[] {
   return [...dottedPackageNames(model), ...namespacePackageNames(model)].sort();
 }
 
+/**
+ * The `[project]` keys setuptools reads through `[tool.setuptools.dynamic]`
+ * for the model's dynamic metadata (in `[project] dynamic` order): `readme`
+ * for a readme file, `dependencies` and `optional-dependencies` when the
+ * release reads requirements files (62.6.0 and later).
+ */
+export function setuptoolsDynamicFields(model: ProjectModel, familyVersion: string | undefined): DynamicField[] {
+  const active = activeDynamicMetadata(model);
+  const out: DynamicField[] = [];
+  if (active.readme) out.push('readme');
+  if (active.dependencies && supports('dynamic:dependencies', 'setuptools', familyVersion)) out.push('dependencies');
+  if (active.optionalDependencies && supports('dynamic:optional-dependencies', 'setuptools', familyVersion)) out.push('optional-dependencies');
+  return out;
+}
+
+/** `[tool.setuptools.dynamic]`: the version's `attr` and the files of `setuptoolsDynamicFields` (empty when nothing is dynamic). */
+function dynamicTable(model: ProjectModel, familyVersion: string | undefined): TomlTable {
+  const table: TomlTable = {};
+  const holder = versionModule(model);
+  if (model.dynamicVersion === true && holder !== null) table.version = { attr: `${holder.dotted}.__version__` };
+  for (const field of setuptoolsDynamicFields(model, familyVersion)) {
+    if (field === 'readme') table.readme = { file: [readmePath(model.readme)!], 'content-type': model.readme!.contentType };
+    else if (field === 'dependencies') table.dependencies = { file: [REQUIREMENTS_FILE] };
+    else if (field === 'optional-dependencies') {
+      table['optional-dependencies'] = Object.fromEntries((model.optionalDependencies ?? []).map((e) => [e.name, { file: [extraRequirementsFile(e.name)] }]));
+    }
+  }
+  return table;
+}
+
 function toolTable(model: ProjectModel, familyVersion: string | undefined): TomlTable {
+  const find = packageFind(model);
   const table: TomlTable = {
-    packages: setuptoolsPackages(model),
+    packages: find === null ? setuptoolsPackages(model) : { find: { where: [find.where], ...(find.include !== undefined ? { include: find.include } : {}), exclude: find.exclude, namespaces: find.namespaces } },
     'py-modules': topLevelModuleNames(model),
   };
   if (model.layout === 'src') table['package-dir'] = { '': packageDirOf(model) };
-  const holder = versionModule(model);
-  if (model.dynamicVersion === true && holder !== null) table.dynamic = { version: { attr: `${holder.dotted}.__version__` } };
+  const dynamic = dynamicTable(model, familyVersion);
+  if (Object.keys(dynamic).length > 0) table.dynamic = dynamic;
   const style = setuptoolsPackageDataStyle(model);
   const data = style === 'glob' ? packageDataGlobs(model) : packageDataPaths(model);
   if (style === 'manifest') table['include-package-data'] = true;
@@ -89,6 +128,7 @@ function renderPyproject(model: ProjectModel, familyVersion: string | undefined)
     project: projectTable(model, {
       licenseExpression: supports('license:spdx', 'setuptools', familyVersion),
       licenseFiles: pep639 ? 'array' : 'omit',
+      dynamicFields: setuptoolsDynamicFields(model, familyVersion),
     }),
     tool: { setuptools: toolTable(model, familyVersion) },
   });

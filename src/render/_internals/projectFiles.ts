@@ -8,6 +8,7 @@ import { excludePattern, excludedBase, excludedPath } from '../../model/excluded
 import { declaredRootFiles, importFiles, importRoot, strayFiles } from '../../model/modelFiles.js';
 import { allNamespaces, allPackages, type ExcludedFileModel, type PackageModel, type ProjectModel, readmePath, WHEEL_DATA_DIR, SCRIPTS_DIR } from '../../model/projectModel.js';
 import type { FileMap } from '../fileMap.js';
+import { dynamicMetadataFiles } from '../../model/dynamicMetadata.js';
 
 // The files that follow from the model alone live in src/model/modelFiles.ts; renderers take them from here.
 export { STRAY_BYTECODE, importFiles, importRoot, packageDirOf, strayFiles, versionFile } from '../../model/modelFiles.js';
@@ -70,16 +71,23 @@ export function manifestExcludeLines(model: ProjectModel): string[] {
 /**
  * `MANIFEST.in` (the same text for every family, so that every sdist ships
  * the same files): one `include` line per root file the sdist needs, when
- * the model has sdist-only files or a `license = {file}` (which setuptools
- * ships by itself only when `[project]` names it); null otherwise. setuptools reads it;
+ * the model has sdist-only files, a `license = {file}` (which setuptools
+ * ships by itself only when `[project]` names it), a readme under another
+ * name (which the `setup.py` style reads with `open()`, unseen by
+ * setuptools' sdist) or requirements files of dynamic metadata; null
+ * otherwise. setuptools reads it;
  * other families ship it as a plain file (`sdistOnlyPaths` lists it).
  */
 export function manifestIn(model: ProjectModel): string | null {
   const sdist = model.sdistFiles ?? [];
   const dataLines = [...manifestPackageDataLines(model), ...manifestExcludeLines(model)];
   // The file of `license = {file}` reaches setuptools' sdist by itself only in the pyproject style.
-  if (sdist.length === 0 && model.license?.kind !== 'file' && dataLines.length === 0) return null;
-  const paths = new Set<string>(sdist.map((f) => f.path));
+  // The requirements files of dynamic metadata (setuptools 80.9.0 ships the files its configuration reads by itself; named here for every release).
+  const dynamicFiles = Object.keys(dynamicMetadataFiles(model));
+  // A readme under another name (`ReadmeModel.path`): the setup.py style reads it with open(), so setuptools' sdist ships it only when MANIFEST.in names it.
+  const readmeElsewhere = model.readme?.path !== undefined && model.readme.form !== 'inline';
+  if (sdist.length === 0 && model.license?.kind !== 'file' && dataLines.length === 0 && dynamicFiles.length === 0 && !readmeElsewhere) return null;
+  const paths = new Set<string>([...sdist.map((f) => f.path), ...dynamicFiles]);
   const readme = readmePath(model.readme);
   if (readme !== null) paths.add(readme);
   if (model.license?.kind === 'file') paths.add(model.license.path);

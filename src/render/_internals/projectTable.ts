@@ -23,7 +23,16 @@ export interface ProjectTableOptions {
    * it) or statically, for a family that has no dynamic version.
    */
   dynamicVersion?: boolean;
+  /**
+   * `[project]` keys the family reads dynamically (dynamic metadata beyond
+   * the version, `src/model/dynamicMetadata.ts`): each is left out and
+   * listed in `dynamic` (default none).
+   */
+  dynamicFields?: readonly DynamicField[];
 }
+
+/** `[project]` keys other than `version` that a renderer may declare dynamic. */
+export type DynamicField = 'readme' | 'dependencies' | 'optional-dependencies' | 'description';
 
 /** Key order of JS sorting, which `tomlDocument` also uses: renderings of lists keyed by name follow it. */
 export function byKey<T>(key: (item: T) => string): (a: T, b: T) => number {
@@ -69,7 +78,8 @@ export function entryPointTables(model: ProjectModel): { scripts?: TomlTable; gu
  * - `authors`, `maintainers`, `keywords`, `classifiers`, `urls`,
  *   `optional-dependencies`, `scripts`, `gui-scripts`, `entry-points`;
  * - `dynamic = ["version"]` instead of `version` for a dynamic version
- *   (see `ProjectTableOptions.dynamicVersion`).
+ *   (see `ProjectTableOptions.dynamicVersion`), and the keys of
+ *   `ProjectTableOptions.dynamicFields` listed in `dynamic` instead of written.
  */
 /**
  * The PEP 639 options of `projectTable` for a family at a version: a license
@@ -132,7 +142,10 @@ export function projectTable(model: ProjectModel, options: ProjectTableOptions =
     table['import-names'] = declared.names.map((n) => importNameEntry(n, spelling));
     if (declared.namespaces.length > 0) table['import-namespaces'] = declared.namespaces.map((n) => importNameEntry(n, spelling));
   }
-  if (dynamic) table.dynamic = ['version'];
+  const dynamicFields = options.dynamicFields ?? [];
+  for (const key of dynamicFields) delete table[key];
+  const names = [...(dynamic ? ['version'] : []), ...dynamicFields];
+  if (names.length > 0) table.dynamic = names;
   return table;
 }
 

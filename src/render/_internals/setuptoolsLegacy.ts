@@ -20,6 +20,8 @@
 import { ConfigError } from '../../errors.js';
 import { readmePath, versionModule, type PersonModel, type ProjectModel, type SetupRequiresSpelling } from '../../model/projectModel.js';
 import { supports, whyUnsupported } from '../capabilities.js';
+import { REQUIREMENTS_FILE, activeDynamicMetadata, extraRequirementsFile } from '../../model/dynamicMetadata.js';
+import { packageFind } from './setuptoolsDiscovery.js';
 import type { ConfigStyle, FileMap } from '../fileMap.js';
 import {
   dottedPackageNames,
@@ -87,8 +89,17 @@ function unsupported(familyVersion: string | undefined, style: ConfigStyle, feat
   }
 }
 
-/** The setup() keywords of the model, in a fixed order. */
-function keywords(model: ProjectModel, familyVersion: string | undefined): Keyword[] {
+/**
+ * The setup() keywords of the model, in a fixed order. In the `setup.cfg`
+ * style, requirements of dynamic metadata are `file:` directives
+ * (`install_requires = file: requirements.txt`, an extra's
+ * `X = file: requirements-x.txt`) where the release reads them (62.6.0 and
+ * later); setup.py passes the literals (same metadata).
+ */
+function keywords(model: ProjectModel, familyVersion: string | undefined, configStyle: 'setup.cfg' | 'setup.py'): Keyword[] {
+  const active = activeDynamicMetadata(model);
+  const fileDependencies = configStyle === 'setup.cfg' && active.dependencies && supports('dynamic:dependencies', 'setuptools', familyVersion);
+  const fileExtras = configStyle === 'setup.cfg' && active.optionalDependencies && supports('dynamic:optional-dependencies', 'setuptools', familyVersion);
   const out: Keyword[] = [];
   const meta = (name: string, value: Value, extra: Partial<Keyword> = {}): void => {
     out.push({ name, value, cfg: 'metadata', ...extra });
@@ -134,9 +145,18 @@ function keywords(model: ProjectModel, familyVersion: string | undefined): Keywo
 
   if (model.requiresPython !== undefined) opt('python_requires', model.requiresPython);
   if (model.layout === 'src') opt('package_dir', [['', packageDirOf(model)]]);
-  opt('packages', [...dottedPackageNames(model), ...namespacePackageNames(model)].sort());
+  const find = configStyle === 'setup.cfg' ? packageFind(model) : null;
+  if (find === null) opt('packages', [...dottedPackageNames(model), ...namespacePackageNames(model)].sort());
+  else {
+    out.push({ name: 'packages', value: '', cfg: 'options', cfgDirective: find.namespaces ? 'find_namespace:' : 'find:' });
+    const section: [string, string[] | string][] = [['where', find.where]];
+    if (find.include !== undefined) section.push(['include', find.include]);
+    if (find.exclude.length > 0) section.push(['exclude', find.exclude]);
+    out.push({ name: 'packages.find', value: section, cfg: 'section' });
+  }
   opt('py_modules', topLevelModuleNames(model));
-  if (model.dependencies.length > 0) opt('install_requires', [...model.dependencies]);
+  if (fileDependencies) out.push({ name: 'install_requires', value: [...model.dependencies], cfg: 'options', cfgDirective: `file: ${REQUIREMENTS_FILE}` });
+  else if (model.dependencies.length > 0) opt('install_requires', [...model.dependencies]);
   const setupRequires = model.setuptools?.setupRequires;
   if (setupRequires !== undefined) opt('setup_requires', [...setupRequires.requirements]);
 
@@ -149,7 +169,10 @@ function keywords(model: ProjectModel, familyVersion: string | undefined): Keywo
   const dataFiles = setuptoolsDataFiles(model);
   if (dataFiles.length > 0) out.push({ name: 'data_files', value: dataFiles, cfg: 'section' });
   const extras = [...(model.optionalDependencies ?? [])].sort(byKey((e) => e.name));
-  if (extras.length > 0) out.push({ name: 'extras_require', value: extras.map((e): [string, string[]] => [e.name, [...e.requirements]]), cfg: 'section' });
+  if (extras.length > 0) {
+    const value = extras.map((e): [string, string[] | string] => [e.name, fileExtras ? `file: ${extraRequirementsFile(e.name)}` : [...e.requirements]]);
+    out.push({ name: 'extras_require', value, cfg: 'section' });
+  }
   const groups = (model.entryPoints ?? []).filter((g) => g.entries.length > 0).sort(byKey((g) => g.group));
   if (groups.length > 0) {
     const value = groups.map((g): [string, string[]] => [g.group, [...g.entries].sort(byKey((e) => e.name)).map((e) => `${e.name} = ${e.value}`)]);
@@ -202,11 +225,13 @@ export function renderSetupCfg(model: ProjectModel, familyVersion: string | unde
   const sections: Record<string, string[]> = { metadata: [], options: [] };
   const sectionOrder = ['metadata', 'options'];
   const setupRequires = model.setuptools?.setupRequires;
-  for (const k of keywords(model, familyVersion)) {
+  for (const k of keywords(model, familyVersion, 'setup.cfg')) {
     if (k.cfg === 'section') {
       const name = `options.${k.name}`;
       sectionOrder.push(name);
-      sections[name] = (k.value as [string, string[] | string][]).map(([key, v]) => `${cfgText(key)} =${cfgList(typeof v === 'string' ? [v] : v)}`);
+      // A `file:` directive must start the value (on the key's line); any other value is a list.
+      const value = (v: string[] | string): string => (typeof v === 'string' && v.startsWith('file: ') ? ` ${v}` : cfgList(typeof v === 'string' ? [v] : v));
+      sections[name] = (k.value as [string, string[] | string][]).map(([key, v]) => `${cfgText(key)} =${value(v)}`);
       continue;
     }
     const lines = sections[k.cfg] as string[];
@@ -306,7 +331,7 @@ export function renderSetupPy(model: ProjectModel, familyVersion: string | undef
   const temp = st.temporaryFile === true;
   const base = guard ? '    ' : '';
   const callIndent = base + (temp ? '    ' : '');
-  const kws = keywords(model, familyVersion);
+  const kws = keywords(model, familyVersion, 'setup.py');
   const needsRead = kws.some((k) => k.pyExpression !== undefined);
   const args = kws
     .map((k) => {
