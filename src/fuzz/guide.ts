@@ -6,10 +6,12 @@
  * of the model (an optional part of `OPTIONAL_PARTS`, or the layout, the
  * dependencies, the top-level packages or modules) added from, or replaced
  * by, the same part of a freshly generated donor (drawn with every optional
- * part at one in two: `DONOR_PROBABILITIES`), or an optional part removed. A mutation is kept only when the result is a project the
- * generator itself could have drawn for the run's backends (its validity
- * predicate, `canShrinkWithoutContext`), a valid corpus model and renderable
- * for every backend; when no one-part change is, the fresh project is used.
+ * part at one in two: `DONOR_PROBABILITIES`), or an optional part removed.
+ * A mutation is kept only when the result is a project the generator itself
+ * could have drawn for the run's backends (its validity predicate,
+ * `canShrinkWithoutContext`), a valid corpus model, renderable for every
+ * backend, and no project drawn before; when no one-part change is, the
+ * fresh project is used.
  *
  * The oracles stay the judge: a mutated project is checked, confirmed and
  * shrunk like any other. Mutated projects depend on the pool (on what the
