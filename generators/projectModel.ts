@@ -42,6 +42,8 @@ import { requiresPython, type RequiresPythonOptions } from './requiresPython.js'
 import { sdistFiles, type SdistFilesOptions } from './sdistFiles.js';
 import { excludedFiles } from './excludedFiles.js';
 import { excludedFilesProblem } from '../src/model/excludedFiles.js';
+import { executableFiles } from './executableFiles.js';
+import { executableFilesProblem } from '../src/model/executableFiles.js';
 import { readmeCollision } from '../src/model/modelFiles.js';
 import { setuptoolsOptions } from './setuptoolsOptions.js';
 import { configSettings } from './configSettings.js';
@@ -84,6 +86,7 @@ export const OPTIONAL_PARTS = [
   'importNames',
   'excludedFiles',
   'metaPackage',
+  'executableFiles',
 ] as const satisfies readonly (keyof ProjectModel)[];
 export type OptionalPart = (typeof OPTIONAL_PARTS)[number];
 
@@ -111,6 +114,7 @@ export const DEFAULT_PROBABILITIES: Readonly<Record<OptionalPart, number>> = {
   importNames: 0.15,
   excludedFiles: 0.15,
   metaPackage: 0.04,
+  executableFiles: 0.12,
 };
 
 export interface ProjectModelOptions {
@@ -202,11 +206,11 @@ function namespacesDissolved(model: ProjectModel): ProjectModel[] {
 /**
  * A metapackage has no import tree: its packages, modules and namespace
  * packages, and the parts that need a module (a dynamic version, stray
- * bytecode, files excluded from a package), are dropped; the layout is flat. Shrinking the part away brings the tree back.
+ * bytecode, files excluded from a package, executable files), are dropped; the layout is flat. Shrinking the part away brings the tree back.
  */
 function withoutTreeOfMetaPackage(m: ProjectModel): ProjectModel {
   if (m.metaPackage !== true) return m;
-  const { namespacePackages: _n, dynamicVersion: _d, strayBytecode: _s, excludedFiles: _e, ...rest } = m;
+  const { namespacePackages: _n, dynamicVersion: _d, strayBytecode: _s, excludedFiles: _e, executableFiles: _x, ...rest } = m;
   // With no tree there is no src/ folder: a src layout would point setuptools' package-dir at nothing.
   return { ...rest, layout: 'flat', packages: [], modules: [] };
 }
@@ -243,6 +247,7 @@ function consistent(m: ProjectModel): boolean {
   if (requirements.some((r) => canonicalizeName(requirementName(r)) === self)) return false;
   if (m.dynamicVersion === true && !dynamicVersionReadable(m)) return false;
   if (excludedFilesProblem(m) !== null) return false;
+  if (executableFilesProblem(m) !== null) return false;
   if (readmeCollision(m) !== null) return false;
   // In the flat layout, the data/ and scripts/ folders sit next to the import packages.
   if (m.layout === 'flat' && (m.wheelData !== undefined || m.scriptFiles !== undefined)) {
@@ -282,6 +287,7 @@ export function projectModel(options: ProjectModelOptions = {}): fc.Arbitrary<Pr
   const licenseKinds = (options.license?.kinds ?? ['spdx', 'text', 'file']).filter((k) => allowed(`license:${k}`));
   const peopleOptions: PeopleOptions = { ...options.people, emailOnly: (options.people?.emailOnly ?? true) && allowed('people:email-only') };
   const excludeScopes = (['both', 'sdist'] as const).filter((s) => allowed(s === 'both' ? 'exclude:both' : 'exclude:sdist-only'));
+  const executableKinds = (['data', 'module'] as const).filter((k) => allowed(`file-mode:executable-${k}`));
   const namespaceProbability = maxNamespaces > 0 ? p('namespacePackages', 'namespace-package') : 0;
 
   const arb: fc.Arbitrary<ProjectModel> = omitUndefined(
@@ -346,6 +352,7 @@ export function projectModel(options: ProjectModelOptions = {}): fc.Arbitrary<Pr
       importNames: maybe(importNames({ privateMarks: allowed('import-names:private') }), p('importNames', 'import-names')),
       excludedFiles: excludeScopes.length > 0 ? maybe(excludedFiles({ scopes: excludeScopes }), p('excludedFiles')) : fc.constant(undefined),
       // A metapackage is flat (it has no src/ folder): none where the caller asks for the src layout only.
+      executableFiles: executableKinds.length > 0 ? maybe(executableFiles({ kinds: executableKinds }), p('executableFiles')) : fc.constant(undefined),
       metaPackage: layouts.includes('flat') ? maybe(fc.constant(true as const), p('metaPackage', 'meta-package')) : fc.constant(undefined),
     }),
     OPTIONAL_PARTS,

@@ -9,6 +9,7 @@
  */
 import { README_FILES, allNamespaces, allPackages, declaredImportNames, topLevelNames, versionModule, type PackageModel, type PersonModel, type ProjectModel } from './projectModel.js';
 import { canonicalizeName } from '../pep/name.js';
+import { executableKind } from './executableFiles.js';
 import { formatVersion, parseVersion } from '../pep/version.js';
 
 const README_KIND: Record<string, string> = { 'text/markdown': 'md', 'text/x-rst': 'rst', 'text/plain': 'txt' };
@@ -157,6 +158,10 @@ export function modelFeatures(model: ProjectModel): string[] {
   add('exclude:path', excluded.some((f) => f.rule === 'path'));
   add('exclude:glob', excluded.some((f) => f.rule === 'glob'));
   add('exclude:folder', excluded.some((f) => f.rule === 'folder'));
+  // File modes.
+  const executables = model.packages.length > 0 ? (model.executableFiles ?? []) : [];
+  add('file-mode:executable-data', executables.some((f) => executableKind(f) === 'data'));
+  add('file-mode:executable-module', executables.some((f) => executableKind(f) === 'module'));
   add('dynamic:version', model.dynamicVersion === true && versionModule(model) !== null);
   add('config-settings:build-number', model.configSettings?.buildNumber !== undefined);
   // setuptools scenarios.

@@ -51,7 +51,8 @@ function writeNamespace(files: TextFiles, ns: NamespaceModel, folder: string): v
 
 /**
  * The files the wheel ships: every package, namespace folder, module, stub,
- * `py.typed` and data file; with a dynamic version, the version module ends
+ * `py.typed` and data file, and the executable files (whose modes
+ * `executableProjectPaths` gives); with a dynamic version, the version module ends
  * with `__version__ = "<version>"` (for every family alike).
  */
 export function importFiles(model: ProjectModel): TextFiles {
@@ -60,6 +61,9 @@ export function importFiles(model: ProjectModel): TextFiles {
   for (const pkg of model.packages) writePackage(files, pkg, root);
   for (const ns of model.namespacePackages ?? []) writeNamespace(files, ns, root);
   writeModules(files, model.modules, root);
+  // Executable files (src/model/executableFiles.ts) sit in the folder of the first top-level package.
+  const first = model.packages[0];
+  if (first !== undefined) for (const f of model.executableFiles ?? []) files[`${root}${first.name}/${f.path}`] = f.content;
   const holder = versionFile(model);
   if (holder !== null) files[holder] = withVersionLine(files[holder]!, model.version);
   return files;

@@ -122,6 +122,17 @@ export interface ProjectModel {
    */
   excludedFiles?: ExcludedFileModel[];
   /**
+   * Executable files (issue #12, file modes): files in the folder of the
+   * first top-level package (`packages[0]`, which such a model has) written
+   * with mode 0o755, outside setuptools scripts. A `.py` path directly in
+   * the folder is an executable module of that package (`launch.py`), any
+   * other path executable package data (`tool.sh`, `bin/run.sh`). Both
+   * ship in the sdist and the wheel, executable, and an installer keeps the
+   * bit (`executableFilesProblem` and `executableKind` in
+   * src/model/executableFiles.ts).
+   */
+  executableFiles?: ExecutableFileModel[];
+  /**
    * A metapackage: the project ships no import package or module at all
    * (`packages` and `modules` empty, no namespace packages), only its core
    * metadata (requirements, extras, entry points, ...) and data files, as a
@@ -131,6 +142,13 @@ export interface ProjectModel {
    * project declares `import-names = []` (PEP 794: no import names).
    */
   metaPackage?: true;
+}
+
+/** An executable file (see `ProjectModel.executableFiles`). */
+export interface ExecutableFileModel {
+  /** `/`-separated path relative to the folder of `packages[0]`. */
+  path: string;
+  content: string;
 }
 
 /** Where an excluded file must not ship: `both` artifacts, or the `sdist` only (the wheel ships it). */

@@ -18,6 +18,7 @@ import { EXCLUDE_RULES, EXCLUDE_SCOPES, PRIVATE_MARKS, PRIVATE_SPELLINGS, type P
 import { shadowsToolOrStdlib } from './reservedNames.js';
 import { excludedFilesProblem } from './excludedFiles.js';
 import { readmeCollision } from './modelFiles.js';
+import { executableFilesProblem } from './executableFiles.js';
 
 type Obj = Record<string, unknown>;
 export type Fail = (field: string, what: string) => never;
@@ -228,6 +229,7 @@ export function checkModelExtensions(
     if (m['dynamicVersion'] !== undefined) fail(f('metaPackage'), 'a metapackage has no module to hold a dynamic version');
     if (m['strayBytecode'] !== undefined) fail(f('metaPackage'), 'a metapackage has no modules to compile (strayBytecode)');
     if (m['excludedFiles'] !== undefined) fail(f('metaPackage'), 'a metapackage has no package to exclude files from (excludedFiles)');
+    if (m['executableFiles'] !== undefined) fail(f('metaPackage'), 'a metapackage has no package to hold executable files (executableFiles)');
     if (m['layout'] !== 'flat') fail(f('metaPackage'), 'a metapackage has no src/ folder: its layout is flat');
   } else if ([m['packages'], m['modules'], m['namespacePackages'] ?? []].every((list) => Array.isArray(list) && list.length === 0)) {
     fail(f('packages'), 'a project needs a package, a module or a namespace package (or metaPackage: true)');
@@ -270,6 +272,28 @@ export function checkModelExtensions(
     if (typeof name === 'string' && shadowsToolOrStdlib(name)) fail(field, `must not shadow a standard-library or build-tool module: ${name}`);
   }
   if (m['excludedFiles'] !== undefined) excludedFiles(m, fail);
+  if (m['executableFiles'] !== undefined) executableFiles(m, fail);
+}
+
+/**
+ * `executableFiles`: safe relative paths inside the first top-level
+ * package's folder, with text content; `executableFilesProblem` says whether
+ * they fit the model (an identifier for a module, an extension for data, no
+ * collision with the package tree).
+ */
+function executableFiles(m: Obj, fail: Fail): void {
+  const f = (k: string): string => `model.executableFiles${k}`;
+  const list = array(m['executableFiles'], f(''), fail);
+  if (!Array.isArray(m['packages']) || m['packages'].length === 0) fail(f(''), 'needs a top-level package (the files sit in the folder of packages[0])');
+  list.forEach((x, i) => {
+    const o = obj(x, f(`[${i}]`), fail, ['path', 'content']);
+    const path = line(o['path'], f(`[${i}].path`), fail);
+    if (path.split('/').some((s) => !ROOT_SEGMENT.test(s))) fail(f(`[${i}].path`), `is not a safe relative path: ${JSON.stringify(path)}`);
+    text(o['content'], f(`[${i}].content`), fail);
+  });
+  const model = m as unknown as ProjectModel;
+  const problem = executableFilesProblem(model);
+  if (problem !== null) fail(f(''), problem);
 }
 
 /**

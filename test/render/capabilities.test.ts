@@ -51,6 +51,7 @@ describe('supports(feature, family, version, style)', () => {
       ...modelFeatures({ ...richModel, wheelData: [{ path: 'a.txt', content: '' }], scriptFiles: [{ path: 'a', content: '#!/bin/sh\necho 0\n' }] }), ...modelFeatures({ ...richModel, configSettings: { buildNumber: '1' } }),
       ...modelFeatures({ ...richModel, importNames: { private: 'all', spelling: 'tight' } }),
       ...modelFeatures({ ...richModel, packages: [], modules: [], metaPackage: true }),
+      ...modelFeatures({ ...richModel, executableFiles: [{ path: 'tool.sh', content: '#!/bin/sh\n' }, { path: 'launch.py', content: '#!/usr/bin/env python3\n' }] }),
       ...modelFeatures({ ...richModel, excludedFiles: [{ path: 'notes.bak', content: '', scope: 'both', rule: 'glob' }, { path: '_scratch/a.tmp', content: '', scope: 'sdist', rule: 'folder' }] })]);
     for (const f of CAPABILITY_FEATURES) expect(seen.has(f), f).toBe(true);
   });

@@ -169,7 +169,8 @@ describe('render: contract', () => {
 
   it('is deterministic, with sorted paths, and renders the same project files for every family and style', () => {
     fc.assert(
-      fc.property(projectModel({ probabilities: { importNames: 0 } }), (model) => {
+      // Executable modules render for fewer families (setuptools cannot express them): test/render/executableFiles.test.ts.
+      fc.property(projectModel({ probabilities: { importNames: 0, executableFiles: 0 } }), (model) => {
         const renderings: FileMap[] = [];
         for (const family of renderableFamilies()) {
           if (!canRender(model, family)) continue;
@@ -198,7 +199,8 @@ describe('render: contract', () => {
 
   it('writes configuration that names exactly the model’s packages, modules and data', () => {
     fc.assert(
-      fc.property(projectModel({ probabilities: { importNames: 0 } }), (model) => {
+      // Executable package data in setuptools' package-data: test/render/executableFiles.test.ts.
+      fc.property(projectModel({ probabilities: { importNames: 0, executableFiles: 0 } }), (model) => {
         const prefix = model.layout === 'src' ? 'src/' : '';
         const setuptools = parse(render(model, 'setuptools')['pyproject.toml'] as string) as {
           project: Record<string, unknown>;

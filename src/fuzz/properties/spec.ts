@@ -4,6 +4,7 @@ import { judgeBuild, problemsAsDifferences } from './specProblems.js';
 import { buildTagDifferences, withModelSettings } from './_configSettings.js';
 import { metadataAgainstModel } from './_modelMetadata.js';
 import { mustNotShipDifferences } from './_mustNotShip.js';
+import { executableModeDifferences } from './_fileModes.js';
 import { readArtifact } from '../../archive/index.js';
 
 /**
@@ -32,8 +33,15 @@ export const specProperty: PropertyDef = {
     // What the model's config settings ask of the wheel's file name (a build tag).
     // And what the model says of the core metadata fields every backend writes alike.
     // And what its excluded files say must not ship (or, excluded from the sdist only, must).
-    const sdist = built.sdist.ok && (model.excludedFiles ?? []).length > 0 ? await readArtifact('sdist', built.sdist.filename, built.sdist.bytes) : null;
-    const expected = [...buildTagDifferences(model, families, built.wheel), ...metadataAgainstModel(model, wheel), ...mustNotShipDifferences(model, sdist, wheel)];
+    // And that its executable files stay executable in both artifacts.
+    const needsSdist = (model.excludedFiles ?? []).length > 0 || (model.executableFiles ?? []).length > 0;
+    const sdist = built.sdist.ok && needsSdist ? await readArtifact('sdist', built.sdist.filename, built.sdist.bytes) : null;
+    const expected = [
+      ...buildTagDifferences(model, families, built.wheel),
+      ...metadataAgainstModel(model, wheel),
+      ...mustNotShipDifferences(model, sdist, wheel),
+      ...executableModeDifferences(model, sdist, wheel),
+    ];
     return outcomeOf('spec', [...problemsAsDifferences(problems), ...expected], ['artifact', 'specification'], files, []);
   },
 };
