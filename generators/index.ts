@@ -1,6 +1,7 @@
 /** twinbuild's generators: one fast-check arbitrary per file, re-exported here. */
 export { classifiers, type ClassifiersOptions } from './classifiers.js';
 export { dataFiles, type DataFilesOptions } from './dataFiles.js';
+export { dataPathEdges, type DataPathEdgesOptions } from './dataPathEdges.js';
 export { description, type DescriptionOptions } from './description.js';
 export { distributionName, type DistributionNameOptions } from './distributionName.js';
 export { entryPoints, type EntryPointsOptions } from './entryPoints.js';

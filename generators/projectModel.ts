@@ -21,7 +21,10 @@
  */
 import fc from 'fast-check';
 import type { NamespaceModel, PackageModel, ProjectModel } from '../src/model/projectModel.js';
-import { SCRIPTS_DIR, WHEEL_DATA_DIR, topLevelNames, versionModule } from '../src/model/projectModel.js';
+import { DATA_PATH_EDGES, SCRIPTS_DIR, WHEEL_DATA_DIR, topLevelNames, versionModule } from '../src/model/projectModel.js';
+
+/** The feature name (`modelFeatures`) of each data path edge. */
+const EDGE_FEATURES = { 'long-name': 'package-data:long-name', 'long-path': 'package-data:long-path', 'case-twins': 'package-data:case-collision' } as const;
 import { supportedByAll, unsupportedFeatures, type RenderTarget } from '../src/render/capabilities.js';
 import { canRender } from '../src/render/render.js';
 import { classifiers } from './classifiers.js';
@@ -44,6 +47,8 @@ import { excludedFiles } from './excludedFiles.js';
 import { excludedFilesProblem } from '../src/model/excludedFiles.js';
 import { executableFiles } from './executableFiles.js';
 import { executableFilesProblem } from '../src/model/executableFiles.js';
+import { dataPathEdges } from './dataPathEdges.js';
+import { dataPathEdgesProblem } from '../src/model/dataPathEdges.js';
 import { readmeCollision } from '../src/model/modelFiles.js';
 import { setuptoolsOptions } from './setuptoolsOptions.js';
 import { configSettings } from './configSettings.js';
@@ -87,6 +92,7 @@ export const OPTIONAL_PARTS = [
   'excludedFiles',
   'metaPackage',
   'executableFiles',
+  'dataPathEdges',
 ] as const satisfies readonly (keyof ProjectModel)[];
 export type OptionalPart = (typeof OPTIONAL_PARTS)[number];
 
@@ -115,6 +121,7 @@ export const DEFAULT_PROBABILITIES: Readonly<Record<OptionalPart, number>> = {
   excludedFiles: 0.15,
   metaPackage: 0.04,
   executableFiles: 0.12,
+  dataPathEdges: 0.1,
 };
 
 export interface ProjectModelOptions {
@@ -206,11 +213,11 @@ function namespacesDissolved(model: ProjectModel): ProjectModel[] {
 /**
  * A metapackage has no import tree: its packages, modules and namespace
  * packages, and the parts that need a module (a dynamic version, stray
- * bytecode, files excluded from a package, executable files), are dropped; the layout is flat. Shrinking the part away brings the tree back.
+ * bytecode, files excluded from a package, executable files, data path edges), are dropped; the layout is flat. Shrinking the part away brings the tree back.
  */
 function withoutTreeOfMetaPackage(m: ProjectModel): ProjectModel {
   if (m.metaPackage !== true) return m;
-  const { namespacePackages: _n, dynamicVersion: _d, strayBytecode: _s, excludedFiles: _e, executableFiles: _x, ...rest } = m;
+  const { namespacePackages: _n, dynamicVersion: _d, strayBytecode: _s, excludedFiles: _e, executableFiles: _x, dataPathEdges: _p, ...rest } = m;
   // With no tree there is no src/ folder: a src layout would point setuptools' package-dir at nothing.
   return { ...rest, layout: 'flat', packages: [], modules: [] };
 }
@@ -248,6 +255,7 @@ function consistent(m: ProjectModel): boolean {
   if (m.dynamicVersion === true && !dynamicVersionReadable(m)) return false;
   if (excludedFilesProblem(m) !== null) return false;
   if (executableFilesProblem(m) !== null) return false;
+  if (dataPathEdgesProblem(m) !== null) return false;
   if (readmeCollision(m) !== null) return false;
   // In the flat layout, the data/ and scripts/ folders sit next to the import packages.
   if (m.layout === 'flat' && (m.wheelData !== undefined || m.scriptFiles !== undefined)) {
@@ -352,8 +360,10 @@ export function projectModel(options: ProjectModelOptions = {}): fc.Arbitrary<Pr
       importNames: maybe(importNames({ privateMarks: allowed('import-names:private') }), p('importNames', 'import-names')),
       excludedFiles: excludeScopes.length > 0 ? maybe(excludedFiles({ scopes: excludeScopes }), p('excludedFiles')) : fc.constant(undefined),
       // A metapackage is flat (it has no src/ folder): none where the caller asks for the src layout only.
-      executableFiles: executableKinds.length > 0 ? maybe(executableFiles({ kinds: executableKinds }), p('executableFiles')) : fc.constant(undefined),
       metaPackage: layouts.includes('flat') ? maybe(fc.constant(true as const), p('metaPackage', 'meta-package')) : fc.constant(undefined),
+      // Parts added later draw last, so earlier parts keep their values for a seed.
+      executableFiles: executableKinds.length > 0 ? maybe(executableFiles({ kinds: executableKinds }), p('executableFiles')) : fc.constant(undefined),
+      dataPathEdges: maybe(dataPathEdges({ edges: DATA_PATH_EDGES.filter((e) => allowed(EDGE_FEATURES[e])) }), DATA_PATH_EDGES.some((e) => allowed(EDGE_FEATURES[e])) ? p('dataPathEdges') : 0),
     }),
     OPTIONAL_PARTS,
   )

@@ -18,6 +18,7 @@ import { createHash } from 'node:crypto';
 import { allNamespaces, allPackages, type ProjectModel } from '../model/projectModel.js';
 import { shipExpectation } from '../model/excludedFiles.js';
 import { executableKind, executableWheelPaths } from '../model/executableFiles.js';
+import { dataPathEdgeFiles } from '../model/dataPathEdges.js';
 import { importFiles, importRoot } from '../render/_internals/projectFiles.js';
 
 export interface ExpectedResource {
@@ -95,6 +96,7 @@ export function installedExpectation(model: ProjectModel): InstalledExpectation 
     for (const d of pkg.data) resources.push({ package: dotted, path: d.path, sha256: sha256(d.content) });
     // Executable package data reads back like any other (src/model/executableFiles.ts).
     if (pkg === first) for (const f of model.executableFiles ?? []) if (executableKind(f) === 'data') resources.push({ package: dotted, path: f.path, sha256: sha256(f.content) });
+    if (pkg === first) for (const f of dataPathEdgeFiles(model)) resources.push({ package: dotted, path: f.path, sha256: sha256(f.content) });
     if (pkg.typed === true) resources.push({ package: dotted, path: 'py.typed', sha256: sha256('') });
     for (const s of pkg.stubs ?? []) resources.push({ package: dotted, path: `${s.name}.pyi`, sha256: sha256(s.source) });
   }

@@ -162,6 +162,10 @@ export function modelFeatures(model: ProjectModel): string[] {
   const executables = model.packages.length > 0 ? (model.executableFiles ?? []) : [];
   add('file-mode:executable-data', executables.some((f) => executableKind(f) === 'data'));
   add('file-mode:executable-module', executables.some((f) => executableKind(f) === 'module'));
+  const edges = model.packages.length > 0 ? (model.dataPathEdges ?? []) : [];
+  add('package-data:long-name', edges.includes('long-name'));
+  add('package-data:long-path', edges.includes('long-path'));
+  add('package-data:case-collision', edges.includes('case-twins'));
   add('dynamic:version', model.dynamicVersion === true && versionModule(model) !== null);
   add('config-settings:build-number', model.configSettings?.buildNumber !== undefined);
   // setuptools scenarios.

@@ -133,6 +133,14 @@ export interface ProjectModel {
    */
   executableFiles?: ExecutableFileModel[];
   /**
+   * Package data at the edges of archives and file systems (issue #12):
+   * `long-name` (a 114-character file name), `long-path` (a path of over 150
+   * characters in the sdist), `case-twins` (`CaseTwin.txt` and
+   * `casetwin.txt`), each adding fixed files to the folder of `packages[0]`
+   * (src/model/dataPathEdges.ts). Every file ships in both artifacts.
+   */
+  dataPathEdges?: DataPathEdge[];
+  /**
    * A metapackage: the project ships no import package or module at all
    * (`packages` and `modules` empty, no namespace packages), only its core
    * metadata (requirements, extras, entry points, ...) and data files, as a
@@ -143,6 +151,10 @@ export interface ProjectModel {
    */
   metaPackage?: true;
 }
+
+/** One kind of package data at the edge of what archives and file systems hold (see `ProjectModel.dataPathEdges`). */
+export type DataPathEdge = 'long-name' | 'long-path' | 'case-twins';
+export const DATA_PATH_EDGES: readonly DataPathEdge[] = ['long-name', 'long-path', 'case-twins'];
 
 /** An executable file (see `ProjectModel.executableFiles`). */
 export interface ExecutableFileModel {

@@ -14,11 +14,12 @@
  * - Top-level import names never shadow the standard library or the build
  *   tools (the project folder may be on `sys.path` while a backend runs).
  */
-import { EXCLUDE_RULES, EXCLUDE_SCOPES, PRIVATE_MARKS, PRIVATE_SPELLINGS, type ProjectModel, README_CONTENT_TYPES, README_FILES, SCRIPTS_DIR, SETUP_REQUIRES_SPELLINGS, SETUPTOOLS_PACKAGE_DATA, WHEEL_DATA_DIR } from './projectModel.js';
+import { DATA_PATH_EDGES, EXCLUDE_RULES, EXCLUDE_SCOPES, PRIVATE_MARKS, PRIVATE_SPELLINGS, type ProjectModel, README_CONTENT_TYPES, README_FILES, SCRIPTS_DIR, SETUP_REQUIRES_SPELLINGS, SETUPTOOLS_PACKAGE_DATA, WHEEL_DATA_DIR } from './projectModel.js';
 import { shadowsToolOrStdlib } from './reservedNames.js';
 import { excludedFilesProblem } from './excludedFiles.js';
 import { readmeCollision } from './modelFiles.js';
 import { executableFilesProblem } from './executableFiles.js';
+import { dataPathEdgesProblem } from './dataPathEdges.js';
 
 type Obj = Record<string, unknown>;
 export type Fail = (field: string, what: string) => never;
@@ -230,6 +231,7 @@ export function checkModelExtensions(
     if (m['strayBytecode'] !== undefined) fail(f('metaPackage'), 'a metapackage has no modules to compile (strayBytecode)');
     if (m['excludedFiles'] !== undefined) fail(f('metaPackage'), 'a metapackage has no package to exclude files from (excludedFiles)');
     if (m['executableFiles'] !== undefined) fail(f('metaPackage'), 'a metapackage has no package to hold executable files (executableFiles)');
+    if (m['dataPathEdges'] !== undefined) fail(f('metaPackage'), 'a metapackage has no package to hold data files (dataPathEdges)');
     if (m['layout'] !== 'flat') fail(f('metaPackage'), 'a metapackage has no src/ folder: its layout is flat');
   } else if ([m['packages'], m['modules'], m['namespacePackages'] ?? []].every((list) => Array.isArray(list) && list.length === 0)) {
     fail(f('packages'), 'a project needs a package, a module or a namespace package (or metaPackage: true)');
@@ -273,6 +275,14 @@ export function checkModelExtensions(
   }
   if (m['excludedFiles'] !== undefined) excludedFiles(m, fail);
   if (m['executableFiles'] !== undefined) executableFiles(m, fail);
+  if (m['dataPathEdges'] !== undefined) {
+    const list = array(m['dataPathEdges'], f('dataPathEdges'), fail);
+    list.forEach((x, i) => {
+      if (!DATA_PATH_EDGES.includes(x as never)) fail(f(`dataPathEdges[${i}]`), `must be one of ${DATA_PATH_EDGES.join(', ')}`);
+    });
+    const problem = dataPathEdgesProblem(m as unknown as ProjectModel);
+    if (problem !== null) fail(f('dataPathEdges'), problem);
+  }
 }
 
 /**

@@ -1,5 +1,8 @@
 /**
- * Issue #12: file-system features. A planted bug in the file modes of a real
+ * Issue #12: file-system features. Planted bugs in a real hatchling: its
+ * long names dropped from the sdist, its case twins folded in the wheel
+ * (both caught by `spec` against the model's `dataPathEdges`), and, first, a
+ * planted bug in the file modes of a real
  * hatchling 1.27.0 (test/fixtures/backends/tb_planted_files.py: its wheel
  * drops every file's mode) is caught by `fuzz --property spec` (one
  * backend, judged against the model's executable files) and by `fuzz
@@ -21,7 +24,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { OPTIONAL_PARTS } from '../../generators/projectModel.js';
 import type { CorpusFile } from '../../src/corpus/corpusFile.js';
 import { executableKind, executableWheelPaths } from '../../src/model/executableFiles.js';
-import type { ProjectModel } from '../../src/model/projectModel.js';
+import type { DataPathEdge, ProjectModel } from '../../src/model/projectModel.js';
+import { LONG_DATA_PATH } from '../../src/model/dataPathEdges.js';
 import type { JsonReport } from '../../src/report/jsonReport.js';
 import { FAKE_BACKENDS } from '../helpers.js';
 import { HATCHLING, readJson, seedWhere, tempDir, twinbuild, type CliResult } from './cli.js';
@@ -131,5 +135,52 @@ describe('hatchling whose wheel drops file modes (install)', () => {
 
   it('the real hatchling passes the same run', async () => {
     passes((await runs()).good, 1, ['file-mode:executable-module']);
+  });
+});
+
+/** Minimal for a data path edge: one package holding its `__init__.py` and the one edge's files. */
+function expectMinimalEdge(model: ProjectModel, edge: DataPathEdge): void {
+  expect(optionalParts(model)).toEqual(['dataPathEdges']);
+  expect(model.dataPathEdges).toEqual([edge]);
+  expect(model.modules).toEqual([]);
+  expect(model.packages).toHaveLength(1);
+  expect(model.packages[0]).toMatchObject({ modules: [], subpackages: [], data: [] });
+}
+
+const onlyEdge = (m: ProjectModel, edge: DataPathEdge): boolean => m.packages.length > 0 && (m.dataPathEdges ?? []).length === 1 && m.dataPathEdges![0] === edge;
+
+describe('hatchling whose sdist drops long names (spec)', () => {
+  const seed = seedWhere([{ family: 'hatchling', version: '1.27.0' }], (m) => onlyEdge(m, 'long-path'));
+  const runs = pair('spec', 'sdist_drops_long_names', seed, 1);
+  beforeAll(() => runs().then(() => undefined), TIMEOUT);
+
+  it('is caught as a long path the sdist lacks, and shrunk to that edge alone', async () => {
+    const { f, model } = theFinding((await runs()).bad, 'spec');
+    expect(f.signatureText).toBe('spec|sdist:spec:must-ship:long-path:a');
+    expectMinimalEdge(model, 'long-path');
+    // The one difference is that file, in the sdist (the wheel is the real backend's and ships it).
+    expect(f.differences).toEqual([expect.objectContaining({ artifact: 'sdist', kind: 'spec-problem', code: 'must-ship:long-path', path: `${model.packages[0]!.name}/${LONG_DATA_PATH}` })]);
+  });
+
+  it('the real hatchling passes the same run', async () => {
+    passes((await runs()).good, 1, ['package-data:long-path']);
+  });
+});
+
+describe('hatchling whose wheel folds names that differ in case (spec)', () => {
+  const seed = seedWhere([{ family: 'hatchling', version: '1.27.0' }], (m) => onlyEdge(m, 'case-twins'));
+  const runs = pair('spec', 'wheel_folds_case', seed, 1);
+  beforeAll(() => runs().then(() => undefined), TIMEOUT);
+
+  it('is caught as a case twin the wheel lacks, and shrunk to the twins alone', async () => {
+    const { f, model } = theFinding((await runs()).bad, 'spec');
+    expect(f.signatureText).toBe('spec|wheel:spec:must-ship:case-twins:a');
+    expectMinimalEdge(model, 'case-twins');
+    // The first in sorted order (`CaseTwin.txt`) stays; its lower-case twin is the one lost.
+    expect(f.differences).toEqual([expect.objectContaining({ artifact: 'wheel', kind: 'spec-problem', code: 'must-ship:case-twins', path: `${model.packages[0]!.name}/casetwin.txt` })]);
+  });
+
+  it('the real hatchling passes the same run', async () => {
+    passes((await runs()).good, 1, ['package-data:case-collision']);
   });
 });

@@ -169,7 +169,7 @@ describe('render: contract', () => {
 
   it('is deterministic, with sorted paths, and renders the same project files for every family and style', () => {
     fc.assert(
-      // Executable modules render for fewer families (setuptools cannot express them): test/render/executableFiles.test.ts.
+      // Executable modules render for fewer families (setuptools cannot express them): test/model/executableFiles.test.ts.
       fc.property(projectModel({ probabilities: { importNames: 0, executableFiles: 0 } }), (model) => {
         const renderings: FileMap[] = [];
         for (const family of renderableFamilies()) {
@@ -199,8 +199,8 @@ describe('render: contract', () => {
 
   it('writes configuration that names exactly the model’s packages, modules and data', () => {
     fc.assert(
-      // Executable package data in setuptools' package-data: test/render/executableFiles.test.ts.
-      fc.property(projectModel({ probabilities: { importNames: 0, executableFiles: 0 } }), (model) => {
+      // Executable package data and the data path edges in setuptools' package-data: test/model/executableFiles.test.ts, dataPathEdges.test.ts.
+      fc.property(projectModel({ probabilities: { importNames: 0, executableFiles: 0, dataPathEdges: 0 } }), (model) => {
         const prefix = model.layout === 'src' ? 'src/' : '';
         const setuptools = parse(render(model, 'setuptools')['pyproject.toml'] as string) as {
           project: Record<string, unknown>;

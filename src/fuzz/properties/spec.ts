@@ -5,6 +5,7 @@ import { buildTagDifferences, withModelSettings } from './_configSettings.js';
 import { metadataAgainstModel } from './_modelMetadata.js';
 import { mustNotShipDifferences } from './_mustNotShip.js';
 import { executableModeDifferences } from './_fileModes.js';
+import { dataPathEdgeDifferences } from './_dataPathEdges.js';
 import { readArtifact } from '../../archive/index.js';
 
 /**
@@ -34,13 +35,15 @@ export const specProperty: PropertyDef = {
     // And what the model says of the core metadata fields every backend writes alike.
     // And what its excluded files say must not ship (or, excluded from the sdist only, must).
     // And that its executable files stay executable in both artifacts.
-    const needsSdist = (model.excludedFiles ?? []).length > 0 || (model.executableFiles ?? []).length > 0;
+    // And that its data path edges (long and case-colliding names) ship in both.
+    const needsSdist = (model.excludedFiles ?? []).length > 0 || (model.executableFiles ?? []).length > 0 || (model.dataPathEdges ?? []).length > 0;
     const sdist = built.sdist.ok && needsSdist ? await readArtifact('sdist', built.sdist.filename, built.sdist.bytes) : null;
     const expected = [
       ...buildTagDifferences(model, families, built.wheel),
       ...metadataAgainstModel(model, wheel),
       ...mustNotShipDifferences(model, sdist, wheel),
       ...executableModeDifferences(model, sdist, wheel),
+      ...dataPathEdgeDifferences(model, sdist, wheel),
     ];
     return outcomeOf('spec', [...problemsAsDifferences(problems), ...expected], ['artifact', 'specification'], files, []);
   },

@@ -9,6 +9,12 @@ import { declaredRootFiles, importFiles, importRoot, strayFiles } from '../../mo
 import { allNamespaces, allPackages, type ExcludedFileModel, type PackageModel, type ProjectModel, readmePath, WHEEL_DATA_DIR, SCRIPTS_DIR } from '../../model/projectModel.js';
 import { EXECUTABLE_MODE, type FileMap } from '../fileMap.js';
 import { executableDataPaths, executableProjectPaths } from '../../model/executableFiles.js';
+import { dataPathEdgeFiles } from '../../model/dataPathEdges.js';
+
+/** Package data of the first top-level package beyond its own `data`: executable data and the data path edges' files (paths relative to its folder). */
+function firstPackageExtraData(model: ProjectModel): string[] {
+  return [...executableDataPaths(model), ...dataPathEdgeFiles(model).map((f) => f.path)];
+}
 
 // The files that follow from the model alone live in src/model/modelFiles.ts; renderers take them from here.
 export { STRAY_BYTECODE, importFiles, importRoot, strayFiles, versionFile } from '../../model/modelFiles.js';
@@ -136,8 +142,8 @@ export function manifestPackageDataLines(model: ProjectModel): string[] {
   const tops: [string, { pkg: PackageModel }[]][] = [
     ...model.packages.map((p, i): [string, { pkg: PackageModel }[]] => [
       p.name,
-      // Executable package data (src/model/executableFiles.ts) sits in the folder of the first package.
-      allPackages({ ...model, packages: [i === 0 ? { ...p, data: [...p.data, ...executableDataPaths(model).map((path) => ({ path, content: '' }))] } : p], namespacePackages: [] }),
+      // Executable package data and the data path edges' files sit in the folder of the first package.
+      allPackages({ ...model, packages: [i === 0 ? { ...p, data: [...p.data, ...firstPackageExtraData(model).map((path) => ({ path, content: '' }))] } : p], namespacePackages: [] }),
     ]),
     ...(model.namespacePackages ?? []).map((n): [string, { pkg: PackageModel }[]] => [n.name, allPackages({ ...model, packages: [], namespacePackages: [n] })]),
   ];
@@ -188,7 +194,8 @@ export function topLevelModuleNames(model: ProjectModel): string[] {
 
 /**
  * Dotted package name (regular or namespace) -> the files in its folder
- * that are not `.py` modules: data files (executable package data too),
+ * that are not `.py` modules: data files (executable package data and the
+ * data path edges' files too),
  * `py.typed`, `.pyi` stubs (paths
  * relative to the package folder, sorted); only packages that have some.
  */
@@ -199,7 +206,7 @@ export function packageDataPaths(model: ProjectModel): Record<string, string[]> 
       dotted,
       paths: [...pkg.data.map((d) => d.path), ...(pkg.typed === true ? ['py.typed'] : []), ...(pkg.stubs ?? []).map((s) => `${s.name}.pyi`)],
     }))
-    .map(({ dotted, paths }) => ({ dotted, paths: dotted === model.packages[0]?.name ? [...paths, ...executableDataPaths(model)] : paths }))
+    .map(({ dotted, paths }) => ({ dotted, paths: dotted === model.packages[0]?.name ? [...paths, ...firstPackageExtraData(model)] : paths }))
     .filter(({ paths }) => paths.length > 0);
   for (const { dotted, paths } of withFiles.sort((a, b) => (a.dotted < b.dotted ? -1 : 1))) out[dotted] = paths.sort();
   return out;
