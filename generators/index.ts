@@ -1,9 +1,11 @@
 /** twinbuild's generators: one fast-check arbitrary per file, re-exported here. */
 export { classifiers, type ClassifiersOptions } from './classifiers.js';
 export { dataFiles, type DataFilesOptions } from './dataFiles.js';
+export { dataPathEdges, type DataPathEdgesOptions } from './dataPathEdges.js';
 export { description, type DescriptionOptions } from './description.js';
 export { distributionName, type DistributionNameOptions } from './distributionName.js';
 export { entryPoints, type EntryPointsOptions } from './entryPoints.js';
+export { executableFiles, type ExecutableFilesOptions } from './executableFiles.js';
 export { featuresOf } from './featuresOf.js';
 export { importName, type ImportNameOptions } from './importName.js';
 export { keywords, type KeywordsOptions } from './keywords.js';

@@ -23,7 +23,8 @@
  */
 import fc from 'fast-check';
 import type { NamespaceModel, PackageModel, ProjectModel } from '../src/model/projectModel.js';
-import { SCRIPTS_DIR, WHEEL_DATA_DIR, topLevelNames, versionModule } from '../src/model/projectModel.js';
+import { DATA_PATH_EDGES, SCRIPTS_DIR, WHEEL_DATA_DIR, topLevelNames, versionModule } from '../src/model/projectModel.js';
+
 import { supportedByAll, unsupportedFeatures, type RenderTarget } from '../src/render/capabilities.js';
 import { canRender } from '../src/render/render.js';
 import { classifiers } from './classifiers.js';
@@ -44,6 +45,10 @@ import { requiresPython, type RequiresPythonOptions } from './requiresPython.js'
 import { sdistFiles, type SdistFilesOptions } from './sdistFiles.js';
 import { excludedFiles } from './excludedFiles.js';
 import { excludedFilesProblem } from '../src/model/excludedFiles.js';
+import { executableFiles } from './executableFiles.js';
+import { executableFilesProblem } from '../src/model/executableFiles.js';
+import { dataPathEdges } from './dataPathEdges.js';
+import { dataPathEdgesProblem } from '../src/model/dataPathEdges.js';
 import { readmeCollision } from '../src/model/modelFiles.js';
 import { setuptoolsOptions } from './setuptoolsOptions.js';
 import { configSettings } from './configSettings.js';
@@ -68,6 +73,9 @@ import { requirementName } from '../src/pep/requirement.js';
 import { emptyList } from './_internals/unmap.js';
 
 export type Layout = ProjectModel['layout'];
+
+/** The feature name (`modelFeatures`) of each data path edge. */
+const EDGE_FEATURES = { 'long-name': 'package-data:long-name', 'long-path': 'package-data:long-path', 'case-twins': 'package-data:case-collision' } as const;
 
 /** The optional parts of a model, each present with its own probability. */
 export const OPTIONAL_PARTS = [
@@ -97,6 +105,8 @@ export const OPTIONAL_PARTS = [
   'hatchling',
   'forceIncluded',
   'dynamicMetadata',
+  'executableFiles',
+  'dataPathEdges',
 ] as const satisfies readonly (keyof ProjectModel)[];
 export type OptionalPart = (typeof OPTIONAL_PARTS)[number];
 
@@ -128,6 +138,8 @@ export const DEFAULT_PROBABILITIES: Readonly<Record<OptionalPart, number>> = {
   hatchling: 0.15,
   forceIncluded: 0.15,
   dynamicMetadata: 0.25,
+  executableFiles: 0.12,
+  dataPathEdges: 0.1,
 };
 
 export interface ProjectModelOptions {
@@ -219,11 +231,11 @@ function namespacesDissolved(model: ProjectModel): ProjectModel[] {
 /**
  * A metapackage has no import tree: its packages, modules and namespace
  * packages, and the parts that need a module (a dynamic version, stray
- * bytecode, files excluded from a package), are dropped; the layout is flat. Shrinking the part away brings the tree back.
+ * bytecode, files excluded from a package, executable files, data path edges), are dropped; the layout is flat. Shrinking the part away brings the tree back.
  */
 function withoutTreeOfMetaPackage(m: ProjectModel): ProjectModel {
   if (m.metaPackage !== true) return m;
-  const { namespacePackages: _n, dynamicVersion: _d, strayBytecode: _s, excludedFiles: _e, ...rest } = m;
+  const { namespacePackages: _n, dynamicVersion: _d, strayBytecode: _s, excludedFiles: _e, executableFiles: _x, dataPathEdges: _p, ...rest } = m;
   // With no tree there is no src/ folder: a src layout would point setuptools' package-dir at nothing.
   return { ...rest, layout: 'flat', packages: [], modules: [] };
 }
@@ -260,6 +272,8 @@ function consistent(m: ProjectModel): boolean {
   if (requirements.some((r) => canonicalizeName(requirementName(r)) === self)) return false;
   if (m.dynamicVersion === true && !dynamicVersionReadable(m)) return false;
   if (excludedFilesProblem(m) !== null) return false;
+  if (executableFilesProblem(m) !== null) return false;
+  if (dataPathEdgesProblem(m) !== null) return false;
   if (readmeCollision(m) !== null) return false;
   if (packageDirProblem(m) !== null) return false;
   if (forceIncludedProblem(m) !== null) return false;
@@ -302,6 +316,7 @@ export function projectModel(options: ProjectModelOptions = {}): fc.Arbitrary<Pr
   const licenseKinds = (options.license?.kinds ?? ['spdx', 'text', 'file']).filter((k) => allowed(`license:${k}`));
   const peopleOptions: PeopleOptions = { ...options.people, emailOnly: (options.people?.emailOnly ?? true) && allowed('people:email-only') };
   const excludeScopes = (['both', 'sdist'] as const).filter((s) => allowed(s === 'both' ? 'exclude:both' : 'exclude:sdist-only'));
+  const executableKinds = (['data', 'module'] as const).filter((k) => allowed(`file-mode:executable-${k}`));
   const namespaceProbability = maxNamespaces > 0 ? p('namespacePackages', 'namespace-package') : 0;
 
   const arb: fc.Arbitrary<ProjectModel> = omitUndefined(
@@ -376,6 +391,9 @@ export function projectModel(options: ProjectModelOptions = {}): fc.Arbitrary<Pr
       // Read by the hatchling renderer only: drawn when hatchling is a target (or none is given).
       forceIncluded: maybe(forceIncluded(), p('forceIncluded', 'force-include')),
       hatchling: maybe(hatchlingOptions({ supportLegacy: allowed('hatchling:support-legacy') }), targets.length === 0 || targets.some((t) => t.family === 'hatchling') ? p('hatchling') : 0),
+      // Parts added later draw last, so earlier parts keep their values for a seed.
+      executableFiles: executableKinds.length > 0 ? maybe(executableFiles({ kinds: executableKinds }), p('executableFiles')) : fc.constant(undefined),
+      dataPathEdges: maybe(dataPathEdges({ edges: DATA_PATH_EDGES.filter((e) => allowed(EDGE_FEATURES[e])) }), DATA_PATH_EDGES.some((e) => allowed(EDGE_FEATURES[e])) ? p('dataPathEdges') : 0),
     }),
     OPTIONAL_PARTS,
   )

@@ -1,6 +1,6 @@
-import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
-import type { FileMap } from '../render/fileMap.js';
+import { fileContent, fileMode, type FileMap } from '../render/fileMap.js';
 
 export interface WriteOptions {
   /** Order in which files are created (the file system's directory order may follow it). */
@@ -10,7 +10,9 @@ export interface WriteOptions {
 }
 
 /**
- * Write a file map under `root`, refusing any path that would leave it.
+ * Write a file map under `root`, refusing any path that would leave it. A
+ * file with an explicit mode (`ModedFile`: an executable file) gets exactly
+ * that mode, whatever the umask; the others get the default one.
  * Synchronous calls on purpose: a project is a few dozen small files, and
  * each asynchronous call's round trip through the thread pool costs more
  * than the write itself (docs/performance.md).
@@ -28,7 +30,9 @@ export async function writeFileMap(root: string, files: FileMap, opts: WriteOpti
       mkdirSync(dir, { recursive: true });
       made.add(dir);
     }
-    writeFileSync(target, content);
+    writeFileSync(target, fileContent(content));
+    const mode = fileMode(content);
+    if (mode !== null) chmodSync(target, mode);
     if (opts.mtime !== undefined) utimesSync(target, opts.mtime, opts.mtime);
   }
 }

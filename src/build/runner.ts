@@ -4,7 +4,7 @@ import type { Backend } from '../backends/types.js';
 import { EnvironmentError } from '../errors.js';
 import { isOwnHook } from '../backends/families.js';
 import { writeFileMap } from './fileMapIO.js';
-import type { FileMap } from '../render/fileMap.js';
+import { fileContent, type FileMap } from '../render/fileMap.js';
 import { buildArtifacts, buildOne, type BuildOptions } from './buildArtifacts.js';
 import { HookWorker, type HookCallOptions, type WorkerOptions } from './hookWorker.js';
 import { isStopped, makeTempDir, parked, removeTempDir } from './lifecycle.js';
@@ -137,7 +137,11 @@ export class BackendRunner {
 const CONFIG_FILES = ['pyproject.toml', 'setup.cfg', 'setup.py'];
 
 function configTexts(files: FileMap): string[] {
-  return CONFIG_FILES.map((f) => files[f]).map((c) => (c === undefined ? '' : typeof c === 'string' ? c : Buffer.from(c as Uint8Array).toString('utf8')));
+  return CONFIG_FILES.map((f) => files[f]).map((v) => {
+    if (v === undefined) return '';
+    const c = fileContent(v);
+    return typeof c === 'string' ? c : Buffer.from(c).toString('utf8');
+  });
 }
 
 /** Whether the requirement's name occurs in the project's own configuration (any spelling of the name). */

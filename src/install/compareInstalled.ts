@@ -159,6 +159,14 @@ export function compareInstalled(expect: InstalledExpectation, facts: InstalledF
     }
   }
 
+  // Executable files stay executable (a regular install: an editable one runs the project's own files).
+  if (!editable) {
+    for (const path of expect.executables ?? []) {
+      const f = facts.files.purelib?.[path];
+      if (f !== undefined && !f.executable) add('not-executable', `purelib/${path}`, 'executable (mode 0o755 in the project)', 'installed without the execute bit');
+    }
+  }
+
   if (editable) {
     if (facts.edit && facts.edit.seen !== facts.edit.expected) add('edit-not-seen', 'edit', `sees ${facts.edit.expected}`, JSON.stringify(facts.edit.seen ?? null));
     const build = (ctx.buildInterpreters ?? []).filter((p) => p !== '');

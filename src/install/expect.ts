@@ -11,12 +11,15 @@
  * (`importFiles`, the files every family writes alike), so that a module
  * added to the model reaches the expectation without a second list here;
  * files the configuration excludes from the sdist only ship in the wheel
- * too (`shipExpectation`), so a regular install holds them.
+ * too (`shipExpectation`), so a regular install holds them; the model's
+ * executable files are installed executable (`executables`).
  */
 import { createHash } from 'node:crypto';
 import { allNamespaces, allPackages, type ProjectModel } from '../model/projectModel.js';
 import { shipExpectation } from '../model/excludedFiles.js';
 import { forceIncludedPlaces } from '../model/forceIncluded.js';
+import { executableKind, executableWheelPaths } from '../model/executableFiles.js';
+import { dataPathEdgeFiles } from '../model/dataPathEdges.js';
 import { importFiles, importRoot } from '../render/_internals/projectFiles.js';
 
 export interface ExpectedResource {
@@ -59,6 +62,13 @@ export interface InstalledExpectation {
    * means none.
    */
   editableLibFiles?: Record<string, string>;
+  /**
+   * Files of the import tree (relative to purelib/platlib) that must be
+   * installed executable: the model's executable files (pypa/installer
+   * keeps a zip member's execute bit). Absent in expectations written
+   * before file modes (none then).
+   */
+  executables?: string[];
   /** Files of the data scheme (`{dist}.data/data/`), relative to it, with their sha256. */
   dataFiles: Record<string, string>;
   /** Files `{dist}.data/scripts/` puts into the scripts scheme: name -> content as the model holds it. */
@@ -90,8 +100,12 @@ export function installedExpectation(model: ProjectModel): InstalledExpectation 
   const packages = allPackages(model);
   const namespaces = allNamespaces(model);
   const resources: ExpectedResource[] = [];
+  const first = model.packages[0];
   for (const { dotted, pkg } of packages) {
     for (const d of pkg.data) resources.push({ package: dotted, path: d.path, sha256: sha256(d.content) });
+    // Executable package data reads back like any other (src/model/executableFiles.ts).
+    if (pkg === first) for (const f of model.executableFiles ?? []) if (executableKind(f) === 'data') resources.push({ package: dotted, path: f.path, sha256: sha256(f.content) });
+    if (pkg === first) for (const f of dataPathEdgeFiles(model)) resources.push({ package: dotted, path: f.path, sha256: sha256(f.content) });
     if (pkg.typed === true) resources.push({ package: dotted, path: 'py.typed', sha256: sha256('') });
     for (const s of pkg.stubs ?? []) resources.push({ package: dotted, path: `${s.name}.pyi`, sha256: sha256(s.source) });
   }
@@ -101,6 +115,7 @@ export function installedExpectation(model: ProjectModel): InstalledExpectation 
   };
   addModules('', model.modules);
   for (const { dotted, pkg } of packages) addModules(dotted, pkg.modules);
+  if (first !== undefined) addModules(first.name, (model.executableFiles ?? []).filter((f) => executableKind(f) === 'module').map((f) => ({ name: f.path.slice(0, -3) })));
   for (const { dotted, ns } of namespaces) addModules(dotted, ns.modules);
   const byDepth = (a: string, b: string): number => a.split('.').length - b.split('.').length || (a < b ? -1 : a > b ? 1 : 0);
   const packageNames = packages.map((p) => p.dotted);
@@ -138,6 +153,7 @@ export function installedExpectation(model: ProjectModel): InstalledExpectation 
     scripts,
     libFiles,
     ...(Object.keys(editableLibFiles).length > 0 ? { editableLibFiles } : {}),
+    executables: executableWheelPaths(model),
     dataFiles,
     scriptFiles,
     editTarget: editModule !== undefined && editFile !== null ? { file: `${root}${editFile}`, module: editModule } : null,

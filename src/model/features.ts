@@ -12,6 +12,7 @@ import { canonicalizeName } from '../pep/name.js';
 import { activeDynamicMetadata } from './dynamicMetadata.js';
 // The finder a setuptools rendering uses (a rendering decision, taken where the renderer takes it).
 import { packageFinderUsed } from '../render/_internals/setuptoolsDiscovery.js';
+import { executableKind } from './executableFiles.js';
 import { formatVersion, parseVersion } from '../pep/version.js';
 
 const README_KIND: Record<string, string> = { 'text/markdown': 'md', 'text/x-rst': 'rst', 'text/plain': 'txt' };
@@ -164,6 +165,14 @@ export function modelFeatures(model: ProjectModel): string[] {
   add('exclude:path', excluded.some((f) => f.rule === 'path'));
   add('exclude:glob', excluded.some((f) => f.rule === 'glob'));
   add('exclude:folder', excluded.some((f) => f.rule === 'folder'));
+  // File modes.
+  const executables = model.packages.length > 0 ? (model.executableFiles ?? []) : [];
+  add('file-mode:executable-data', executables.some((f) => executableKind(f) === 'data'));
+  add('file-mode:executable-module', executables.some((f) => executableKind(f) === 'module'));
+  const edges = model.packages.length > 0 ? (model.dataPathEdges ?? []) : [];
+  add('package-data:long-name', edges.includes('long-name'));
+  add('package-data:long-path', edges.includes('long-path'));
+  add('package-data:case-collision', edges.includes('case-twins'));
   add('dynamic:version', model.dynamicVersion === true && versionModule(model) !== null);
   // Dynamic metadata beyond the version, where it acts (src/model/dynamicMetadata.ts).
   const dynamicParts = activeDynamicMetadata(model);

@@ -20,6 +20,7 @@ import {
   withVersionLine,
 } from './projectModel.js';
 import { activeDynamicMetadata, dynamicMetadataFiles, withDocstring } from './dynamicMetadata.js';
+import { edgeFiles } from './dataPathEdges.js';
 
 /** Project files as text: `/`-separated path from the project root -> content. */
 export type TextFiles = Record<string, string>;
@@ -61,9 +62,11 @@ function writeNamespace(files: TextFiles, ns: NamespaceModel, folder: string): v
 
 /**
  * The files the wheel ships: every package, namespace folder, module, stub,
- * `py.typed` and data file; with a dynamic version, the version module ends
- * with `__version__ = "<version>"`, and with a dynamic description it starts
- * with the summary as its docstring (for every family alike).
+ * `py.typed` and data file, the executable files (whose modes
+ * `executableProjectPaths` gives) and the data path edges' files; with a
+ * dynamic version, the version module ends with `__version__ = "<version>"`,
+ * and with a dynamic description it starts with the summary as its docstring
+ * (for every family alike).
  */
 export function importFiles(model: ProjectModel): TextFiles {
   const root = importRoot(model);
@@ -76,6 +79,11 @@ export function importFiles(model: ProjectModel): TextFiles {
     const path = `${root}${docHolder.path}`;
     files[path] = withDocstring(files[path]!, model.description!);
   }
+  // Executable files (src/model/executableFiles.ts) sit in the folder of the first top-level package.
+  const first = model.packages[0];
+  if (first !== undefined) for (const f of model.executableFiles ?? []) files[`${root}${first.name}/${f.path}`] = f.content;
+  // So do the data files at the edges of archives and file systems (src/model/dataPathEdges.ts).
+  if (first !== undefined) for (const f of (model.dataPathEdges ?? []).flatMap(edgeFiles)) files[`${root}${first.name}/${f.path}`] = f.content;
   const holder = versionFile(model);
   if (holder !== null) files[holder] = withVersionLine(files[holder]!, model.version);
   return files;

@@ -149,6 +149,25 @@ export interface ProjectModel {
    */
   excludedFiles?: ExcludedFileModel[];
   /**
+   * Executable files (issue #12, file modes): files in the folder of the
+   * first top-level package (`packages[0]`, which such a model has) written
+   * with mode 0o755, outside setuptools scripts. A `.py` path directly in
+   * the folder is an executable module of that package (`launch.py`), any
+   * other path executable package data (`tool.sh`, `bin/run.sh`). Both
+   * ship in the sdist and the wheel, executable, and an installer keeps the
+   * bit (`executableFilesProblem` and `executableKind` in
+   * src/model/executableFiles.ts).
+   */
+  executableFiles?: ExecutableFileModel[];
+  /**
+   * Package data at the edges of archives and file systems (issue #12):
+   * `long-name` (a 114-character file name), `long-path` (a path of over 150
+   * characters in the sdist), `case-twins` (`CaseTwin.txt` and
+   * `casetwin.txt`), each adding fixed files to the folder of `packages[0]`
+   * (src/model/dataPathEdges.ts). Every file ships in both artifacts.
+   */
+  dataPathEdges?: DataPathEdge[];
+  /**
    * A metapackage: the project ships no import package or module at all
    * (`packages` and `modules` empty, no namespace packages), only its core
    * metadata (requirements, extras, entry points, ...) and data files, as a
@@ -183,6 +202,17 @@ export interface DynamicMetadataModel {
   optionalDependencies?: true;
   /** The summary as the version module's docstring (flit-core `dynamic = ["description"]`). */
   description?: true;
+}
+
+/** One kind of package data at the edge of what archives and file systems hold (see `ProjectModel.dataPathEdges`). */
+export type DataPathEdge = 'long-name' | 'long-path' | 'case-twins';
+export const DATA_PATH_EDGES: readonly DataPathEdge[] = ['long-name', 'long-path', 'case-twins'];
+
+/** An executable file (see `ProjectModel.executableFiles`). */
+export interface ExecutableFileModel {
+  /** `/`-separated path relative to the folder of `packages[0]`. */
+  path: string;
+  content: string;
 }
 
 /** Where an excluded file must not ship: `both` artifacts, or the `sdist` only (the wheel ships it). */

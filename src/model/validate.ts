@@ -14,13 +14,15 @@
  * - Top-level import names never shadow the standard library or the build
  *   tools (the project folder may be on `sys.path` while a backend runs).
  */
-import { EXCLUDE_RULES, EXCLUDE_SCOPES, HATCHLING_WHEEL_SELECTIONS, PRIVATE_MARKS, PRIVATE_SPELLINGS, type ProjectModel, README_CONTENT_TYPES, README_FILES, SCRIPTS_DIR, SETUP_REQUIRES_SPELLINGS, SETUPTOOLS_PACKAGE_DATA, SETUPTOOLS_PACKAGE_FINDERS, WHEEL_DATA_DIR } from './projectModel.js';
+import { DATA_PATH_EDGES, EXCLUDE_RULES, EXCLUDE_SCOPES, HATCHLING_WHEEL_SELECTIONS, PRIVATE_MARKS, PRIVATE_SPELLINGS, type ProjectModel, README_CONTENT_TYPES, README_FILES, SCRIPTS_DIR, SETUP_REQUIRES_SPELLINGS, SETUPTOOLS_PACKAGE_DATA, SETUPTOOLS_PACKAGE_FINDERS, WHEEL_DATA_DIR } from './projectModel.js';
 import { shadowsToolOrStdlib } from './reservedNames.js';
 import { excludedFilesProblem } from './excludedFiles.js';
 import { readmeCollision } from './modelFiles.js';
 import { packageDirProblem } from './packageDir.js';
 import { forceIncludedProblem } from './forceIncluded.js';
 import { dynamicMetadataProblem } from './dynamicMetadata.js';
+import { executableFilesProblem } from './executableFiles.js';
+import { dataPathEdgesProblem } from './dataPathEdges.js';
 
 type Obj = Record<string, unknown>;
 export type Fail = (field: string, what: string) => never;
@@ -251,6 +253,8 @@ export function checkModelExtensions(
     if (m['dynamicVersion'] !== undefined) fail(f('metaPackage'), 'a metapackage has no module to hold a dynamic version');
     if (m['strayBytecode'] !== undefined) fail(f('metaPackage'), 'a metapackage has no modules to compile (strayBytecode)');
     if (m['excludedFiles'] !== undefined) fail(f('metaPackage'), 'a metapackage has no package to exclude files from (excludedFiles)');
+    if (m['executableFiles'] !== undefined) fail(f('metaPackage'), 'a metapackage has no package to hold executable files (executableFiles)');
+    if (m['dataPathEdges'] !== undefined) fail(f('metaPackage'), 'a metapackage has no package to hold data files (dataPathEdges)');
     if (m['layout'] !== 'flat') fail(f('metaPackage'), 'a metapackage has no src/ folder: its layout is flat');
   } else if ([m['packages'], m['modules'], m['namespacePackages'] ?? []].every((list) => Array.isArray(list) && list.length === 0)) {
     fail(f('packages'), 'a project needs a package, a module or a namespace package (or metaPackage: true)');
@@ -305,6 +309,36 @@ export function checkModelExtensions(
     const problem = dynamicMetadataProblem(m as unknown as ProjectModel);
     if (problem !== null) fail(f('dynamicMetadata'), problem);
   }
+  if (m['executableFiles'] !== undefined) executableFiles(m, fail);
+  if (m['dataPathEdges'] !== undefined) {
+    const list = array(m['dataPathEdges'], f('dataPathEdges'), fail);
+    list.forEach((x, i) => {
+      if (!DATA_PATH_EDGES.includes(x as never)) fail(f(`dataPathEdges[${i}]`), `must be one of ${DATA_PATH_EDGES.join(', ')}`);
+    });
+    const problem = dataPathEdgesProblem(m as unknown as ProjectModel);
+    if (problem !== null) fail(f('dataPathEdges'), problem);
+  }
+}
+
+/**
+ * `executableFiles`: safe relative paths inside the first top-level
+ * package's folder, with text content; `executableFilesProblem` says whether
+ * they fit the model (an identifier for a module, an extension for data, no
+ * collision with the package tree).
+ */
+function executableFiles(m: Obj, fail: Fail): void {
+  const f = (k: string): string => `model.executableFiles${k}`;
+  const list = array(m['executableFiles'], f(''), fail);
+  if (!Array.isArray(m['packages']) || m['packages'].length === 0) fail(f(''), 'needs a top-level package (the files sit in the folder of packages[0])');
+  list.forEach((x, i) => {
+    const o = obj(x, f(`[${i}]`), fail, ['path', 'content']);
+    const path = line(o['path'], f(`[${i}].path`), fail);
+    if (path.split('/').some((s) => !ROOT_SEGMENT.test(s))) fail(f(`[${i}].path`), `is not a safe relative path: ${JSON.stringify(path)}`);
+    text(o['content'], f(`[${i}].content`), fail);
+  });
+  const model = m as unknown as ProjectModel;
+  const problem = executableFilesProblem(model);
+  if (problem !== null) fail(f(''), problem);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { fileContent, type FileContent } from '../render/fileMap.js';
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** UTF-8 text without NUL bytes, else null. */
@@ -11,6 +12,8 @@ export function asTextOrNull(data: Uint8Array): string | null {
 }
 
 /** A project input file's text (an input file map holds strings or bytes), or null when absent or not text. */
-export function inputText(value: string | Uint8Array | undefined): string | null {
-  return typeof value === 'string' ? value : value === undefined ? null : asTextOrNull(value);
+export function inputText(value: FileContent | undefined): string | null {
+  if (value === undefined) return null;
+  const content = fileContent(value);
+  return typeof content === 'string' ? content : asTextOrNull(content);
 }

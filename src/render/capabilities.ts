@@ -104,6 +104,10 @@ export const CAPABILITY_FEATURES = [
   'exclude:glob',
   /** An exclusion of a whole folder. */
   'exclude:folder',
+  /** Executable package data (`ProjectModel.executableFiles`: `pkg/tool.sh` with mode 0o755). */
+  'file-mode:executable-data',
+  /** An executable module (`pkg/launch.py` with mode 0o755). */
+  'file-mode:executable-module',
   /** config_settings giving the wheel a build tag (setuptools `--build-option=--build-number=N`). */
   'config-settings:build-number',
 ] as const;
@@ -122,6 +126,9 @@ interface Limitation {
 
 /** poetry-core 1.x: the `[tool.poetry]` rendering translates name, version, description and dependencies only. */
 const POETRY_1: Limitation = { family: 'poetry', below: '2', why: 'the [tool.poetry] rendering (poetry-core 1.x) translates name, version, description and dependencies only' };
+
+/** uv_build before 0.8.4 writes wheel permissions as decimal numbers read as octal (astral-sh/uv#14920, fixed by #14930): 0o755 becomes 0o407, no owner execute bit. */
+const UV_MODES: Limitation = { family: 'uv', below: '0.8.4', why: 'uv_build before 0.8.4 writes wheel modes wrong (astral-sh/uv#14920: 0o755 becomes 0o407, the owner loses the execute bit; a defect fixed by #14930)' };
 
 const LIMITATIONS: Readonly<Partial<Record<CapabilityFeature, readonly Limitation[]>>> = {
   'config:pyproject': [
@@ -210,6 +217,11 @@ const LIMITATIONS: Readonly<Partial<Record<CapabilityFeature, readonly Limitatio
     { family: 'pdm', why: "pdm-backend's excludes apply to every target" },
     { family: 'poetry', why: "poetry-core's exclude applies to both formats (format applies to include only)" },
     { family: 'uv', why: 'uv_build applies source-exclude to the wheel too (wheel-exclude is the wheel only, not the sdist only)' },
+  ],
+  'file-mode:executable-data': [UV_MODES],
+  'file-mode:executable-module': [
+    { family: 'setuptools', why: "distutils' build_py copies modules into the build folder with preserve_mode=False (\"the build directory is supposed to be exactly what the installation will look like\"): the wheel's module is never executable, package data keeps its mode" },
+    UV_MODES,
   ],
   ...configSettingLimitations(),
   'meta-package': [

@@ -169,7 +169,8 @@ describe('render: contract', () => {
 
   it('is deterministic, with sorted paths, and renders the same project files for every family and style', () => {
     fc.assert(
-      fc.property(projectModel({ probabilities: { importNames: 0, hatchling: 0, forceIncluded: 0 } }), (model) => {
+      // Executable modules render for fewer families (setuptools cannot express them): test/model/executableFiles.test.ts.
+      fc.property(projectModel({ probabilities: { importNames: 0, hatchling: 0, forceIncluded: 0, executableFiles: 0 } }), (model) => {
         const renderings: FileMap[] = [];
         for (const family of renderableFamilies()) {
           if (!canRender(model, family)) continue;
@@ -200,7 +201,10 @@ describe('render: contract', () => {
     fc.assert(
       // Static metadata only: dynamic metadata moves keys to `dynamic` (test/render/dynamicMetadata.test.ts);
       // packages listed, not found (the finder variants: test/render/setuptoolsDiscovery.test.ts).
-      fc.property(projectModel({ probabilities: { importNames: 0, packageDir: 0, hatchling: 0, dynamicMetadata: 0 } }).filter((m) => m.setuptools?.packageFinder === undefined), (model) => {
+      // Executable package data and the data path edges in setuptools' package-data: test/model/executableFiles.test.ts, dataPathEdges.test.ts.
+      fc.property(
+        projectModel({ probabilities: { importNames: 0, packageDir: 0, hatchling: 0, dynamicMetadata: 0, executableFiles: 0, dataPathEdges: 0 } }).filter((m) => m.setuptools?.packageFinder === undefined),
+        (model) => {
         const prefix = model.layout === 'src' ? 'src/' : '';
         const setuptools = parse(render(model, 'setuptools')['pyproject.toml'] as string) as {
           project: Record<string, unknown>;

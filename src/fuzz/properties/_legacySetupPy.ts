@@ -3,6 +3,7 @@ import type { Difference } from '../../compare/types.js';
 import type { ProjectModel } from '../../model/projectModel.js';
 import { canonicalizeName } from '../../pep/name.js';
 import { sdistAsProject } from './_sdistFiles.js';
+import { fileContent } from '../../render/fileMap.js';
 
 /**
  * hatchling's `support-legacy` (`HatchlingOptionsModel.supportLegacy`): the
@@ -23,7 +24,8 @@ export function legacySetupPyDifferences(model: ProjectModel, family: string, sd
   if (data === undefined) {
     return [{ artifact: 'sdist', kind: 'spec-problem', code: 'legacy-setup-py:missing', path: 'setup.py', a: 'lacks setup.py, which support-legacy = true asks the sdist to hold' }];
   }
-  const text = typeof data === 'string' ? data : new TextDecoder().decode(data);
+  const content = fileContent(data);
+  const text = typeof content === 'string' ? content : new TextDecoder().decode(content);
   const name = /^\s*name=['"]([^'"]*)['"],$/m.exec(text)?.[1];
   const version = /^\s*version=['"]([^'"]*)['"],$/m.exec(text)?.[1];
   const problems: string[] = [];

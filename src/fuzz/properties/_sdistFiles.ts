@@ -1,9 +1,12 @@
 import type { ArchiveView } from '../../archive/types.js';
-import type { FileMap } from '../../render/fileMap.js';
+import { EXECUTABLE_MODE, type FileMap } from '../../render/fileMap.js';
 
 /**
  * The files of an sdist as a project folder: its single top folder
- * stripped, regular files only. Null when the archive cannot be unpacked
+ * stripped, regular files only; a member with the owner's execute bit is
+ * written executable (`EXECUTABLE_MODE`), as unpacking the sdist with its
+ * modes would (pip and build keep them), so that a wheel built from the
+ * sdist sees the executable files the sdist carries. Null when the archive cannot be unpacked
  * safely (problems, several top folders): the spec property reports those.
  */
 export function sdistAsProject(view: ArchiveView): FileMap | null {
@@ -17,7 +20,7 @@ export function sdistAsProject(view: ArchiveView): FileMap | null {
     else if (head !== top) return null;
     if (e.type !== 'file' || slash < 0) continue;
     const rel = e.path.slice(slash + 1).replace(/\/+$/, '');
-    if (rel !== '') files[rel] = e.data;
+    if (rel !== '') files[rel] = e.mode !== null && (e.mode & 0o100) !== 0 ? { content: e.data, mode: EXECUTABLE_MODE } : e.data;
   }
   return files;
 }

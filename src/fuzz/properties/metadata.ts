@@ -44,7 +44,7 @@ function wheelMetadata(view: ArchiveView): string | null {
 }
 
 /** Run a prepare_metadata_* hook in a fresh copy of the project; METADATA text, null if the hook is absent. */
-async function preparedMetadata(runner: BackendRunner, build: BuildOptions, hook: 'prepare_metadata_for_build_wheel', files: Record<string, string | Uint8Array>): Promise<{ text: string | null; error?: string }> {
+async function preparedMetadata(runner: BackendRunner, build: BuildOptions, hook: 'prepare_metadata_for_build_wheel', files: FileMap): Promise<{ text: string | null; error?: string }> {
   if (!runner.backend.optionalHooks?.includes(hook)) return { text: null };
   const root = await mkdtemp(join(build.tmpRoot ?? tmpdir(), 'twinbuild-meta-'));
   try {

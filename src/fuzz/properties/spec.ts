@@ -6,6 +6,8 @@ import { metadataAgainstModel } from './_modelMetadata.js';
 import { mustNotShipDifferences } from './_mustNotShip.js';
 import { legacySetupPyDifferences } from './_legacySetupPy.js';
 import { forceIncludedDifferences } from './_forceIncluded.js';
+import { executableModeDifferences } from './_fileModes.js';
+import { dataPathEdgeDifferences } from './_dataPathEdges.js';
 import { readArtifact } from '../../archive/index.js';
 
 /**
@@ -35,7 +37,10 @@ export const specProperty: PropertyDef = {
     // And what the model says of the core metadata fields every backend writes alike.
     // And what its excluded files say must not ship (or, excluded from the sdist only, must).
     // And hatchling's support-legacy, a generated setup.py in the sdist.
-    const needsSdist = (model.excludedFiles ?? []).length > 0 || model.hatchling?.supportLegacy === true;
+    // And that its executable files stay executable in both artifacts.
+    // And that its data path edges (long and case-colliding names) ship in both.
+    const needsSdist =
+      (model.excludedFiles ?? []).length > 0 || model.hatchling?.supportLegacy === true || (model.executableFiles ?? []).length > 0 || (model.dataPathEdges ?? []).length > 0;
     const sdist = built.sdist.ok && needsSdist ? await readArtifact('sdist', built.sdist.filename, built.sdist.bytes) : null;
     const expected = [
       ...buildTagDifferences(model, families, built.wheel),
@@ -44,6 +49,8 @@ export const specProperty: PropertyDef = {
       ...legacySetupPyDifferences(model, ctx.a.backend.family, sdist),
       // And the files force-include maps into the first package.
       ...forceIncludedDifferences(model, wheel),
+      ...executableModeDifferences(model, sdist, wheel),
+      ...dataPathEdgeDifferences(model, sdist, wheel),
     ];
     return outcomeOf('spec', [...problemsAsDifferences(problems), ...expected], ['artifact', 'specification'], files, []);
   },

@@ -7,8 +7,15 @@
 import { excludePattern, excludedBase, excludedPath } from '../../model/excludedFiles.js';
 import { declaredRootFiles, importFiles, importRoot, strayFiles } from '../../model/modelFiles.js';
 import { allNamespaces, allPackages, type ExcludedFileModel, type PackageModel, type ProjectModel, readmePath, WHEEL_DATA_DIR, SCRIPTS_DIR } from '../../model/projectModel.js';
-import type { FileMap } from '../fileMap.js';
 import { dynamicMetadataFiles } from '../../model/dynamicMetadata.js';
+import { EXECUTABLE_MODE, type FileMap } from '../fileMap.js';
+import { executableDataPaths, executableProjectPaths } from '../../model/executableFiles.js';
+import { dataPathEdgeFiles } from '../../model/dataPathEdges.js';
+
+/** Package data of the first top-level package beyond its own `data`: executable data and the data path edges' files (paths relative to its folder). */
+function firstPackageExtraData(model: ProjectModel): string[] {
+  return [...executableDataPaths(model), ...dataPathEdgeFiles(model).map((f) => f.path)];
+}
 
 // The files that follow from the model alone live in src/model/modelFiles.ts; renderers take them from here.
 export { STRAY_BYTECODE, importFiles, importRoot, packageDirOf, strayFiles, versionFile } from '../../model/modelFiles.js';
@@ -29,10 +36,13 @@ export function rootFiles(model: ProjectModel): FileMap {
 /**
  * Every file of the project except the family's own configuration
  * (`pyproject.toml`, `setup.cfg`, `setup.py`): `importFiles` plus
- * `rootFiles`. A renderer writes these unchanged and adds its configuration.
+ * `rootFiles`, the executable files with their mode (`EXECUTABLE_MODE`). A
+ * renderer writes these unchanged and adds its configuration.
  */
 export function sourceFiles(model: ProjectModel): FileMap {
-  return { ...importFiles(model), ...rootFiles(model), ...strayFiles(model), ...excludedFileMap(model) };
+  const files: FileMap = { ...importFiles(model), ...rootFiles(model), ...strayFiles(model), ...excludedFileMap(model) };
+  for (const path of executableProjectPaths(model)) files[path] = { content: files[path] as string, mode: EXECUTABLE_MODE };
+  return files;
 }
 
 /**
@@ -138,7 +148,11 @@ export function manifestPackageDataLines(model: ProjectModel): string[] {
   const patternsOf = (pkgs: { pkg: PackageModel }[]): string[] =>
     [...new Set(pkgs.flatMap(({ pkg }) => nonPythonFiles(pkg).map((p) => kindGlob(p.slice(p.lastIndexOf('/') + 1)))))].sort();
   const tops: [string, { pkg: PackageModel }[]][] = [
-    ...model.packages.map((p): [string, { pkg: PackageModel }[]] => [p.name, allPackages({ ...model, packages: [p], namespacePackages: [] })]),
+    ...model.packages.map((p, i): [string, { pkg: PackageModel }[]] => [
+      p.name,
+      // Executable package data and the data path edges' files sit in the folder of the first package.
+      allPackages({ ...model, packages: [i === 0 ? { ...p, data: [...p.data, ...firstPackageExtraData(model).map((path) => ({ path, content: '' }))] } : p], namespacePackages: [] }),
+    ]),
     ...(model.namespacePackages ?? []).map((n): [string, { pkg: PackageModel }[]] => [n.name, allPackages({ ...model, packages: [], namespacePackages: [n] })]),
   ];
   return tops
@@ -188,7 +202,9 @@ export function topLevelModuleNames(model: ProjectModel): string[] {
 
 /**
  * Dotted package name (regular or namespace) -> the files in its folder
- * that are not `.py` modules: data files, `py.typed`, `.pyi` stubs (paths
+ * that are not `.py` modules: data files (executable package data and the
+ * data path edges' files too),
+ * `py.typed`, `.pyi` stubs (paths
  * relative to the package folder, sorted); only packages that have some.
  */
 export function packageDataPaths(model: ProjectModel): Record<string, string[]> {
@@ -198,6 +214,7 @@ export function packageDataPaths(model: ProjectModel): Record<string, string[]> 
       dotted,
       paths: [...pkg.data.map((d) => d.path), ...(pkg.typed === true ? ['py.typed'] : []), ...(pkg.stubs ?? []).map((s) => `${s.name}.pyi`)],
     }))
+    .map(({ dotted, paths }) => ({ dotted, paths: dotted === model.packages[0]?.name ? [...paths, ...firstPackageExtraData(model)] : paths }))
     .filter(({ paths }) => paths.length > 0);
   for (const { dotted, paths } of withFiles.sort((a, b) => (a.dotted < b.dotted ? -1 : 1))) out[dotted] = paths.sort();
   return out;
