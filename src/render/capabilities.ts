@@ -127,8 +127,13 @@ interface Limitation {
 /** poetry-core 1.x: the `[tool.poetry]` rendering translates name, version, description and dependencies only. */
 const POETRY_1: Limitation = { family: 'poetry', below: '2', why: 'the [tool.poetry] rendering (poetry-core 1.x) translates name, version, description and dependencies only' };
 
-/** uv_build before 0.8.4 writes wheel permissions as decimal numbers read as octal (astral-sh/uv#14920, fixed by #14930): 0o755 becomes 0o407, no owner execute bit. */
-const UV_MODES: Limitation = { family: 'uv', below: '0.8.4', why: 'uv_build before 0.8.4 writes wheel modes wrong (astral-sh/uv#14920: 0o755 becomes 0o407, the owner loses the execute bit; a defect fixed by #14930)' };
+/**
+ * uv_build wrote wheel permissions wrong (astral-sh/uv#14920: 0o755 became 0o407, 0o644 0o230), fixed by
+ * #14930 (merged 2025-07-28). Which release first has the fix is not checked here (0.7.20 has the bug,
+ * 0.13.6 not): 0.8.10 is the first release a downstream project names for it (janosh/pymatviz#320), so
+ * everything before it is kept out.
+ */
+const UV_MODES: Limitation = { family: 'uv', below: '0.8.10', why: 'uv_build before 0.8.10 may write wheel modes wrong (astral-sh/uv#14920: 0o755 becomes 0o407, the owner loses the execute bit; a defect fixed by #14930)' };
 
 const LIMITATIONS: Readonly<Partial<Record<CapabilityFeature, readonly Limitation[]>>> = {
   'config:pyproject': [

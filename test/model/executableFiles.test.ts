@@ -130,10 +130,12 @@ describe('rendering and writing', () => {
 });
 
 describe('capabilities', () => {
-  it('keeps executable modules out of setuptools and both kinds out of uv_build before 0.8.4', () => {
+  it('keeps executable modules out of setuptools and both kinds out of uv_build before 0.8.10', () => {
     expect(supports('file-mode:executable-module', 'setuptools', '80.9.0')).toBe(false);
     expect(supports('file-mode:executable-data', 'setuptools', '80.9.0')).toBe(true);
     expect(supports('file-mode:executable-data', 'uv', '0.7.20')).toBe(false);
+    expect(supports('file-mode:executable-data', 'uv', '0.8.9')).toBe(false);
+    expect(supports('file-mode:executable-data', 'uv', '0.8.10')).toBe(true);
     expect(supports('file-mode:executable-module', 'uv', '0.13.6')).toBe(true);
     for (const family of ['hatchling', 'flit', 'pdm', 'poetry'] as const) expect(supports('file-mode:executable-module', family)).toBe(true);
     expect(unsupportedFeatures(model([LAUNCH]), { family: 'setuptools', version: '80.9.0' }).map((u) => u.feature)).toEqual(['file-mode:executable-module']);
