@@ -2,7 +2,7 @@
  * Force-included files (`ProjectModel.forceIncluded`): where each is in the
  * project and in the wheel, and which models are valid.
  */
-import { importFiles } from './modelFiles.js';
+import { importFiles, importRoot } from './modelFiles.js';
 import { FORCE_INCLUDE_DIR, type DataFileModel, type ProjectModel } from './projectModel.js';
 import { shipExpectation } from './excludedFiles.js';
 
@@ -37,7 +37,7 @@ export function forceIncludedProblem(model: ProjectModel): string | null {
   if (new Set(paths.map((p) => p.toLowerCase())).size !== paths.length) return 'paths must be distinct';
   const shipped = new Set<string>();
   const tree = importFiles(model);
-  const prefix = Object.keys(tree).find((p) => p.endsWith(`${pkg.name}/__init__.py`))?.slice(0, -'__init__.py'.length) ?? `${pkg.name}/`;
+  const prefix = `${importRoot(model)}${pkg.name}/`;
   for (const p of Object.keys(tree)) if (p.startsWith(prefix)) shipped.add(p.slice(prefix.length).toLowerCase());
   for (const e of shipExpectation(model)) shipped.add(e.file.path.toLowerCase());
   for (const path of paths) {

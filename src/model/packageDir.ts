@@ -15,12 +15,8 @@ export const PACKAGE_DIRS = ['lib', 'python', 'source', 'code', 'lib/python', 'p
 /** A segment of a package folder: a plain name (no dot, so never hidden, `.` or `..`). */
 const SEGMENT = /^[A-Za-z][A-Za-z0-9_-]{0,31}$/;
 
-/**
- * Folders a backend writes into or treats apart, never a package folder:
- * build output (setuptools' `build/`, everyone's `dist/`), and `src`, which
- * the model spells as the src layout without `packageDir`.
- */
-const RESERVED_FIRST = new Set(['build', 'dist', 'src']);
+/** Build output folders (setuptools' `build/`, everyone's `dist/`): never a package folder, nor below one. */
+const BUILD_OUTPUT = new Set(['build', 'dist']);
 
 /**
  * Why `packageDir` of `model` is not valid, or null: it needs the src
@@ -38,9 +34,9 @@ export function packageDirProblem(model: ProjectModel): string | null {
   if (segments.length > 3 || !segments.every((s) => SEGMENT.test(s))) {
     return `must be 1 to 3 '/'-separated names of letters, digits, '_' and '-', each starting with a letter: ${JSON.stringify(dir).slice(0, 80)}`;
   }
-  const first = segments[0]!.toLowerCase();
+  // `src` itself is the src layout without packageDir: one spelling for one project.
   if (dir === 'src') return 'is the default: write the src layout without packageDir';
-  if (RESERVED_FIRST.has(first) && first !== 'src') return `'${segments[0]}/' is a build output folder, not a package folder`;
+  if (BUILD_OUTPUT.has(segments[0]!.toLowerCase())) return `'${segments[0]}/' is a build output folder, not a package folder`;
   const key = dir.toLowerCase();
   const clash = Object.keys(declaredRootFiles(model)).find((p) => {
     const lower = p.toLowerCase();
