@@ -6,13 +6,15 @@
  * references `package.module:function` (or `module:Class.method`; bare
  * modules in custom groups only).
  *
- * Shrinks toward `[{ group: "console_scripts", entries: [{ name: "a", value: "a:a" }] }]`.
+ * Shrinks toward `[{ group: "console_scripts", entries: [{ name: "a", value: "a:a" }] }]`,
+ * dropping any one group.
  */
 import fc from 'fast-check';
 import type { EntryPointGroupModel } from '../src/model/projectModel.js';
 import { DIGITS, LOWER, UPPER, weightedChar } from './_internals/chars.js';
 import { identifier } from './_internals/identifier.js';
 import { asString, incompatible } from './_internals/unmap.js';
+import { dropAnyOne, withExtraShrinks } from './_internals/extraShrinks.js';
 
 export interface EntryPointsOptions {
   /** Groups to choose from (default `console_scripts`, `gui_scripts` and custom groups). */
@@ -66,5 +68,6 @@ export function entryPoints(options: EntryPointsOptions = {}): fc.Arbitrary<Entr
     })
     // Scripts need an object to call (`module:function`); plugins may name a module.
     .filter((g) => !g.group.endsWith('_scripts') || g.entries.every((e) => e.value.includes(':')));
-  return fc.uniqueArray(group, { minLength: 1, maxLength: Math.min(3, groups.length), selector: (g) => g.group });
+  // Dropping any one group lets a later group be the one kept.
+  return withExtraShrinks(fc.uniqueArray(group, { minLength: 1, maxLength: Math.min(3, groups.length), selector: (g) => g.group }), dropAnyOne);
 }

@@ -20,7 +20,9 @@ export const FORCE_INCLUDED_PATHS = ['schema.json', 'templates/page.html', 'stat
 export function forceIncluded(): fc.Arbitrary<DataFileModel[]> {
   const file = fc.record({
     path: fc.constantFrom(...FORCE_INCLUDED_PATHS),
+    // Cross-shrinking lets a line of text shrink to the empty file.
     content: fc.oneof(
+      { withCrossShrink: true },
       fc.constant(''),
       textLine(40, 1, false).map(
         (l) => `${l}\n`,

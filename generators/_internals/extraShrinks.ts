@@ -49,6 +49,15 @@ export function withExtraShrinks<T>(
 }
 
 /**
+ * Each list with one item left out (none for a list of one): fast-check
+ * shrinks an array by dropping its first items, so without this a list whose
+ * needed item comes first keeps the items after it.
+ */
+export function dropAnyOne<T>(list: T[]): T[][] {
+  return list.length > 1 ? list.map((_, i) => list.filter((__, j) => j !== i)) : [];
+}
+
+/**
  * `fc.oneof({ withCrossShrink: true }, ...)` shrinks toward its first
  * alternative only while a value has its generation context. Without one (a
  * replayed corpus model, or a value built by another extra shrink) a `Z`
