@@ -11,9 +11,11 @@
 import fc from 'fast-check';
 import { PACKAGE_DIRS } from '../src/model/packageDir.js';
 import type { ProjectModel } from '../src/model/projectModel.js';
+import { shrinkTowards } from './_internals/extraShrinks.js';
 
 export function packageDir(): fc.Arbitrary<string> {
-  return fc.constantFrom(...PACKAGE_DIRS);
+  // Without a generation context (a corpus model, an extra shrink's candidate) too.
+  return shrinkTowards(fc.constantFrom(...PACKAGE_DIRS), () => PACKAGE_DIRS[0]);
 }
 
 /** `m` without `packageDir` when its layout is flat; `m` itself otherwise. */

@@ -1,5 +1,6 @@
 import { isValidModel } from '../corpus/corpusFile.js';
 import { EnvironmentError } from '../errors.js';
+import { PACKAGE_DIRS } from '../model/packageDir.js';
 import type { NamespaceModel, PackageModel, ProjectModel } from '../model/projectModel.js';
 
 /**
@@ -47,6 +48,8 @@ export function* reductions(model: ProjectModel): Generator<ProjectModel> {
     const { packageDir: _drop, ...flat } = clone();
     yield { ...flat, layout: 'flat' };
   }
+  // A package folder kept goes to the first of the vocabulary (`lib`), as the generator's shrinking does with context.
+  if (model.packageDir !== undefined && model.packageDir !== PACKAGE_DIRS[0]) yield { ...clone(), packageDir: PACKAGE_DIRS[0] };
   for (let i = 0; i < model.modules.length; i++) {
     if (model.modules[i]!.source !== '') {
       const m = clone();
