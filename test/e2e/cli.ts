@@ -1,8 +1,11 @@
 import fc from 'fast-check';
 import { projectModel } from '../../generators/projectModel.js';
+import type { CorpusFile } from '../../src/corpus/corpusFile.js';
 import type { ProjectModel } from '../../src/model/projectModel.js';
+import type { JsonReport } from '../../src/report/jsonReport.js';
 import type { RenderTarget } from '../../src/render/capabilities.js';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,4 +65,24 @@ export function seedWhere(targets: RenderTarget[], wanted: (m: ProjectModel) => 
     if (m !== undefined && wanted(m)) return seed;
   }
   throw new Error(`seedWhere: no seed in ${from}..${from + 4999} gives a first project as wanted`);
+}
+
+/** A `fuzz` run of a planted-bug test: the CLI's result, its JSON report, and the corpus files it saved (sorted) with their contents. */
+export interface PlantedRun {
+  r: CliResult;
+  rep: JsonReport;
+  corpusFiles: string[];
+  entries: CorpusFile[];
+}
+
+/** `twinbuild fuzz ARGS --jobs 1 --stats` with a fresh corpus and report (a missing report is an error that shows stderr). */
+export async function plantedFuzz(args: string[]): Promise<PlantedRun> {
+  const dir = await tempDir();
+  const report = join(dir, 'report.json');
+  const corpus = join(dir, 'corpus');
+  const r = await twinbuild(['fuzz', ...args, '--jobs', '1', '--stats', '--corpus', corpus, '--report', report, '--no-progress']);
+  if (!existsSync(report)) throw new Error(`no report (exit ${r.exitCode}):\n${r.stderr}`);
+  const corpusFiles = existsSync(corpus) ? (await readdir(corpus)).sort() : [];
+  const entries = await Promise.all(corpusFiles.map((f) => readJson<CorpusFile>(join(corpus, f))));
+  return { r, rep: await readJson<JsonReport>(report), corpusFiles, entries };
 }

@@ -29,37 +29,14 @@
  * The seeds are chosen (`seedWhere`) so that the first generated project has
  * what the bug is about; shrinking is what takes the time.
  */
-import { existsSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OPTIONAL_PARTS } from '../../generators/projectModel.js';
-import type { CorpusFile } from '../../src/corpus/corpusFile.js';
 import { PACKAGE_DIRS } from '../../src/model/packageDir.js';
 import type { ProjectModel } from '../../src/model/projectModel.js';
-import type { JsonReport } from '../../src/report/jsonReport.js';
 import { FAKE_BACKENDS } from '../helpers.js';
-import { HATCHLING, readJson, seedWhere, tempDir, twinbuild, type CliResult } from './cli.js';
+import { HATCHLING, seedWhere, plantedFuzz, type PlantedRun } from './cli.js';
 
 const planted = (name: string): string => `${HATCHLING},backend=tb_planted_layout:${name},path=${FAKE_BACKENDS}`;
-
-interface Run {
-  r: CliResult;
-  rep: JsonReport;
-  corpusFiles: string[];
-  entries: CorpusFile[];
-}
-
-async function fuzz(args: string[]): Promise<Run> {
-  const dir = await tempDir();
-  const report = join(dir, 'report.json');
-  const corpus = join(dir, 'corpus');
-  const r = await twinbuild(['fuzz', ...args, '--jobs', '1', '--stats', '--corpus', corpus, '--report', report, '--no-progress']);
-  if (!existsSync(report)) throw new Error(`no report (exit ${r.exitCode}):\n${r.stderr}`);
-  const corpusFiles = existsSync(corpus) ? (await readdir(corpus)).sort() : [];
-  const entries = await Promise.all(corpusFiles.map((f) => readJson<CorpusFile>(join(corpus, f))));
-  return { r, rep: await readJson<JsonReport>(report), corpusFiles, entries };
-}
 
 const optionalParts = (m: ProjectModel): string[] => OPTIONAL_PARTS.filter((k) => m[k] !== undefined);
 const TIMEOUT = 400_000;
@@ -68,11 +45,11 @@ const TIMEOUT = 400_000;
 const SEED = String(seedWhere([{ family: 'hatchling', version: '1.27.0' }], (m) => m.layout === 'src' && m.packageDir === PACKAGE_DIRS[0]));
 
 describe('package folder: the wheel honours sources = ["src"] only', () => {
-  let bad: Run;
-  let good: Run;
+  let bad: PlantedRun;
+  let good: PlantedRun;
   beforeAll(async () => {
-    bad = await fuzz(['--a', HATCHLING, '--b', planted('wheel_sources_src_only'), '--property', 'diff', '--seed', SEED, '--runs', '1']);
-    good = await fuzz(['--a', HATCHLING, '--b', HATCHLING, '--property', 'diff', '--seed', SEED, '--runs', '1']);
+    bad = await plantedFuzz(['--a', HATCHLING, '--b', planted('wheel_sources_src_only'), '--property', 'diff', '--seed', SEED, '--runs', '1']);
+    good = await plantedFuzz(['--a', HATCHLING, '--b', HATCHLING, '--property', 'diff', '--seed', SEED, '--runs', '1']);
   }, TIMEOUT);
 
   it('is found and shrunk to a project whose only optional part is the package folder lib/', () => {
@@ -114,11 +91,11 @@ describe('package folder: the wheel honours sources = ["src"] only', () => {
 describe('hatchling packages option: the wheel does not collapse the paths', () => {
   // The first generated project selects its wheel with `packages` and has its tree in a folder.
   const seed = String(seedWhere([{ family: 'hatchling', version: '1.27.0' }], (m) => m.hatchling?.wheelSelection === 'packages' && m.layout === 'src' && m.metaPackage === undefined));
-  let bad: Run;
-  let good: Run;
+  let bad: PlantedRun;
+  let good: PlantedRun;
   beforeAll(async () => {
-    bad = await fuzz(['--a', HATCHLING, '--b', planted('wheel_packages_not_collapsed'), '--property', 'diff', '--seed', seed, '--runs', '1']);
-    good = await fuzz(['--a', HATCHLING, '--b', HATCHLING, '--property', 'diff', '--seed', seed, '--runs', '1']);
+    bad = await plantedFuzz(['--a', HATCHLING, '--b', planted('wheel_packages_not_collapsed'), '--property', 'diff', '--seed', seed, '--runs', '1']);
+    good = await plantedFuzz(['--a', HATCHLING, '--b', HATCHLING, '--property', 'diff', '--seed', seed, '--runs', '1']);
   }, TIMEOUT);
 
   it('is found and shrunk to the packages spelling alone, in the src layout under src/', () => {
@@ -150,11 +127,11 @@ describe('hatchling packages option: the wheel does not collapse the paths', () 
 describe('hatchling support-legacy: the sdist lacks the generated setup.py', () => {
   // The first generated project asks for the legacy setup.py.
   const seed = String(seedWhere([{ family: 'hatchling', version: '1.27.0' }], (m) => m.hatchling?.supportLegacy === true));
-  let bad: Run;
-  let good: Run;
+  let bad: PlantedRun;
+  let good: PlantedRun;
   beforeAll(async () => {
-    bad = await fuzz(['--a', planted('sdist_without_legacy_setup_py'), '--property', 'spec', '--seed', seed, '--runs', '1']);
-    good = await fuzz(['--a', HATCHLING, '--property', 'spec', '--seed', seed, '--runs', '1']);
+    bad = await plantedFuzz(['--a', planted('sdist_without_legacy_setup_py'), '--property', 'spec', '--seed', seed, '--runs', '1']);
+    good = await plantedFuzz(['--a', HATCHLING, '--property', 'spec', '--seed', seed, '--runs', '1']);
   }, TIMEOUT);
 
   it('is caught by the spec expectation and shrunk to support-legacy alone', () => {
@@ -184,11 +161,11 @@ describe('hatchling support-legacy: the sdist lacks the generated setup.py', () 
 describe('force-include: the wheel ignores the table', () => {
   // The first generated project force-includes files into its first package.
   const seed = String(seedWhere([{ family: 'hatchling', version: '1.27.0' }], (m) => (m.forceIncluded ?? []).length > 0 && m.packages.length > 0));
-  let bad: Run;
-  let good: Run;
+  let bad: PlantedRun;
+  let good: PlantedRun;
   beforeAll(async () => {
-    bad = await fuzz(['--a', planted('wheel_ignores_force_include'), '--property', 'spec', '--seed', seed, '--runs', '1']);
-    good = await fuzz(['--a', HATCHLING, '--property', 'spec', '--seed', seed, '--runs', '1']);
+    bad = await plantedFuzz(['--a', planted('wheel_ignores_force_include'), '--property', 'spec', '--seed', seed, '--runs', '1']);
+    good = await plantedFuzz(['--a', HATCHLING, '--property', 'spec', '--seed', seed, '--runs', '1']);
   }, TIMEOUT);
 
   it('is caught by the spec expectation and shrunk to one force-included file', () => {

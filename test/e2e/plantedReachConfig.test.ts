@@ -9,36 +9,13 @@
  * (asserted through --stats). The spec property checks the build tag the
  * model asks for against the wheel's file name.
  */
-import { existsSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OPTIONAL_PARTS } from '../../generators/projectModel.js';
-import type { CorpusFile } from '../../src/corpus/corpusFile.js';
 import type { ProjectModel } from '../../src/model/projectModel.js';
-import type { JsonReport } from '../../src/report/jsonReport.js';
 import { FAKE_BACKENDS } from '../helpers.js';
-import { SETUPTOOLS, readJson, seedWhere, tempDir, twinbuild, type CliResult } from './cli.js';
+import { SETUPTOOLS, seedWhere, plantedFuzz, type PlantedRun } from './cli.js';
 
 const planted = (name: string): string => `${SETUPTOOLS},backend=tb_planted_reach:${name},path=${FAKE_BACKENDS}`;
-
-interface Run {
-  r: CliResult;
-  rep: JsonReport;
-  corpusFiles: string[];
-  entries: CorpusFile[];
-}
-
-async function fuzz(args: string[]): Promise<Run> {
-  const dir = await tempDir();
-  const report = join(dir, 'report.json');
-  const corpus = join(dir, 'corpus');
-  const r = await twinbuild(['fuzz', ...args, '--jobs', '1', '--stats', '--corpus', corpus, '--report', report, '--no-progress']);
-  if (!existsSync(report)) throw new Error(`no report (exit ${r.exitCode}):\n${r.stderr}`);
-  const corpusFiles = existsSync(corpus) ? (await readdir(corpus)).sort() : [];
-  const entries = await Promise.all(corpusFiles.map((f) => readJson<CorpusFile>(join(corpus, f))));
-  return { r, rep: await readJson<JsonReport>(report), corpusFiles, entries };
-}
 
 const optionalParts = (m: ProjectModel): string[] => OPTIONAL_PARTS.filter((k) => m[k] !== undefined);
 const FEATURE = 'config-settings:build-number';
@@ -47,11 +24,11 @@ const TIMEOUT = 400_000;
 const SEED = String(seedWhere([{ family: 'setuptools', version: '80.9.0' }], (m) => m.configSettings?.buildNumber !== undefined));
 
 describe('config settings: build_wheel drops its config_settings', () => {
-  let bad: Run;
-  let good: Run;
+  let bad: PlantedRun;
+  let good: PlantedRun;
   beforeAll(async () => {
-    bad = await fuzz(['--a', SETUPTOOLS, '--b', planted('settings_dropped_from_build_wheel'), '--seed', SEED, '--runs', '1']);
-    good = await fuzz(['--a', SETUPTOOLS, '--b', SETUPTOOLS, '--seed', SEED, '--runs', '1']);
+    bad = await plantedFuzz(['--a', SETUPTOOLS, '--b', planted('settings_dropped_from_build_wheel'), '--seed', SEED, '--runs', '1']);
+    good = await plantedFuzz(['--a', SETUPTOOLS, '--b', SETUPTOOLS, '--seed', SEED, '--runs', '1']);
   }, TIMEOUT);
 
   it('is found and shrunk to a project whose only optional part is the build number', () => {
@@ -82,7 +59,7 @@ describe('config settings: build_wheel drops its config_settings', () => {
 
 describe('config settings: the spec property checks the build tag the model asks for', () => {
   it('the planted backend alone: a wheel without the build tag is a spec finding about it', { timeout: TIMEOUT }, async () => {
-    const run = await fuzz(['--property', 'spec', '--a', planted('settings_dropped_from_build_wheel'), '--seed', SEED, '--runs', '1']);
+    const run = await plantedFuzz(['--property', 'spec', '--a', planted('settings_dropped_from_build_wheel'), '--seed', SEED, '--runs', '1']);
     expect(run.r.exitCode, run.r.stderr).toBe(1);
     const f = run.rep.findings[0]!;
     expect(f.property).toBe('spec');
@@ -91,7 +68,7 @@ describe('config settings: the spec property checks the build tag the model asks
   });
 
   it('the real setuptools passes the same spec run', { timeout: TIMEOUT }, async () => {
-    const run = await fuzz(['--property', 'spec', '--a', SETUPTOOLS, '--seed', SEED, '--runs', '1']);
+    const run = await plantedFuzz(['--property', 'spec', '--a', SETUPTOOLS, '--seed', SEED, '--runs', '1']);
     expect(run.r.exitCode, run.r.stdout).toBe(0);
     expect(run.rep.features?.[FEATURE] ?? 0).toBeGreaterThan(0);
   });

@@ -10,38 +10,15 @@
  * compared with itself passes the same run, which did generate the feature
  * (asserted through --stats).
  */
-import { existsSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OPTIONAL_PARTS } from '../../generators/projectModel.js';
-import type { CorpusFile } from '../../src/corpus/corpusFile.js';
 import { activeDynamicMetadata } from '../../src/model/dynamicMetadata.js';
 import { allPackages, type ProjectModel } from '../../src/model/projectModel.js';
 import { packageFind } from '../../src/render/_internals/setuptoolsDiscovery.js';
-import type { JsonReport } from '../../src/report/jsonReport.js';
 import { FAKE_BACKENDS } from '../helpers.js';
-import { SETUPTOOLS, readJson, seedWhere, tempDir, twinbuild, type CliResult } from './cli.js';
+import { SETUPTOOLS, seedWhere, plantedFuzz, type PlantedRun } from './cli.js';
 
 const planted = (name: string): string => `${SETUPTOOLS},backend=tb_planted_stconfig:${name},path=${FAKE_BACKENDS}`;
-
-interface Run {
-  r: CliResult;
-  rep: JsonReport;
-  corpusFiles: string[];
-  entries: CorpusFile[];
-}
-
-async function fuzz(args: string[]): Promise<Run> {
-  const dir = await tempDir();
-  const report = join(dir, 'report.json');
-  const corpus = join(dir, 'corpus');
-  const r = await twinbuild(['fuzz', ...args, '--jobs', '1', '--stats', '--corpus', corpus, '--report', report, '--no-progress']);
-  if (!existsSync(report)) throw new Error(`no report (exit ${r.exitCode}):\n${r.stderr}`);
-  const corpusFiles = existsSync(corpus) ? (await readdir(corpus)).sort() : [];
-  const entries = await Promise.all(corpusFiles.map((f) => readJson<CorpusFile>(join(corpus, f))));
-  return { r, rep: await readJson<JsonReport>(report), corpusFiles, entries };
-}
 
 const optionalParts = (m: ProjectModel): string[] => OPTIONAL_PARTS.filter((k) => m[k] !== undefined);
 const TIMEOUT = 400_000;
@@ -50,11 +27,11 @@ const TARGETS = [{ family: 'setuptools' as const, version: '80.9.0' }];
 describe('dynamic dependencies: the requirements file loses its last line', () => {
   // The first generated project reads its dependencies from requirements.txt.
   const SEED = String(seedWhere(TARGETS, (m) => activeDynamicMetadata(m).dependencies));
-  let bad: Run;
-  let good: Run;
+  let bad: PlantedRun;
+  let good: PlantedRun;
   beforeAll(async () => {
-    bad = await fuzz(['--a', SETUPTOOLS, '--b', planted('requirements_file_last_line_dropped'), '--seed', SEED, '--runs', '1']);
-    good = await fuzz(['--a', SETUPTOOLS, '--b', SETUPTOOLS, '--seed', SEED, '--runs', '1']);
+    bad = await plantedFuzz(['--a', SETUPTOOLS, '--b', planted('requirements_file_last_line_dropped'), '--seed', SEED, '--runs', '1']);
+    good = await plantedFuzz(['--a', SETUPTOOLS, '--b', SETUPTOOLS, '--seed', SEED, '--runs', '1']);
   }, TIMEOUT);
 
   it('is found and shrunk to one dependency read from requirements.txt', () => {
@@ -93,11 +70,11 @@ describe('dynamic dependencies: the requirements file loses its last line', () =
 describe('dynamic readme: the content type is dropped', () => {
   // The first generated project reads its readme through [tool.setuptools.dynamic].
   const SEED = String(seedWhere(TARGETS, (m) => activeDynamicMetadata(m).readme));
-  let bad: Run;
-  let good: Run;
+  let bad: PlantedRun;
+  let good: PlantedRun;
   beforeAll(async () => {
-    bad = await fuzz(['--a', SETUPTOOLS, '--b', planted('dynamic_readme_content_type_dropped'), '--seed', SEED, '--runs', '1']);
-    good = await fuzz(['--a', SETUPTOOLS, '--b', SETUPTOOLS, '--seed', SEED, '--runs', '1']);
+    bad = await plantedFuzz(['--a', SETUPTOOLS, '--b', planted('dynamic_readme_content_type_dropped'), '--seed', SEED, '--runs', '1']);
+    good = await plantedFuzz(['--a', SETUPTOOLS, '--b', SETUPTOOLS, '--seed', SEED, '--runs', '1']);
   }, TIMEOUT);
 
   it('is found and shrunk to a dynamic readme file', () => {
@@ -127,11 +104,11 @@ describe('package discovery: the finder does not recurse into subpackages', () =
   const SEED = String(
     seedWhere(TARGETS, (m) => packageFind(m) !== null && allPackages(m).some(({ dotted }) => dotted.includes('.'))),
   );
-  let bad: Run;
-  let good: Run;
+  let bad: PlantedRun;
+  let good: PlantedRun;
   beforeAll(async () => {
-    bad = await fuzz(['--a', SETUPTOOLS, '--b', planted('find_drops_subpackages'), '--seed', SEED, '--runs', '1']);
-    good = await fuzz(['--a', SETUPTOOLS, '--b', SETUPTOOLS, '--seed', SEED, '--runs', '1']);
+    bad = await plantedFuzz(['--a', SETUPTOOLS, '--b', planted('find_drops_subpackages'), '--seed', SEED, '--runs', '1']);
+    good = await plantedFuzz(['--a', SETUPTOOLS, '--b', SETUPTOOLS, '--seed', SEED, '--runs', '1']);
   }, TIMEOUT);
 
   it('is found and shrunk to a found package with one subpackage, missing from B', () => {
@@ -162,11 +139,11 @@ describe('dynamic description: flit-core reads the docstring as written, escapes
   const FLIT = 'flit==4.2.0';
   // The first generated project for flit-core 4.2.0 has its summary as the docstring, with a quote or a backslash.
   const SEED = String(seedWhere([{ family: 'flit', version: '4.2.0' }], (m) => activeDynamicMetadata(m).description && /["\\]/.test(m.description ?? '')));
-  let bad: Run;
-  let good: Run;
+  let bad: PlantedRun;
+  let good: PlantedRun;
   beforeAll(async () => {
-    bad = await fuzz(['--a', FLIT, '--b', `${FLIT},backend=tb_planted_flitdoc:docstring_summary_unescaped,path=${FAKE_BACKENDS}`, '--seed', SEED, '--runs', '1']);
-    good = await fuzz(['--a', FLIT, '--b', FLIT, '--seed', SEED, '--runs', '1']);
+    bad = await plantedFuzz(['--a', FLIT, '--b', `${FLIT},backend=tb_planted_flitdoc:docstring_summary_unescaped,path=${FAKE_BACKENDS}`, '--seed', SEED, '--runs', '1']);
+    good = await plantedFuzz(['--a', FLIT, '--b', FLIT, '--seed', SEED, '--runs', '1']);
   }, TIMEOUT);
 
   it('is found and shrunk to a one-character summary that needs an escape', () => {
