@@ -93,7 +93,23 @@ function metadataCopy(d: Difference): 'sdist' | 'wheel' | undefined {
  */
 export function fieldChanges(diff: string | undefined): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  if (!diff) return out;
+  for (const { line, sign, sides, field } of fieldLines(diff)) {
+    const name = field[sides[0]!];
+    if (sign === ' ' || name === undefined) continue;
+    out.set(name, [...(out.get(name) ?? []), line]);
+  }
+  for (const [f, lines] of out) out.set(f, [...new Set(lines)].sort());
+  return out;
+}
+
+/**
+ * Each line of a metadata diff (file headers and hunk lines left out): the
+ * line, its sign, its text, the sides it is on (`-` A, `+` B, context both),
+ * and on each side the field (lower-cased) it belongs to: the header it
+ * starts, or the last header for a continuation line; none for the body.
+ */
+function* fieldLines(diff: string | undefined): Generator<{ line: string; sign: string; body: string; sides: ('a' | 'b')[]; field: Record<'a' | 'b', string | undefined> }> {
+  if (!diff) return;
   const current: Record<'a' | 'b', string | undefined> = { a: undefined, b: undefined };
   for (const line of diff.split('\n')) {
     if (line.startsWith('+++') || line.startsWith('---') || line.startsWith('@@') || line === '') continue;
@@ -101,14 +117,12 @@ export function fieldChanges(diff: string | undefined): Map<string, string[]> {
     const body = line.slice(1);
     const sides: ('a' | 'b')[] = sign === '-' ? ['a'] : sign === '+' ? ['b'] : ['a', 'b'];
     const header = /^([A-Za-z][A-Za-z0-9-]*):/.exec(body);
-    if (header) for (const s of sides) current[s] = header[1]!.toLowerCase();
-    else if (!/^\s/.test(body)) for (const s of sides) current[s] = undefined; // the body, or a line that is no header
-    const field = current[sides[0]!];
-    if (sign === ' ' || field === undefined) continue;
-    out.set(field, [...(out.get(field) ?? []), line]);
+    for (const side of sides) {
+      if (header) current[side] = header[1]!.toLowerCase();
+      else if (!/^\s/.test(body)) current[side] = undefined; // the body, or a line that is no header
+    }
+    yield { line, sign, body, sides, field: { ...current } };
   }
-  for (const [f, lines] of out) out.set(f, [...new Set(lines)].sort());
-  return out;
 }
 
 /** The change of the wheel's METADATA following the sdist's PKG-INFO (side B's copies agree where side A's did not). */
@@ -122,22 +136,13 @@ export const COPIED_CHANGE = 'wheel:copied:PKG-INFO->dist-info/METADATA';
  */
 export function fieldSides(diff: string | undefined): Map<string, { a: string[]; b: string[] }> {
   const out = new Map<string, { a: string[]; b: string[] }>();
-  if (!diff) return out;
-  const current: Record<'a' | 'b', string | undefined> = { a: undefined, b: undefined };
-  for (const line of diff.split('\n')) {
-    if (line.startsWith('+++') || line.startsWith('---') || line.startsWith('@@') || line === '') continue;
-    const sign = line[0]!;
-    const body = line.slice(1);
-    const sides: ('a' | 'b')[] = sign === '-' ? ['a'] : sign === '+' ? ['b'] : ['a', 'b'];
-    const header = /^([A-Za-z][A-Za-z0-9-]*):/.exec(body);
+  for (const { body, sides, field } of fieldLines(diff)) {
     for (const side of sides) {
-      if (header) current[side] = header[1]!.toLowerCase();
-      else if (!/^\s/.test(body)) current[side] = undefined;
-      const field = current[side];
-      if (field === undefined) continue;
-      const entry = out.get(field) ?? { a: [], b: [] };
+      const name = field[side];
+      if (name === undefined) continue;
+      const entry = out.get(name) ?? { a: [], b: [] };
       entry[side].push(body);
-      out.set(field, entry);
+      out.set(name, entry);
     }
   }
   return out;
