@@ -14,7 +14,7 @@
  * - Top-level import names never shadow the standard library or the build
  *   tools (the project folder may be on `sys.path` while a backend runs).
  */
-import { DATA_PATH_EDGES, EXCLUDE_RULES, EXCLUDE_SCOPES, HATCHLING_WHEEL_SELECTIONS, PRIVATE_MARKS, PRIVATE_SPELLINGS, type ProjectModel, README_CONTENT_TYPES, README_FILES, SCRIPTS_DIR, SETUP_REQUIRES_SPELLINGS, SETUPTOOLS_PACKAGE_DATA, SETUPTOOLS_PACKAGE_FINDERS, WHEEL_DATA_DIR } from './projectModel.js';
+import { DATA_PATH_EDGES, EXCLUDE_RULES, EXCLUDE_SCOPES, HATCHLING_WHEEL_SELECTIONS, PRIVATE_MARKS, PRIVATE_SPELLINGS, type ProjectModel, README_CONTENT_TYPES, README_FILES, SCRIPTS_DIR, SETUP_REQUIRES_SPELLINGS, SETUPTOOLS_COMMAND_OPTIONS, SETUPTOOLS_PACKAGE_DATA, SETUPTOOLS_PACKAGE_FINDERS, WHEEL_DATA_DIR } from './projectModel.js';
 import { shadowsToolOrStdlib } from './reservedNames.js';
 import { excludedFilesProblem } from './excludedFiles.js';
 import { readmeCollision } from './modelFiles.js';
@@ -267,11 +267,19 @@ export function checkModelExtensions(
     }
   }
   if (m['setuptools'] !== undefined) {
-    const keys = ['codeBeforeSetup', 'temporaryFile', 'exitAfterSetup', 'mainGuard', 'useFile', 'setupRequires', 'stubSetupPy', 'packageData', 'packageFinder'];
+    const keys = ['codeBeforeSetup', 'temporaryFile', 'exitAfterSetup', 'mainGuard', 'useFile', 'setupRequires', 'stubSetupPy', 'packageData', 'packageFinder', 'commandOptions'];
     const o = obj(m['setuptools'], f('setuptools'), fail, keys);
-    for (const k of keys) if (k !== 'setupRequires' && k !== 'packageData' && k !== 'packageFinder' && o[k] !== undefined && typeof o[k] !== 'boolean') fail(f(`setuptools.${k}`), 'must be a boolean');
+    for (const k of keys) if (k !== 'setupRequires' && k !== 'packageData' && k !== 'packageFinder' && k !== 'commandOptions' && o[k] !== undefined && typeof o[k] !== 'boolean') fail(f(`setuptools.${k}`), 'must be a boolean');
     if (o['packageData'] !== undefined && !SETUPTOOLS_PACKAGE_DATA.includes(o['packageData'] as never)) fail(f('setuptools.packageData'), `must be one of ${SETUPTOOLS_PACKAGE_DATA.join(', ')}`);
     if (o['packageFinder'] !== undefined && !SETUPTOOLS_PACKAGE_FINDERS.includes(o['packageFinder'] as never)) fail(f('setuptools.packageFinder'), `must be one of ${SETUPTOOLS_PACKAGE_FINDERS.join(', ')}`);
+    if (o['commandOptions'] !== undefined) {
+      const seen = new Set<unknown>();
+      array(o['commandOptions'], f('setuptools.commandOptions'), fail).forEach((c, i) => {
+        if (!SETUPTOOLS_COMMAND_OPTIONS.includes(c as never)) fail(f(`setuptools.commandOptions[${i}]`), `must be one of ${SETUPTOOLS_COMMAND_OPTIONS.join(', ')}`);
+        if (seen.has(c)) fail(f(`setuptools.commandOptions[${i}]`), `${String(c)} is listed twice`);
+        seen.add(c);
+      });
+    }
     if (o['setupRequires'] !== undefined) {
       const sr = obj(o['setupRequires'], f('setuptools.setupRequires'), fail, ['spelling', 'requirements']);
       if (!SETUP_REQUIRES_SPELLINGS.includes(sr['spelling'] as never)) fail(f('setuptools.setupRequires.spelling'), `must be one of ${SETUP_REQUIRES_SPELLINGS.join(', ')}`);

@@ -16,6 +16,7 @@ import type {
   ReadmeModel,
   UrlModel,
 } from '../../src/model/projectModel.js';
+import { SETUPTOOLS_COMMAND_OPTIONS } from '../../src/model/projectModel.js';
 
 /** PEP 508 distribution name. */
 export const PEP508_NAME = /^([A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])$/i;
@@ -328,7 +329,12 @@ export function modelProblems(model: ProjectModel, { normalizedVersion = false }
   if (model.setuptools !== undefined) {
     const st = model.setuptools;
     if (Object.keys(st).length === 0) problems.push('empty setuptools block (absent when none)');
-    for (const [k, v] of Object.entries(st)) if (k !== 'setupRequires' && k !== 'packageData' && k !== 'packageFinder' && v !== true) problems.push(`setuptools.${k} is ${String(v)} (absent or true)`);
+    for (const [k, v] of Object.entries(st)) if (k !== 'setupRequires' && k !== 'packageData' && k !== 'packageFinder' && k !== 'commandOptions' && v !== true) problems.push(`setuptools.${k} is ${String(v)} (absent or true)`);
+    if (st.commandOptions !== undefined) {
+      if (st.commandOptions.length === 0) problems.push('empty setuptools.commandOptions (absent when none)');
+      for (const c of st.commandOptions) if (!(SETUPTOOLS_COMMAND_OPTIONS as readonly string[]).includes(c)) problems.push(`setuptools.commandOptions has ${String(c)}`);
+      for (const d of duplicates([...st.commandOptions])) problems.push(`command option ${d} twice`);
+    }
     if (st.packageData !== undefined && !['glob', 'manifest'].includes(st.packageData)) problems.push(`setuptools.packageData is ${String(st.packageData)}`);
     if (st.packageFinder !== undefined && !['find', 'find-namespace'].includes(st.packageFinder)) problems.push(`setuptools.packageFinder is ${String(st.packageFinder)}`);
     if (st.setupRequires !== undefined) {
