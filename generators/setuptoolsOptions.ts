@@ -8,15 +8,13 @@
  * setuptools style, how package data is selected (patterns, or
  * `include-package-data` with `MANIFEST.in`) and how packages are found
  * (`find` / `find-namespace` with options that select exactly the model's
- * packages); and setuptools command options (`[egg_info]`, `[sdist]`,
- * `[bdist_wheel]` sections, `[tool.distutils]`, `setup(options=)`) at
- * their default values. None changes the artifacts;
+ * packages). None changes the artifacts;
  * other families ignore them.
  *
  * Shrinks toward `{}` (no scenario).
  */
 import fc from 'fast-check';
-import { SETUP_REQUIRES_SPELLINGS, SETUPTOOLS_COMMAND_OPTIONS, SETUPTOOLS_PACKAGE_DATA, SETUPTOOLS_PACKAGE_FINDERS, type SetuptoolsOptionsModel } from '../src/model/projectModel.js';
+import { SETUP_REQUIRES_SPELLINGS, SETUPTOOLS_PACKAGE_DATA, SETUPTOOLS_PACKAGE_FINDERS, type SetuptoolsOptionsModel } from '../src/model/projectModel.js';
 import { requirement } from './requirement.js';
 import { canonicalizeName } from '../src/pep/name.js';
 import { requirementName } from '../src/pep/requirement.js';
@@ -48,9 +46,7 @@ export function setuptoolsOptions(options: SetuptoolsOptionsOptions = {}): fc.Ar
       stubSetupPy: flag(probability),
       packageData: maybe(fc.constantFrom(...SETUPTOOLS_PACKAGE_DATA), probability),
       packageFinder: maybe(fc.constantFrom(...SETUPTOOLS_PACKAGE_FINDERS), probability / 2),
-      // uniqueArray of constants: shrinks toward fewer options, then toward absent.
-      commandOptions: maybe(fc.uniqueArray(fc.constantFrom(...SETUPTOOLS_COMMAND_OPTIONS), { minLength: 1, maxLength: 3 }), probability),
     }),
-    ['codeBeforeSetup', 'temporaryFile', 'exitAfterSetup', 'mainGuard', 'useFile', 'setupRequires', 'stubSetupPy', 'packageData', 'packageFinder', 'commandOptions'],
+    ['codeBeforeSetup', 'temporaryFile', 'exitAfterSetup', 'mainGuard', 'useFile', 'setupRequires', 'stubSetupPy', 'packageData', 'packageFinder'],
   );
 }

@@ -202,9 +202,9 @@ export function modelFeatures(model: ProjectModel): string[] {
     add('setuptools:include-package-data', st.packageData === 'manifest' && hasData);
     const finder = packageFinderUsed(model);
     if (finder !== null) add(`setuptools:packages-${finder}`);
-    const commandOptions = st.commandOptions ?? [];
-    add('setuptools:command-options', commandOptions.length > 0);
-    for (const c of commandOptions) add(`setuptools:command-option:${c}`);
   }
+  const commandOptions = model.setuptoolsCommandOptions ?? [];
+  add('setuptools:command-options', commandOptions.length > 0);
+  for (const c of commandOptions) add(`setuptools:command-option:${c}`);
   return [...out].sort();
 }

@@ -266,20 +266,22 @@ export function checkModelExtensions(
       fail(f('hatchling.wheelSelection'), `must be one of ${HATCHLING_WHEEL_SELECTIONS.join(', ')}`);
     }
   }
+  if (m['setuptoolsCommandOptions'] !== undefined) {
+    const seen = new Set<unknown>();
+    const list = array(m['setuptoolsCommandOptions'], f('setuptoolsCommandOptions'), fail);
+    if (list.length === 0) fail(f('setuptoolsCommandOptions'), 'must not be empty (absent when none)');
+    list.forEach((c, i) => {
+      if (!SETUPTOOLS_COMMAND_OPTIONS.includes(c as never)) fail(f(`setuptoolsCommandOptions[${i}]`), `must be one of ${SETUPTOOLS_COMMAND_OPTIONS.join(', ')}`);
+      if (seen.has(c)) fail(f(`setuptoolsCommandOptions[${i}]`), `${String(c)} is listed twice`);
+      seen.add(c);
+    });
+  }
   if (m['setuptools'] !== undefined) {
-    const keys = ['codeBeforeSetup', 'temporaryFile', 'exitAfterSetup', 'mainGuard', 'useFile', 'setupRequires', 'stubSetupPy', 'packageData', 'packageFinder', 'commandOptions'];
+    const keys = ['codeBeforeSetup', 'temporaryFile', 'exitAfterSetup', 'mainGuard', 'useFile', 'setupRequires', 'stubSetupPy', 'packageData', 'packageFinder'];
     const o = obj(m['setuptools'], f('setuptools'), fail, keys);
-    for (const k of keys) if (k !== 'setupRequires' && k !== 'packageData' && k !== 'packageFinder' && k !== 'commandOptions' && o[k] !== undefined && typeof o[k] !== 'boolean') fail(f(`setuptools.${k}`), 'must be a boolean');
+    for (const k of keys) if (k !== 'setupRequires' && k !== 'packageData' && k !== 'packageFinder' && o[k] !== undefined && typeof o[k] !== 'boolean') fail(f(`setuptools.${k}`), 'must be a boolean');
     if (o['packageData'] !== undefined && !SETUPTOOLS_PACKAGE_DATA.includes(o['packageData'] as never)) fail(f('setuptools.packageData'), `must be one of ${SETUPTOOLS_PACKAGE_DATA.join(', ')}`);
     if (o['packageFinder'] !== undefined && !SETUPTOOLS_PACKAGE_FINDERS.includes(o['packageFinder'] as never)) fail(f('setuptools.packageFinder'), `must be one of ${SETUPTOOLS_PACKAGE_FINDERS.join(', ')}`);
-    if (o['commandOptions'] !== undefined) {
-      const seen = new Set<unknown>();
-      array(o['commandOptions'], f('setuptools.commandOptions'), fail).forEach((c, i) => {
-        if (!SETUPTOOLS_COMMAND_OPTIONS.includes(c as never)) fail(f(`setuptools.commandOptions[${i}]`), `must be one of ${SETUPTOOLS_COMMAND_OPTIONS.join(', ')}`);
-        if (seen.has(c)) fail(f(`setuptools.commandOptions[${i}]`), `${String(c)} is listed twice`);
-        seen.add(c);
-      });
-    }
     if (o['setupRequires'] !== undefined) {
       const sr = obj(o['setupRequires'], f('setuptools.setupRequires'), fail, ['spelling', 'requirements']);
       if (!SETUP_REQUIRES_SPELLINGS.includes(sr['spelling'] as never)) fail(f('setuptools.setupRequires.spelling'), `must be one of ${SETUP_REQUIRES_SPELLINGS.join(', ')}`);

@@ -1,5 +1,5 @@
 /**
- * Issue #12 (reach): setuptools command options (`SetuptoolsOptionsModel.commandOptions`:
+ * Issue #12 (reach): setuptools command options (`ProjectModel.setuptoolsCommandOptions`:
  * setup.cfg command sections, `[tool.distutils]`, `setup(options=)`) reach a
  * real setuptools 80.9.0. A planted bug in the conversion of text values
  * (a boolean option written as text, `[egg_info] tag_date = 0` or
@@ -45,7 +45,7 @@ const optionalParts = (m: ProjectModel): string[] => OPTIONAL_PARTS.filter((k) =
 const BOOLEANS = ['egg_info.tag_date', 'bdist_wheel.universal'];
 const TIMEOUT = 400_000;
 // The first generated project (for setuptools 80.9.0) sets a boolean command option.
-const SEED = String(seedWhere([{ family: 'setuptools', version: '80.9.0' }], (m) => (m.setuptools?.commandOptions ?? []).some((c) => BOOLEANS.includes(c))));
+const SEED = String(seedWhere([{ family: 'setuptools', version: '80.9.0' }], (m) => (m.setuptoolsCommandOptions ?? []).some((c) => BOOLEANS.includes(c))));
 
 describe('command options: a boolean option given as text is not converted', () => {
   let bad: Run;
@@ -62,10 +62,9 @@ describe('command options: a boolean option given as text is not converted', () 
     const f = bad.rep.findings[0]!;
     expect(f.property).toBe('config');
     const model = bad.entries[0]!.model;
-    expect(optionalParts(model)).toEqual(['setuptools']);
-    expect(Object.keys(model.setuptools!)).toEqual(['commandOptions']);
-    expect(model.setuptools!.commandOptions).toHaveLength(1);
-    const option = model.setuptools!.commandOptions![0]!;
+    expect(optionalParts(model)).toEqual(['setuptoolsCommandOptions']);
+    expect(model.setuptoolsCommandOptions).toHaveLength(1);
+    const option = model.setuptoolsCommandOptions![0]!;
     expect(BOOLEANS).toContain(option);
     // The difference is what "0 counts as true" does: a py2.py3 wheel, or a date-tagged version, in the text renderings.
     const names = f.differences.filter((d) => d.kind === 'filename' && d.artifact === 'wheel');

@@ -326,15 +326,16 @@ export function modelProblems(model: ProjectModel, { normalizedVersion = false }
   if (model.urls !== undefined) problems.push(...urlsProblems(model.urls));
   if (model.optionalDependencies !== undefined) problems.push(...extrasProblems(model.optionalDependencies));
   if (model.entryPoints !== undefined) problems.push(...entryPointProblems(model.entryPoints));
+  if (model.setuptoolsCommandOptions !== undefined) {
+    const cmd = model.setuptoolsCommandOptions;
+    if (cmd.length === 0) problems.push('empty setuptoolsCommandOptions (absent when none)');
+    for (const c of cmd) if (!(SETUPTOOLS_COMMAND_OPTIONS as readonly string[]).includes(c)) problems.push(`setuptoolsCommandOptions has ${String(c)}`);
+    for (const d of duplicates([...cmd])) problems.push(`command option ${d} twice`);
+  }
   if (model.setuptools !== undefined) {
     const st = model.setuptools;
     if (Object.keys(st).length === 0) problems.push('empty setuptools block (absent when none)');
-    for (const [k, v] of Object.entries(st)) if (k !== 'setupRequires' && k !== 'packageData' && k !== 'packageFinder' && k !== 'commandOptions' && v !== true) problems.push(`setuptools.${k} is ${String(v)} (absent or true)`);
-    if (st.commandOptions !== undefined) {
-      if (st.commandOptions.length === 0) problems.push('empty setuptools.commandOptions (absent when none)');
-      for (const c of st.commandOptions) if (!(SETUPTOOLS_COMMAND_OPTIONS as readonly string[]).includes(c)) problems.push(`setuptools.commandOptions has ${String(c)}`);
-      for (const d of duplicates([...st.commandOptions])) problems.push(`command option ${d} twice`);
-    }
+    for (const [k, v] of Object.entries(st)) if (k !== 'setupRequires' && k !== 'packageData' && k !== 'packageFinder' && v !== true) problems.push(`setuptools.${k} is ${String(v)} (absent or true)`);
     if (st.packageData !== undefined && !['glob', 'manifest'].includes(st.packageData)) problems.push(`setuptools.packageData is ${String(st.packageData)}`);
     if (st.packageFinder !== undefined && !['find', 'find-namespace'].includes(st.packageFinder)) problems.push(`setuptools.packageFinder is ${String(st.packageFinder)}`);
     if (st.setupRequires !== undefined) {

@@ -13,7 +13,7 @@ const model = (commandOptions: SetuptoolsCommandOption[]): ProjectModel => ({
   layout: 'flat',
   packages: [],
   modules: [{ name: 'solo', source: '' }],
-  setuptools: { commandOptions },
+  ...(commandOptions.length > 0 ? { setuptoolsCommandOptions: commandOptions } : {}),
 });
 
 const ALL: SetuptoolsCommandOption[] = ['sdist.formats', 'egg_info.tag_date', 'bdist_wheel.universal', 'egg_info.tag_build', 'bdist_wheel.python_tag', 'bdist_wheel.compression'];
@@ -46,8 +46,9 @@ describe('setuptools command options', () => {
     expect(modelFeatures(model(['sdist.formats']))).toEqual(expect.arrayContaining(['setuptools:command-options', 'setuptools:command-option:sdist.formats']));
     expect(modelFeatures(model([])).filter((f) => f.startsWith('setuptools:command-option'))).toEqual([]);
     expect(isValidModel(model(['sdist.formats', 'egg_info.tag_date']))).toBe(true);
-    expect(isValidModel({ ...model([]), setuptools: { commandOptions: ['sdist.owner'] } })).toBe(false);
-    expect(isValidModel({ ...model([]), setuptools: { commandOptions: ['sdist.formats', 'sdist.formats'] } })).toBe(false);
-    expect(isValidModel({ ...model([]), setuptools: { commandOptions: 'sdist.formats' } })).toBe(false);
+    expect(isValidModel({ ...model([]), setuptoolsCommandOptions: ['sdist.owner'] })).toBe(false);
+    expect(isValidModel({ ...model([]), setuptoolsCommandOptions: ['sdist.formats', 'sdist.formats'] })).toBe(false);
+    expect(isValidModel({ ...model([]), setuptoolsCommandOptions: 'sdist.formats' })).toBe(false);
+    expect(isValidModel({ ...model([]), setuptoolsCommandOptions: [] })).toBe(false);
   });
 });

@@ -24,7 +24,7 @@
  *   `optional-dependencies.X = {file = ["requirements-x.txt"]}` (62.6.0 and
  *   later; older releases write the requirements statically);
  * - `[tool.distutils.COMMAND]` for the model's command options
- *   (`SetuptoolsOptionsModel.commandOptions`,
+ *   (`ProjectModel.setuptoolsCommandOptions`,
  *   src/render/_internals/setuptoolsCommandOptions.ts);
  * - root files: the readme and license files are added to the sdist by
  *   setuptools itself; sdist-only files through `MANIFEST.in` (see
@@ -119,7 +119,7 @@ function toolTable(model: ProjectModel, familyVersion: string | undefined): Toml
   return table;
 }
 
-/** `[tool.distutils]` for the model's command options (`SetuptoolsOptionsModel.commandOptions`), or nothing. */
+/** `[tool.distutils]` for the model's command options (`ProjectModel.setuptoolsCommandOptions`), or nothing. */
 function withDistutils(model: ProjectModel): TomlTable {
   const distutils = distutilsTable(model);
   return distutils === undefined ? {} : { distutils };

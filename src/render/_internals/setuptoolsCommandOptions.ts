@@ -1,5 +1,5 @@
 /**
- * setuptools command options (`SetuptoolsOptionsModel.commandOptions`,
+ * setuptools command options (`ProjectModel.setuptoolsCommandOptions`,
  * issue #12) in each configuration style: setup.cfg command sections
  * (`[egg_info]`, `[sdist]`, `[bdist_wheel]`), `[tool.distutils.COMMAND]` in
  * pyproject.toml (read by setuptools' `config/_apply_pyprojecttoml.py`
@@ -26,7 +26,7 @@ const VALUES: Record<SetuptoolsCommandOption, { text: string; toml: string | num
 /** The model's command options grouped by command (commands sorted, options in model order); empty when none. */
 export function commandOptionGroups(model: ProjectModel): [string, [string, { text: string; toml: string | number | boolean }][]][] {
   const groups = new Map<string, [string, { text: string; toml: string | number | boolean }][]>();
-  for (const c of model.setuptools?.commandOptions ?? []) {
+  for (const c of model.setuptoolsCommandOptions ?? []) {
     const [command, option] = c.split('.') as [string, string];
     if (!groups.has(command)) groups.set(command, []);
     groups.get(command)!.push([option, VALUES[c]]);
