@@ -50,6 +50,7 @@ import { executableFilesProblem } from '../src/model/executableFiles.js';
 import { dataPathEdges } from './dataPathEdges.js';
 import { dataPathEdgesProblem } from '../src/model/dataPathEdges.js';
 import { readmeCollision } from '../src/model/modelFiles.js';
+import { setuptoolsCommandOptions } from './setuptoolsCommandOptions.js';
 import { setuptoolsOptions } from './setuptoolsOptions.js';
 import { configSettings } from './configSettings.js';
 import { CONFIG_SETTING_FEATURES } from '../src/model/configSettings.js';
@@ -107,6 +108,7 @@ export const OPTIONAL_PARTS = [
   'dynamicMetadata',
   'executableFiles',
   'dataPathEdges',
+  'setuptoolsCommandOptions',
 ] as const satisfies readonly (keyof ProjectModel)[];
 export type OptionalPart = (typeof OPTIONAL_PARTS)[number];
 
@@ -140,6 +142,7 @@ export const DEFAULT_PROBABILITIES: Readonly<Record<OptionalPart, number>> = {
   dynamicMetadata: 0.25,
   executableFiles: 0.12,
   dataPathEdges: 0.1,
+  setuptoolsCommandOptions: 0.08,
 };
 
 export interface ProjectModelOptions {
@@ -394,6 +397,8 @@ export function projectModel(options: ProjectModelOptions = {}): fc.Arbitrary<Pr
       // Parts added later draw last, so earlier parts keep their values for a seed.
       executableFiles: executableKinds.length > 0 ? maybe(executableFiles({ kinds: executableKinds }), p('executableFiles')) : fc.constant(undefined),
       dataPathEdges: maybe(dataPathEdges({ edges: DATA_PATH_EDGES.filter((e) => allowed(EDGE_FEATURES[e])) }), DATA_PATH_EDGES.some((e) => allowed(EDGE_FEATURES[e])) ? p('dataPathEdges') : 0),
+      // Read by the setuptools renderer only: drawn when setuptools is a target (or none is given).
+      setuptoolsCommandOptions: maybe(setuptoolsCommandOptions(), targets.length === 0 || targets.some((t) => t.family === 'setuptools') ? p('setuptoolsCommandOptions') : 0),
     }),
     OPTIONAL_PARTS,
   )

@@ -203,5 +203,8 @@ export function modelFeatures(model: ProjectModel): string[] {
     const finder = packageFinderUsed(model);
     if (finder !== null) add(`setuptools:packages-${finder}`);
   }
+  const commandOptions = model.setuptoolsCommandOptions ?? [];
+  add('setuptools:command-options', commandOptions.length > 0);
+  for (const c of commandOptions) add(`setuptools:command-option:${c}`);
   return [...out].sort();
 }

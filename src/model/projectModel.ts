@@ -114,6 +114,19 @@ export interface ProjectModel {
    * src/model/forceIncluded.ts says what is valid.
    */
   forceIncluded?: DataFileModel[];
+  /**
+   * setuptools command options (issue #12), each `command.option` of
+   * `SETUPTOOLS_COMMAND_OPTIONS` (distinct), set to the value that leaves the artifacts
+   * as they are (`tag_build` empty, `tag_date` 0, `formats` gztar,
+   * `python_tag` py3, `universal` 0, `compression` deflated), so that
+   * setuptools' reading and validation of them is exercised without an
+   * expected change: setup.cfg command sections (`[egg_info]`, `[sdist]`,
+   * `[bdist_wheel]`) in the setup.cfg style, `[tool.distutils.COMMAND]` in
+   * the pyproject style, `setup(options={...})` in the setup.py style
+   * (src/render/_internals/setuptoolsCommandOptions.ts). Other families
+   * ignore them.
+   */
+  setuptoolsCommandOptions?: SetuptoolsCommandOption[];
   /** Options only the hatchling family reads (other spellings of the same file selection); other families ignore them. */
   hatchling?: HatchlingOptionsModel;
   /**
@@ -415,6 +428,17 @@ export interface SetuptoolsOptionsModel {
    */
   packageFinder?: SetuptoolsPackageFinder;
 }
+
+/** The setuptools command options a model can set (`ProjectModel.setuptoolsCommandOptions`), as `command.option`. */
+export const SETUPTOOLS_COMMAND_OPTIONS = [
+  'egg_info.tag_build',
+  'egg_info.tag_date',
+  'sdist.formats',
+  'bdist_wheel.python_tag',
+  'bdist_wheel.universal',
+  'bdist_wheel.compression',
+] as const;
+export type SetuptoolsCommandOption = (typeof SETUPTOOLS_COMMAND_OPTIONS)[number];
 
 /** How hatchling's wheel target selects the import tree (see `HatchlingOptionsModel.wheelSelection`). */
 export const HATCHLING_WHEEL_SELECTIONS = ['packages', 'sources-table'] as const;

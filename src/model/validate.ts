@@ -14,7 +14,7 @@
  * - Top-level import names never shadow the standard library or the build
  *   tools (the project folder may be on `sys.path` while a backend runs).
  */
-import { DATA_PATH_EDGES, EXCLUDE_RULES, EXCLUDE_SCOPES, HATCHLING_WHEEL_SELECTIONS, PRIVATE_MARKS, PRIVATE_SPELLINGS, type ProjectModel, README_CONTENT_TYPES, README_FILES, SCRIPTS_DIR, SETUP_REQUIRES_SPELLINGS, SETUPTOOLS_PACKAGE_DATA, SETUPTOOLS_PACKAGE_FINDERS, WHEEL_DATA_DIR } from './projectModel.js';
+import { DATA_PATH_EDGES, EXCLUDE_RULES, EXCLUDE_SCOPES, HATCHLING_WHEEL_SELECTIONS, PRIVATE_MARKS, PRIVATE_SPELLINGS, type ProjectModel, README_CONTENT_TYPES, README_FILES, SCRIPTS_DIR, SETUP_REQUIRES_SPELLINGS, SETUPTOOLS_COMMAND_OPTIONS, SETUPTOOLS_PACKAGE_DATA, SETUPTOOLS_PACKAGE_FINDERS, WHEEL_DATA_DIR } from './projectModel.js';
 import { shadowsToolOrStdlib } from './reservedNames.js';
 import { excludedFilesProblem } from './excludedFiles.js';
 import { readmeCollision } from './modelFiles.js';
@@ -265,6 +265,16 @@ export function checkModelExtensions(
     if (o['wheelSelection'] !== undefined && !HATCHLING_WHEEL_SELECTIONS.includes(o['wheelSelection'] as never)) {
       fail(f('hatchling.wheelSelection'), `must be one of ${HATCHLING_WHEEL_SELECTIONS.join(', ')}`);
     }
+  }
+  if (m['setuptoolsCommandOptions'] !== undefined) {
+    const seen = new Set<unknown>();
+    const list = array(m['setuptoolsCommandOptions'], f('setuptoolsCommandOptions'), fail);
+    if (list.length === 0) fail(f('setuptoolsCommandOptions'), 'must not be empty (absent when none)');
+    list.forEach((c, i) => {
+      if (!SETUPTOOLS_COMMAND_OPTIONS.includes(c as never)) fail(f(`setuptoolsCommandOptions[${i}]`), `must be one of ${SETUPTOOLS_COMMAND_OPTIONS.join(', ')}`);
+      if (seen.has(c)) fail(f(`setuptoolsCommandOptions[${i}]`), `${String(c)} is listed twice`);
+      seen.add(c);
+    });
   }
   if (m['setuptools'] !== undefined) {
     const keys = ['codeBeforeSetup', 'temporaryFile', 'exitAfterSetup', 'mainGuard', 'useFile', 'setupRequires', 'stubSetupPy', 'packageData', 'packageFinder'];

@@ -16,6 +16,7 @@ import type {
   ReadmeModel,
   UrlModel,
 } from '../../src/model/projectModel.js';
+import { SETUPTOOLS_COMMAND_OPTIONS } from '../../src/model/projectModel.js';
 
 /** PEP 508 distribution name. */
 export const PEP508_NAME = /^([A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])$/i;
@@ -325,6 +326,12 @@ export function modelProblems(model: ProjectModel, { normalizedVersion = false }
   if (model.urls !== undefined) problems.push(...urlsProblems(model.urls));
   if (model.optionalDependencies !== undefined) problems.push(...extrasProblems(model.optionalDependencies));
   if (model.entryPoints !== undefined) problems.push(...entryPointProblems(model.entryPoints));
+  if (model.setuptoolsCommandOptions !== undefined) {
+    const cmd = model.setuptoolsCommandOptions;
+    if (cmd.length === 0) problems.push('empty setuptoolsCommandOptions (absent when none)');
+    for (const c of cmd) if (!(SETUPTOOLS_COMMAND_OPTIONS as readonly string[]).includes(c)) problems.push(`setuptoolsCommandOptions has ${String(c)}`);
+    for (const d of duplicates([...cmd])) problems.push(`command option ${d} twice`);
+  }
   if (model.setuptools !== undefined) {
     const st = model.setuptools;
     if (Object.keys(st).length === 0) problems.push('empty setuptools block (absent when none)');

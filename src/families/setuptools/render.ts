@@ -23,6 +23,9 @@
  *   `dependencies = {file = ["requirements.txt"]}` and
  *   `optional-dependencies.X = {file = ["requirements-x.txt"]}` (62.6.0 and
  *   later; older releases write the requirements statically);
+ * - `[tool.distutils.COMMAND]` for the model's command options
+ *   (`ProjectModel.setuptoolsCommandOptions`,
+ *   src/render/_internals/setuptoolsCommandOptions.ts);
  * - root files: the readme and license files are added to the sdist by
  *   setuptools itself; sdist-only files through `MANIFEST.in` (see
  *   `manifestIn`).
@@ -53,6 +56,7 @@ import {
 import { buildSystemTable, pinnedRequirement, projectTable, type DynamicField } from '../../render/_internals/projectTable.js';
 import { renderSetupCfg, renderSetupPy } from '../../render/_internals/setuptoolsLegacy.js';
 import { packageFind } from '../../render/_internals/setuptoolsDiscovery.js';
+import { distutilsTable } from '../../render/_internals/setuptoolsCommandOptions.js';
 import { tomlDocument, type TomlTable } from '../../render/_internals/toml.js';
 
 /** First setuptools with `[project]` and `[tool.setuptools]` support. */
@@ -115,6 +119,12 @@ function toolTable(model: ProjectModel, familyVersion: string | undefined): Toml
   return table;
 }
 
+/** `[tool.distutils]` for the model's command options (`ProjectModel.setuptoolsCommandOptions`), or nothing. */
+function withDistutils(model: ProjectModel): TomlTable {
+  const distutils = distutilsTable(model);
+  return distutils === undefined ? {} : { distutils };
+}
+
 function renderPyproject(model: ProjectModel, familyVersion: string | undefined) {
   if (!supports('config:pyproject', 'setuptools', familyVersion, 'pyproject')) {
     throw new ConfigError(
@@ -130,7 +140,7 @@ function renderPyproject(model: ProjectModel, familyVersion: string | undefined)
       licenseFiles: pep639 ? 'array' : 'omit',
       dynamicFields: setuptoolsDynamicFields(model, familyVersion),
     }),
-    tool: { setuptools: toolTable(model, familyVersion) },
+    tool: { setuptools: toolTable(model, familyVersion), ...withDistutils(model) },
   });
   return sortedFileMap({ ...sourceFiles(model), 'pyproject.toml': pyproject });
 }

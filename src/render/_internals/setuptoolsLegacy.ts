@@ -15,8 +15,10 @@
  * The `setuptools` block of the model selects the scenarios of setuptools'
  * own backend tests (code before `setup()`, a temporary file, `sys.exit(0)`,
  * a `__main__` guard, `__file__`, `setup_requires` spellings, a stub
- * `setup.py` next to `setup.cfg`); none of them changes the artifacts.
+ * `setup.py` next to `setup.cfg`) and its command options (setup.cfg
+ * command sections, `setup(options=)`); none of them changes the artifacts.
  */
+import { commandOptionSections, setupOptionsExpression } from './setuptoolsCommandOptions.js';
 import { ConfigError } from '../../errors.js';
 import { readmePath, versionModule, type PersonModel, type ProjectModel, type SetupRequiresSpelling } from '../../model/projectModel.js';
 import { supports, whyUnsupported } from '../capabilities.js';
@@ -243,6 +245,10 @@ export function renderSetupCfg(model: ProjectModel, familyVersion: string | unde
     else if (Array.isArray(k.value)) lines.push(`${k.name} =${cfgList(k.value as string[])}`);
     else lines.push(`${k.name} = ${cfgText(k.value)}`);
   }
+  for (const [command, lines] of Object.entries(commandOptionSections(model))) {
+    sectionOrder.push(command);
+    sections[command] = lines;
+  }
   const text = sectionOrder.map((name) => `[${name}]\n${(sections[name] ?? []).join('\n')}\n`).join('\n');
   const files: FileMap = { ...sourceFiles(model), 'pyproject.toml': pyprojectStub(familyVersion), 'setup.cfg': text };
   if (model.setuptools?.stubSetupPy === true) files['setup.py'] = '__import__("setuptools").setup()\n';
@@ -342,6 +348,8 @@ export function renderSetupPy(model: ProjectModel, familyVersion: string | undef
       return `${callIndent}    ${k.name}=${value},\n`;
     })
     .join('');
+  const commandOptions = setupOptionsExpression(model, pyString);
+  const allArgs = commandOptions === undefined ? args : `${args}${callIndent}    options=${commandOptions},\n`;
   const head: string[] = ['import os', 'import sys', '', 'from setuptools import setup', ''];
   if (st.useFile === true) {
     head.push('HERE = os.path.dirname(os.path.abspath(__file__))', 'assert os.path.isfile(os.path.join(HERE, "setup.py")), __file__', '');
@@ -372,7 +380,7 @@ export function renderSetupPy(model: ProjectModel, familyVersion: string | undef
       `${base}try:`,
     );
   }
-  body.push(`${callIndent}setup(\n${args}${callIndent})`);
+  body.push(`${callIndent}setup(\n${allArgs}${callIndent})`);
   if (temp) body.push(`${base}finally:`, `${base}    os.remove(_TEMPORARY)`);
   if (st.exitAfterSetup === true) body.push(`${base}sys.exit(0)`);
   // Two blank lines after top-level definitions, one otherwise (PEP 8).
