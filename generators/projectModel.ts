@@ -55,6 +55,7 @@ import { configSettings } from './configSettings.js';
 import { CONFIG_SETTING_FEATURES } from '../src/model/configSettings.js';
 import { importNames } from './importNames.js';
 import { packageDir, withoutPackageDirInFlatLayout } from './packageDir.js';
+import { selfReferencingExtra, withoutLoneSelfReferencingExtra } from './selfReferencingExtra.js';
 import { hatchlingOptions } from './hatchlingOptions.js';
 import { forceIncluded, withoutForceIncludedWithoutPackage } from './forceIncluded.js';
 import { forceIncludedProblem } from '../src/model/forceIncluded.js';
@@ -107,6 +108,7 @@ export const OPTIONAL_PARTS = [
   'dynamicMetadata',
   'executableFiles',
   'dataPathEdges',
+  'selfReferencingExtra',
 ] as const satisfies readonly (keyof ProjectModel)[];
 export type OptionalPart = (typeof OPTIONAL_PARTS)[number];
 
@@ -140,6 +142,8 @@ export const DEFAULT_PROBABILITIES: Readonly<Record<OptionalPart, number>> = {
   dynamicMetadata: 0.25,
   executableFiles: 0.12,
   dataPathEdges: 0.1,
+  // Kept only next to optionalDependencies (0.25): about one project in ten.
+  selfReferencingExtra: 0.4,
 };
 
 export interface ProjectModelOptions {
@@ -394,10 +398,12 @@ export function projectModel(options: ProjectModelOptions = {}): fc.Arbitrary<Pr
       // Parts added later draw last, so earlier parts keep their values for a seed.
       executableFiles: executableKinds.length > 0 ? maybe(executableFiles({ kinds: executableKinds }), p('executableFiles')) : fc.constant(undefined),
       dataPathEdges: maybe(dataPathEdges({ edges: DATA_PATH_EDGES.filter((e) => allowed(EDGE_FEATURES[e])) }), DATA_PATH_EDGES.some((e) => allowed(EDGE_FEATURES[e])) ? p('dataPathEdges') : 0),
+      // Kept next to other extras only (withoutLoneSelfReferencingExtra).
+      selfReferencingExtra: maybe(selfReferencingExtra(), p('selfReferencingExtra', 'optional-dependencies', 'optional-dependencies:self-reference')),
     }),
     OPTIONAL_PARTS,
   )
-    .map((m) => withoutForceIncludedWithoutPackage(withoutPackageDirInFlatLayout(withoutTreeOfMetaPackage(m))), asGivenModel)
+    .map((m) => withoutLoneSelfReferencingExtra(withoutForceIncludedWithoutPackage(withoutPackageDirInFlatLayout(withoutTreeOfMetaPackage(m)))), asGivenModel)
     .filter(consistent)
     .filter((m) => !oneTopLevel || topLevelNames(m).length === 1)
     .filter((m) => targets.every((t) => unsupportedFeatures(m, t).length === 0 && canRender(m, t.family, t.version)));

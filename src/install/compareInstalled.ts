@@ -7,6 +7,7 @@
  * What an installation may hold beyond the model is named by the rules in
  * ALLOWED (a backend's own additions), and nothing else.
  */
+import { expandSelfReferences } from '../pep/selfReference.js';
 import type { Difference } from '../compare/types.js';
 import { canonicalizeName as canonicalName } from '../pep/name.js';
 import { requirementComparisonForm as normalRequirement } from '../pep/requirement.js';
@@ -100,8 +101,9 @@ export function compareInstalled(expect: InstalledExpectation, facts: InstalledF
       return m === undefined || 'error' in m ? normalRequirement(r, { specifierSet: true }) : JSON.stringify([m.name, m.extras, m.url, m.versions, m.marker]);
     };
     const shown = (xs: string[]): string => [...new Set(xs.map((r) => normalRequirement(r)))].sort().join(' | ');
-    const wantReq = set(expect.requires, meaning);
-    const haveReq = set(md.requires ?? [], meaning);
+    // A self-referencing extra (`acme[cli]; extra == "all"`) means its expansion, which hatchling 1.24+ writes.
+    const wantReq = set(expandSelfReferences(expect.distribution, expect.requires), meaning);
+    const haveReq = set(expandSelfReferences(expect.distribution, md.requires ?? []), meaning);
     if (wantReq.join('\n') !== haveReq.join('\n')) add('metadata', 'Requires-Dist', shown(expect.requires), shown(md.requires ?? []));
     const wantEx = set(expect.extras, canonicalName);
     const haveEx = set(md.extras ?? [], canonicalName);

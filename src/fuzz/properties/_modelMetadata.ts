@@ -1,11 +1,14 @@
 import type { ArchiveView } from '../../archive/types.js';
 import type { Difference } from '../../compare/types.js';
-import { declaredImportNames, type ProjectModel } from '../../model/projectModel.js';
+import { declaredImportNames, modelExtras, type ProjectModel } from '../../model/projectModel.js';
 import { decodeUtf8, parseHeaders, values, type HeaderBlock } from '../../pep/coreMetadata.js';
 import { importNameComparisonForm, importNameValueForm } from '../../pep/importName.js';
 import { canonicalizeName } from '../../pep/name.js';
 import { normalSpecifierSet } from '../../pep/specifier.js';
 import { normalizeVersion } from '../../pep/version.js';
+import { formatRequirement, parseRequirement, requirementComparisonForm, requirementMarkerExtras } from '../../pep/requirement.js';
+import { expandSelfReferences } from '../../pep/selfReference.js';
+import { extraRequirement } from '../../install/expect.js';
 
 /**
  * The wheel's core metadata against what the model says, for the fields
@@ -21,7 +24,10 @@ import { normalizeVersion } from '../../pep/version.js';
  * classifiers), Provides-Extra (canonical names), Project-URL (the URLs; a
  * label's spelling is the backend's, PEP 753), Import-Name and
  * Import-Namespace when the model declares them (PEP 794: the names, and
- * which are `; private`, white space around the `;` free). Left to other checks: the
+ * which are `; private`, white space around the `;` free), and the
+ * Requires-Dist under a self-referencing extra (`selfReferencingExtra`),
+ * the literal self-reference or hatchling's expansion of it, compared
+ * expanded. Left to other checks: the rest of the
  * meaning of Requires-Dist and entry points (`install`), people and license
  * fields (spellings differ legitimately), the description.
  *
@@ -42,7 +48,7 @@ export function metadataFieldDifferences(model: ProjectModel, text: string): Dif
   const out: Difference[] = [];
   for (const field of FIELDS) {
     const want = field.expected(model);
-    const got = field.written(meta);
+    const got = field.written(meta, model);
     if (want === undefined || (field.subset ? want.every((w) => got.includes(w)) : same(want, got))) continue;
     out.push({
       artifact: 'wheel',
@@ -61,7 +67,7 @@ interface FieldCheck {
   /** What the model implies, in comparison form (sorted when the field is a set); undefined: not judged. */
   expected(model: ProjectModel): string[] | undefined;
   /** What METADATA says, in the same form. */
-  written(meta: HeaderBlock): string[];
+  written(meta: HeaderBlock, model: ProjectModel): string[];
   /** Every expected value must be written; more may be (the backend's own additions are not judged). */
   subset?: boolean;
 }
@@ -94,13 +100,19 @@ const FIELDS: readonly FieldCheck[] = [
   { name: 'Classifier', expected: (m) => sorted(m.classifiers ?? []), written: (md) => sorted(values(md, 'classifier').map((c) => c.trim())), subset: true },
   {
     name: 'Provides-Extra',
-    expected: (m) => sorted((m.optionalDependencies ?? []).map((e) => canonicalizeName(e.name))),
+    expected: (m) => sorted(modelExtras(m).map((e) => canonicalizeName(e.name))),
     written: (md) => sorted(values(md, 'provides-extra').map(canonicalizeName)),
   },
   {
     name: 'Project-URL',
     expected: (m) => sorted((m.urls ?? []).map((u) => u.url.trim())),
     written: (md) => sorted(values(md, 'project-url').map((v) => v.slice(v.indexOf(',') + 1).trim())),
+  },
+  {
+    // The self-referencing extra's requirements, expanded (either spelling: src/pep/selfReference.ts).
+    name: 'Requires-Dist',
+    expected: (m) => (selfExtra(m) === null ? undefined : underSelfExtra(m, modelExtras(m).flatMap((e) => e.requirements.map((r) => extraRequirement(r, e.name))))),
+    written: (md, m) => underSelfExtra(m, values(md, 'requires-dist')),
   },
   {
     name: 'Import-Name',
@@ -114,6 +126,36 @@ const FIELDS: readonly FieldCheck[] = [
     written: (md) => sorted(values(md, 'import-namespace').map(importNameValueForm)),
   },
 ];
+
+/** The self-referencing extra's normalized name, or null when the model has none. */
+function selfExtra(m: ProjectModel): string | null {
+  return m.selfReferencingExtra !== undefined && (m.optionalDependencies ?? []).length > 0 ? canonicalizeName(m.selfReferencingExtra.name) : null;
+}
+
+/** The Requires-Dist values under the self-referencing extra once self-references are expanded, in comparison form. */
+function underSelfExtra(m: ProjectModel, requiresDist: string[]): string[] {
+  const extra = selfExtra(m);
+  return sorted(
+    expandSelfReferences(m.name, requiresDist)
+      .filter((r) => extra !== null && requirementExtras(r).includes(extra))
+      .map(withoutSpecifiers),
+  );
+}
+
+/**
+ * A requirement's comparison form without its version specifiers: poetry-core
+ * rewrites specifier sets (`~=0.0` as `<1.0,>=0.0`), whose meaning the diff
+ * and install properties judge; here only which requirement lands under which extra.
+ */
+function withoutSpecifiers(text: string): string {
+  const r = parseRequirement(text, { lenient: true });
+  return r.ok ? requirementComparisonForm(formatRequirement({ ...r.value, specifiers: [] }).ok ? (formatRequirement({ ...r.value, specifiers: [] }) as { value: string }).value : text) : text.trim();
+}
+
+function requirementExtras(text: string): string[] {
+  const r = parseRequirement(text, { lenient: true });
+  return r.ok ? requirementMarkerExtras(r.value).map(canonicalizeName) : [];
+}
 
 function declaredNames(m: ProjectModel, which: 'names' | 'namespaces'): string[] | undefined {
   const declared = declaredImportNames(m);

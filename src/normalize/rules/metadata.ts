@@ -2,6 +2,7 @@ import { formatHeaderFile, parseHeaderFile, sortFields, type HeaderFile } from '
 import { IMPORT_NAME_FIELDS, importNameValueForm } from '../../pep/importName.js';
 import { canonicalizeName } from '../../pep/name.js';
 import { requirementComparisonForm } from '../../pep/requirement.js';
+import { expandSelfReferences, isSelfReference } from '../../pep/selfReference.js';
 import { normalVersion } from '../../pep/version.js';
 import type { NormalizationRule, WorkMember } from '../types.js';
 
@@ -43,6 +44,23 @@ export const wheelGenerator: NormalizationRule = {
   artifacts: ['wheel'],
   doc: 'The WHEEL Generator field names the tool that built the wheel; it is ignored.',
   apply: (members) => editHeaders(members, isWheelFile, dropFields(['generator'])),
+};
+
+export const selfReferencingExtras: NormalizationRule = {
+  name: 'self-referencing-extras',
+  level: 'semantic',
+  artifacts: ['wheel', 'sdist'],
+  doc: 'A Requires-Dist naming the project itself with extras under `extra == "x"` (`acme[cli]; extra == "all"`) is compared as its expansion, every requirement of those extras again under `extra == "x"`: the form hatchling 1.24 and later write (`_resolve_optional_dependencies`); both install the same (src/pep/selfReference.ts).',
+  apply: (members) =>
+    editHeaders(members, isCoreMetadata, (h) => {
+      const name = h.fields.find(([k]) => k.toLowerCase() === 'name')?.[1];
+      if (name === undefined) return h;
+      const requires = h.fields.filter(([k]) => k.toLowerCase() === 'requires-dist').map(([, v]) => v);
+      if (!requires.some((r) => isSelfReference(name, r))) return h;
+      const key = h.fields.find(([k]) => k.toLowerCase() === 'requires-dist')![0];
+      const others = h.fields.filter(([k]) => k.toLowerCase() !== 'requires-dist');
+      return { ...h, fields: sortFields([...others, ...expandSelfReferences(name, requires).map((v): [string, string] => [key, v])]) };
+    }),
 };
 
 export const requirementNormalForm: NormalizationRule = {
