@@ -2,14 +2,15 @@
  * Self-referencing extras: an extra whose requirements name the project
  * itself with other extras (`all = ["acme[cli,test]"]`). Core metadata may
  * say it two ways that install the same: the literal line
- * (`Requires-Dist: acme[cli]; extra == "all"`, what setuptools 80.9.0,
- * flit-core 3.12.0, pdm-backend 2.5.0, uv_build 0.13.6 and hatchling before
- * 1.24 write), or
+ * (`Requires-Dist: acme[cli]; extra == "all"`), or
  * its expansion, every requirement of `cli` again under `extra == "all"`
  * (what hatchling 1.24 and later write: `_resolve_optional_dependencies` in
- * hatchling/metadata/core.py, absent from 1.22.5, present in 1.24.1; and
- * what poetry-core 2.5.0 writes from `[project.optional-dependencies]`,
- * measured). Both install the same.
+ * hatchling/metadata/core.py, absent from 1.22.5, present in 1.24.1).
+ * Both install the same. Measured (one project, `all = ["Acme_Tool[cli]"]`):
+ * setuptools 80.9.0, pdm-backend 2.5.0, poetry-core 2.5.0, flit-core 3.12.0
+ * and 4.2.0 write the line as written, uv_build 0.13.6 and hatchling 1.22.5
+ * with the name normalized (`acme-tool[cli]`), hatchling 1.24.1 and 1.27.0
+ * the expansion.
  */
 import { canonicalizeName } from './name.js';
 import type { Marker, MarkerComparison, MarkerGroup } from './marker.js';

@@ -7,7 +7,9 @@ import { canonicalizeName } from '../../pep/name.js';
 import { normalSpecifierSet } from '../../pep/specifier.js';
 import { normalizeVersion } from '../../pep/version.js';
 import { formatRequirement, parseRequirement, requirementComparisonForm, requirementMarkerExtras } from '../../pep/requirement.js';
-import { expandSelfReferences } from '../../pep/selfReference.js';
+import { expandSelfReferences, isSelfReference } from '../../pep/selfReference.js';
+import { lt, valid } from '@renovatebot/pep440';
+import type { Family } from '../../backends/types.js';
 import { extraRequirement } from '../../install/expect.js';
 
 /**
@@ -35,17 +37,18 @@ import { extraRequirement } from '../../install/expect.js';
  * diff names the field (`-Keywords: model` / `+Keywords: written`), so its
  * signature class is `wheel:content:dist-info/METADATA[Field]`.
  */
-export function metadataAgainstModel(model: ProjectModel, wheel: ArchiveView | null): Difference[] {
+export function metadataAgainstModel(model: ProjectModel, wheel: ArchiveView | null, target?: SelfReferenceTarget): Difference[] {
   if (!wheel) return []; // no wheel built: the build failure is the finding
   const member = wheel.entries.find((e) => e.type === 'file' && /^[^/]+\.dist-info\/METADATA$/.test(e.path));
   if (!member) return []; // the spec checks report a wheel without METADATA
-  return metadataFieldDifferences(model, decodeUtf8(member.data).text);
+  return metadataFieldDifferences(model, decodeUtf8(member.data).text, target);
 }
 
 /** The differences between a METADATA text and the model, field by field (see `metadataAgainstModel`). */
-export function metadataFieldDifferences(model: ProjectModel, text: string): Difference[] {
+export function metadataFieldDifferences(model: ProjectModel, text: string, target?: SelfReferenceTarget): Difference[] {
   const meta = parseHeaders(text);
   const out: Difference[] = [];
+
   for (const field of FIELDS) {
     const want = field.expected(model);
     const got = field.written(meta, model);
@@ -59,6 +62,8 @@ export function metadataFieldDifferences(model: ProjectModel, text: string): Dif
       diff: [`--- the model`, `+++ METADATA`, ...want.map((v) => `-${field.name}: ${v}`), ...got.map((v) => `+${field.name}: ${v}`)].join('\n'),
     });
   }
+  const form = target === undefined ? null : selfReferenceFormDifference(model, meta, target);
+  if (form !== null) out.push(form);
   return out;
 }
 
@@ -127,6 +132,45 @@ const FIELDS: readonly FieldCheck[] = [
   },
 ];
 
+/** The backend a METADATA comes from, for the form of a self-referencing extra it writes. */
+export interface SelfReferenceTarget {
+  family: Family;
+  /** The release (absent or not PEP 440: either form is accepted). */
+  version?: string;
+}
+
+/**
+ * Which form of a self-referencing extra `target` writes: `expanded` for
+ * hatchling 1.24 and later (`_resolve_optional_dependencies`, absent from
+ * 1.22.5), `literal` for every other family and release (measured:
+ * src/pep/selfReference.ts), null when the release is unknown.
+ */
+export function selfReferenceForm(target: SelfReferenceTarget): 'literal' | 'expanded' | null {
+  if (target.family !== 'hatchling') return 'literal';
+  if (target.version === undefined || valid(target.version) === null) return null;
+  return lt(target.version, '1.24.0') ? 'literal' : 'expanded';
+}
+
+/** A `Requires-Dist` difference when the METADATA spells the self-referencing extra in the other form than its backend's. */
+function selfReferenceFormDifference(m: ProjectModel, meta: HeaderBlock, target: SelfReferenceTarget): Difference | null {
+  const extra = selfExtra(m);
+  const want = selfReferenceForm(target);
+  if (extra === null || want === null) return null;
+  const literal = values(meta, 'requires-dist').filter((r) => isSelfReference(m.name, r) && requirementExtras(r).includes(extra));
+  const got = literal.length > 0 ? 'literal' : 'expanded';
+  // With nothing to expand (the other extras have no requirements), the expanded form writes no line at all.
+  if (got === want || (want === 'literal' && (m.optionalDependencies ?? []).every((e) => e.requirements.length === 0))) return null;
+  const line = `${m.name}[${(m.optionalDependencies ?? []).map((e) => e.name).join(',')}]; extra == "${extra}"`;
+  return {
+    artifact: 'wheel',
+    kind: 'content',
+    path: '{dist-info}/METADATA',
+    a: `Requires-Dist: ${got === 'literal' ? literal.join(' | ') : '(the expansion)'}`,
+    b: `Requires-Dist: ${want === 'literal' ? line : '(the expansion)'} (the ${target.family} form)`,
+    diff: [`--- the model`, `+++ METADATA`, want === 'literal' ? `-Requires-Dist: ${line}` : `+Requires-Dist: ${literal.join(' | ')}`].join('\n'),
+  };
+}
+
 /** The self-referencing extra's normalized name, or null when the model has none. */
 function selfExtra(m: ProjectModel): string | null {
   return m.selfReferencingExtra !== undefined && (m.optionalDependencies ?? []).length > 0 ? canonicalizeName(m.selfReferencingExtra.name) : null;
@@ -149,7 +193,9 @@ function underSelfExtra(m: ProjectModel, requiresDist: string[]): string[] {
  */
 function withoutSpecifiers(text: string): string {
   const r = parseRequirement(text, { lenient: true });
-  return r.ok ? requirementComparisonForm(formatRequirement({ ...r.value, specifiers: [] }).ok ? (formatRequirement({ ...r.value, specifiers: [] }) as { value: string }).value : text) : text.trim();
+  if (!r.ok) return text.trim();
+  const bare = formatRequirement({ ...r.value, specifiers: [] });
+  return requirementComparisonForm(bare.ok ? bare.value : text);
 }
 
 function requirementExtras(text: string): string[] {

@@ -1,6 +1,6 @@
 import type { NormalizationRule } from '../types.js';
 import { compression, memberOrder, modeExecutableOnly, ownership, timestamps } from './archiveFormat.js';
-import { importNameForm, metadataAsFields, metadataVersion, nameVersionNormalForm, requirementNormalForm, selfReferencingExtras, wheelGenerator } from './metadata.js';
+import { importNameForm, metadataAsFields, metadataVersion, nameVersionNormalForm, requirementNormalForm, wheelGenerator } from './metadata.js';
 import { dynamicField, entryPointsAsSets, fieldWhitespace, unorderedFields } from './fieldOrder.js';
 import { familyConfigFiles } from './familyConfig.js';
 import { flitImportNames } from './flit.js';
@@ -44,7 +44,6 @@ export const RULES: readonly NormalizationRule[] = [
   entryPointsAsSets,
   wheelGenerator,
   wheelPythonTagPy2,
-  selfReferencingExtras,
   requirementNormalForm,
   nameVersionNormalForm,
   recordPathsOnly,
