@@ -82,7 +82,7 @@ describe('self-referencing extras in METADATA', () => {
   const meta = (lines: string[]): string => [...header, ...lines, ''].join('\n');
   const literal = ['Requires-Dist: click>=8; extra == "cli"', `Requires-Dist: ${richModel.name}[cli]; extra == "all"`];
   const expanded = ['Requires-Dist: click>=8; extra == "cli"', "Requires-Dist: click>=8; extra == 'all'"];
-  const requires = (ds: ReturnType<typeof metadataFieldDifferences>) => ds.filter((d) => d.a.startsWith('Requires-Dist'));
+  const requires = (ds: ReturnType<typeof metadataFieldDifferences>) => ds.filter((d) => (d.a ?? '').startsWith('Requires-Dist'));
 
   it('accepts the literal line from setuptools and the expansion from hatchling 1.24+, each its own form only', () => {
     expect(requires(metadataFieldDifferences(model, meta(literal), { family: 'setuptools', version: '80.9.0' }))).toEqual([]);
