@@ -34,3 +34,4 @@ export { setuptoolsOptions, type SetuptoolsOptionsOptions } from './setuptoolsOp
 export { urls, type UrlsOptions } from './urls.js';
 export { version, type VersionOptions } from './version.js';
 export { scriptFiles, wheelDataFiles, type WheelDataOptions } from './wheelData.js';
+export { selfReferencingExtra } from './selfReferencingExtra.js';

@@ -56,6 +56,7 @@ import { configSettings } from './configSettings.js';
 import { CONFIG_SETTING_FEATURES } from '../src/model/configSettings.js';
 import { importNames } from './importNames.js';
 import { packageDir, withoutPackageDirInFlatLayout } from './packageDir.js';
+import { selfReferencingExtra, withoutLoneSelfReferencingExtra } from './selfReferencingExtra.js';
 import { hatchlingOptions } from './hatchlingOptions.js';
 import { forceIncluded, withoutForceIncludedWithoutPackage } from './forceIncluded.js';
 import { forceIncludedProblem } from '../src/model/forceIncluded.js';
@@ -109,6 +110,7 @@ export const OPTIONAL_PARTS = [
   'executableFiles',
   'dataPathEdges',
   'setuptoolsCommandOptions',
+  'selfReferencingExtra',
 ] as const satisfies readonly (keyof ProjectModel)[];
 export type OptionalPart = (typeof OPTIONAL_PARTS)[number];
 
@@ -143,6 +145,8 @@ export const DEFAULT_PROBABILITIES: Readonly<Record<OptionalPart, number>> = {
   executableFiles: 0.12,
   dataPathEdges: 0.1,
   setuptoolsCommandOptions: 0.08,
+  // Kept only next to optionalDependencies (0.25): about one project in ten.
+  selfReferencingExtra: 0.4,
 };
 
 export interface ProjectModelOptions {
@@ -399,10 +403,12 @@ export function projectModel(options: ProjectModelOptions = {}): fc.Arbitrary<Pr
       dataPathEdges: maybe(dataPathEdges({ edges: DATA_PATH_EDGES.filter((e) => allowed(EDGE_FEATURES[e])) }), DATA_PATH_EDGES.some((e) => allowed(EDGE_FEATURES[e])) ? p('dataPathEdges') : 0),
       // Read by the setuptools renderer only: drawn when setuptools is a target (or none is given).
       setuptoolsCommandOptions: maybe(setuptoolsCommandOptions(), targets.length === 0 || targets.some((t) => t.family === 'setuptools') ? p('setuptoolsCommandOptions') : 0),
+      // Kept next to other extras only (withoutLoneSelfReferencingExtra).
+      selfReferencingExtra: maybe(selfReferencingExtra(), p('selfReferencingExtra', 'optional-dependencies', 'optional-dependencies:self-reference')),
     }),
     OPTIONAL_PARTS,
   )
-    .map((m) => withoutForceIncludedWithoutPackage(withoutPackageDirInFlatLayout(withoutTreeOfMetaPackage(m))), asGivenModel)
+    .map((m) => withoutLoneSelfReferencingExtra(withoutForceIncludedWithoutPackage(withoutPackageDirInFlatLayout(withoutTreeOfMetaPackage(m)))), asGivenModel)
     .filter(consistent)
     .filter((m) => !oneTopLevel || topLevelNames(m).length === 1)
     .filter((m) => targets.every((t) => unsupportedFeatures(m, t).length === 0 && canRender(m, t.family, t.version)));

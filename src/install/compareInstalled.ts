@@ -7,6 +7,7 @@
  * What an installation may hold beyond the model is named by the rules in
  * ALLOWED (a backend's own additions), and nothing else.
  */
+import { expandSelfReferences, isSelfReference } from '../pep/selfReference.js';
 import type { Difference } from '../compare/types.js';
 import { canonicalizeName as canonicalName } from '../pep/name.js';
 import { requirementComparisonForm as normalRequirement } from '../pep/requirement.js';
@@ -100,7 +101,11 @@ export function compareInstalled(expect: InstalledExpectation, facts: InstalledF
       return m === undefined || 'error' in m ? normalRequirement(r, { specifierSet: true }) : JSON.stringify([m.name, m.extras, m.url, m.versions, m.marker]);
     };
     const shown = (xs: string[]): string => [...new Set(xs.map((r) => normalRequirement(r)))].sort().join(' | ');
-    const wantReq = set(expect.requires, meaning);
+    // A self-referencing extra (`acme[cli]; extra == "all"`) means its expansion, which hatchling 1.24+ writes
+    // instead: when the installed metadata has no self-reference, the expected one is expanded (the tool
+    // evaluated the expanded texts too: installWheel.ts), else both keep the line.
+    const literal = (md.requires ?? []).some((r) => isSelfReference(expect.distribution, r));
+    const wantReq = set(literal ? expect.requires : expandSelfReferences(expect.distribution, expect.requires), meaning);
     const haveReq = set(md.requires ?? [], meaning);
     if (wantReq.join('\n') !== haveReq.join('\n')) add('metadata', 'Requires-Dist', shown(expect.requires), shown(md.requires ?? []));
     const wantEx = set(expect.extras, canonicalName);

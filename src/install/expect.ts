@@ -15,7 +15,7 @@
  * executable files are installed executable (`executables`).
  */
 import { createHash } from 'node:crypto';
-import { allNamespaces, allPackages, type ProjectModel } from '../model/projectModel.js';
+import { allNamespaces, allPackages, modelExtras, type ProjectModel } from '../model/projectModel.js';
 import { shipExpectation } from '../model/excludedFiles.js';
 import { forceIncludedPlaces } from '../model/forceIncluded.js';
 import { executableKind, executableWheelPaths } from '../model/executableFiles.js';
@@ -146,9 +146,9 @@ export function installedExpectation(model: ProjectModel): InstalledExpectation 
     resources,
     requires: [
       ...model.dependencies.map((d) => d.trim()),
-      ...(model.optionalDependencies ?? []).flatMap((e) => e.requirements.map((r) => extraRequirement(r, e.name))),
+      ...modelExtras(model).flatMap((e) => e.requirements.map((r) => extraRequirement(r, e.name))),
     ],
-    extras: (model.optionalDependencies ?? []).map((e) => e.name),
+    extras: modelExtras(model).map((e) => e.name),
     entryPoints: eps,
     scripts,
     libFiles,

@@ -7,6 +7,7 @@
  * fresh `python -I -S -B` of that environment with only the scheme on its
  * path reports what it sees (probe_installed.py). Returns the facts as data.
  */
+import { expandSelfReferences } from '../pep/selfReference.js';
 import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { packageFile } from '../_internals/packageRoot.js';
@@ -75,7 +76,8 @@ export async function installWheel(req: InstallRequest): Promise<InstallOutcome>
         distribution: req.expect.distribution,
         project: req.project ?? null,
       },
-      requirements: req.expect.requires,
+      // With a self-referencing extra's expansion, which hatchling 1.24+ writes instead of the line (compareInstalled.ts).
+      requirements: [...new Set([...req.expect.requires, ...expandSelfReferences(req.expect.distribution, req.expect.requires)])],
       extras: req.expect.extras,
       edit: req.edit && req.project ? { file: join(req.project, req.edit.file), module: req.edit.module } : null,
     };

@@ -28,7 +28,7 @@
 import { canonicalizeName } from '../pep/name.js';
 // modelFiles.ts imports this module too: only functions cross the cycle, none runs at load time.
 import { declaredRootFiles } from './modelFiles.js';
-import { readmePath, versionModule, type ProjectModel } from './projectModel.js';
+import { modelExtras, readmePath, versionModule, type ProjectModel } from './projectModel.js';
 
 /** The requirements file of `dependencies`. */
 export const REQUIREMENTS_FILE = 'requirements.txt';
@@ -79,7 +79,7 @@ export function dynamicMetadataFiles(model: ProjectModel): Record<string, string
   const files: Record<string, string> = {};
   if (active.dependencies) files[REQUIREMENTS_FILE] = requirementsFileText(model.dependencies);
   if (active.optionalDependencies) {
-    for (const e of model.optionalDependencies ?? []) files[extraRequirementsFile(e.name)] = requirementsFileText(e.requirements);
+    for (const e of modelExtras(model)) files[extraRequirementsFile(e.name)] = requirementsFileText(e.requirements);
   }
   return files;
 }

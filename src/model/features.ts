@@ -145,6 +145,8 @@ export function modelFeatures(model: ProjectModel): string[] {
   add('optional-dependencies', extras.length > 0);
   add('optional-dependencies:unnormalized', extras.some((e) => e.name !== canonicalizeName(e.name)));
   add('optional-dependencies:empty', extras.some((e) => e.requirements.length === 0));
+  // `all = ["<project>[cli,test]"]`: an extra naming the project itself with the others.
+  add('optional-dependencies:self-reference', extras.length > 0 && model.selfReferencingExtra !== undefined);
   for (const group of model.entryPoints ?? []) {
     if (group.entries.length === 0) continue;
     add('entry-points');

@@ -199,6 +199,33 @@ export interface ProjectModel {
    * version module's docstring).
    */
   dynamicMetadata?: DynamicMetadataModel;
+  /**
+   * A self-referencing extra (issue #12): one more extra, named `name`,
+   * whose one requirement is the project itself with every extra of
+   * `optionalDependencies` (`all = ["<project name>[cli,test]"]`, the name
+   * as written). Only with `optionalDependencies` (at least one extra) and a
+   * name distinct from theirs once normalized. Core metadata may write the
+   * literal line or its expansion (`src/pep/selfReference.ts`: hatchling
+   * 1.24 and later expand it); `modelExtras` gives the extras as rendered.
+   */
+  selfReferencingExtra?: SelfReferencingExtraModel;
+}
+
+/** `selfReferencingExtra`: the extra's name as written (`all`, `Full`). */
+export interface SelfReferencingExtraModel {
+  name: string;
+}
+
+/**
+ * The project's extras as its configuration writes them: `optionalDependencies`
+ * and, last, the self-referencing extra (`selfReferencingExtra`) whose one
+ * requirement names the project with every other extra.
+ */
+export function modelExtras(model: ProjectModel): ExtraModel[] {
+  const extras = model.optionalDependencies ?? [];
+  const self = model.selfReferencingExtra;
+  if (self === undefined || extras.length === 0) return extras;
+  return [...extras, { name: self.name, requirements: [`${model.name}[${extras.map((e) => e.name).join(',')}]`] }];
 }
 
 /**

@@ -14,6 +14,7 @@
  * - Top-level import names never shadow the standard library or the build
  *   tools (the project folder may be on `sys.path` while a backend runs).
  */
+import { canonicalizeName } from '../pep/name.js';
 import { DATA_PATH_EDGES, EXCLUDE_RULES, EXCLUDE_SCOPES, HATCHLING_WHEEL_SELECTIONS, PRIVATE_MARKS, PRIVATE_SPELLINGS, type ProjectModel, README_CONTENT_TYPES, README_FILES, SCRIPTS_DIR, SETUP_REQUIRES_SPELLINGS, SETUPTOOLS_COMMAND_OPTIONS, SETUPTOOLS_PACKAGE_DATA, SETUPTOOLS_PACKAGE_FINDERS, WHEEL_DATA_DIR } from './projectModel.js';
 import { shadowsToolOrStdlib } from './reservedNames.js';
 import { excludedFilesProblem } from './excludedFiles.js';
@@ -209,6 +210,14 @@ export function checkModelExtensions(
         line(r, f(`optionalDependencies[${i}].requirements[${j}]`), fail, /^[^#\n]+$/),
       );
     });
+  }
+  if (m['selfReferencingExtra'] !== undefined) {
+    const o = obj(m['selfReferencingExtra'], f('selfReferencingExtra'), fail, ['name']);
+    line(o['name'], f('selfReferencingExtra.name'), fail, NAME);
+    const extras = Array.isArray(m['optionalDependencies']) ? (m['optionalDependencies'] as { name?: unknown }[]) : [];
+    if (extras.length === 0) fail(f('selfReferencingExtra'), 'needs optionalDependencies: it names the project with every other extra');
+    const own = typeof o['name'] === 'string' ? canonicalizeName(o['name']) : '';
+    if (extras.some((e) => typeof e?.name === 'string' && canonicalizeName(e.name) === own)) fail(f('selfReferencingExtra.name'), 'must differ from every other extra once normalized');
   }
   if (m['entryPoints'] !== undefined) {
     array(m['entryPoints'], f('entryPoints'), fail).forEach((g, i) => {

@@ -59,6 +59,8 @@ export const CAPABILITY_FEATURES = [
   'classifiers',
   'urls',
   'optional-dependencies',
+  /** An extra naming the project itself with the other extras (`all = ["<name>[cli]"]`). */
+  'optional-dependencies:self-reference',
   'entry-points',
   /** No summary at all. */
   'description:none',
@@ -177,6 +179,7 @@ const LIMITATIONS: Readonly<Partial<Record<CapabilityFeature, readonly Limitatio
   classifiers: [POETRY_1],
   urls: [POETRY_1],
   'optional-dependencies': [POETRY_1],
+  'optional-dependencies:self-reference': [POETRY_1],
   'entry-points': [POETRY_1],
   'description:none': [{ family: 'flit', why: 'flit_core requires a summary (static, or the module docstring)' }],
   'description:edge-whitespace': [{ family: 'setuptools', styles: ['setup.cfg'], why: 'setup.cfg values are stripped' }],

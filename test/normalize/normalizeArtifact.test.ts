@@ -598,3 +598,16 @@ describe('semanticFilename with ignorePy2', () => {
     expect(semanticFilename('foo_bar-1.0-py2-none-any.whl', 'wheel', { ignorePy2: true })).toBe('foo-bar-1.0-py2-none-any.whl');
   });
 });
+
+describe('requirement-normal-form and self-referencing extras', () => {
+  it('compares a literal self-reference as the expansion hatchling 1.24+ writes', async () => {
+    const { requirementNormalForm } = await import('../../src/normalize/rules/metadata.js');
+    const member = (lines: string[]) => ({ path: 'a-1.dist-info/METADATA', text: ['Metadata-Version: 2.4', 'Name: Acme_Tool', 'Version: 1', ...lines, ''].join('\n') });
+    const apply = (lines: string[]) => (requirementNormalForm.apply([member(lines) as never], { artifact: 'wheel', level: 'semantic', pathMaps: [] }) as { text: string }[])[0]!.text;
+    const literal = apply(['Requires-Dist: click>=8; extra == "cli"', 'Requires-Dist: Acme_Tool[cli]; extra == "all"']);
+    const expanded = apply(["Requires-Dist: click>=8; extra == 'all'", "Requires-Dist: click>=8; extra == 'cli'"]);
+    expect(literal).toBe(expanded);
+    // Dropping the expansion is still a difference.
+    expect(apply(['Requires-Dist: click>=8; extra == "cli"'])).not.toBe(literal);
+  });
+});

@@ -36,7 +36,7 @@
  * is `setup.cfg`.
  */
 import { ConfigError } from '../../errors.js';
-import { readmePath, versionModule, type ProjectModel } from '../../model/projectModel.js';
+import { modelExtras, readmePath, versionModule, type ProjectModel } from '../../model/projectModel.js';
 import { REQUIREMENTS_FILE, activeDynamicMetadata, extraRequirementsFile } from '../../model/dynamicMetadata.js';
 import { supports } from '../../render/capabilities.js';
 import type { FamilyRenderer } from '../../render/_internals/familyRenderer.js';
@@ -91,7 +91,7 @@ function dynamicTable(model: ProjectModel, familyVersion: string | undefined): T
     if (field === 'readme') table.readme = { file: [readmePath(model.readme)!], 'content-type': model.readme!.contentType };
     else if (field === 'dependencies') table.dependencies = { file: [REQUIREMENTS_FILE] };
     else if (field === 'optional-dependencies') {
-      table['optional-dependencies'] = Object.fromEntries((model.optionalDependencies ?? []).map((e) => [e.name, { file: [extraRequirementsFile(e.name)] }]));
+      table['optional-dependencies'] = Object.fromEntries(modelExtras(model).map((e) => [e.name, { file: [extraRequirementsFile(e.name)] }]));
     }
   }
   return table;

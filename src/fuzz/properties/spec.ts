@@ -44,7 +44,7 @@ export const specProperty: PropertyDef = {
     const sdist = built.sdist.ok && needsSdist ? await readArtifact('sdist', built.sdist.filename, built.sdist.bytes) : null;
     const expected = [
       ...buildTagDifferences(model, families, built.wheel),
-      ...metadataAgainstModel(model, wheel),
+      ...metadataAgainstModel(model, wheel, { family: ctx.a.backend.family, ...(ctx.a.backend.version === undefined ? {} : { version: ctx.a.backend.version }) }),
       ...mustNotShipDifferences(model, sdist, wheel),
       ...legacySetupPyDifferences(model, ctx.a.backend.family, sdist),
       // And the files force-include maps into the first package.

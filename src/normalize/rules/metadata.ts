@@ -2,6 +2,7 @@ import { formatHeaderFile, parseHeaderFile, sortFields, type HeaderFile } from '
 import { IMPORT_NAME_FIELDS, importNameValueForm } from '../../pep/importName.js';
 import { canonicalizeName } from '../../pep/name.js';
 import { requirementComparisonForm } from '../../pep/requirement.js';
+import { expandSelfReferences, isSelfReference } from '../../pep/selfReference.js';
 import { normalVersion } from '../../pep/version.js';
 import type { NormalizationRule, WorkMember } from '../types.js';
 
@@ -45,13 +46,29 @@ export const wheelGenerator: NormalizationRule = {
   apply: (members) => editHeaders(members, isWheelFile, dropFields(['generator'])),
 };
 
+/**
+ * The header with each self-reference of the project (`acme[cli]; extra == "all"`) replaced by its
+ * expansion, every requirement of those extras again under `extra == "all"`: the form hatchling 1.24
+ * and later write (`_resolve_optional_dependencies`); both install the same (src/pep/selfReference.ts).
+ */
+function withSelfReferencesExpanded(h: HeaderFile): HeaderFile {
+  const name = h.fields.find(([k]) => k.toLowerCase() === 'name')?.[1];
+  if (name === undefined) return h;
+  const requires = h.fields.filter(([k]) => k.toLowerCase() === 'requires-dist').map(([, v]) => v);
+  if (!requires.some((r) => isSelfReference(name, r))) return h;
+  const key = h.fields.find(([k]) => k.toLowerCase() === 'requires-dist')![0];
+  const others = h.fields.filter(([k]) => k.toLowerCase() !== 'requires-dist');
+  return { ...h, fields: sortFields([...others, ...expandSelfReferences(name, requires).map((v): [string, string] => [key, v])]) };
+}
+
 export const requirementNormalForm: NormalizationRule = {
   name: 'requirement-normal-form',
   level: 'semantic',
   artifacts: ['wheel', 'sdist'],
-  doc: 'Requires-Dist and Provides-Extra are compared in PEP 508/503 normal form, as sorted sets.',
+  doc: 'Requires-Dist and Provides-Extra are compared in PEP 508/503 normal form, as sorted sets; a Requires-Dist naming the project itself with extras under `extra == "x"` (`acme[cli]; extra == "all"`) as its expansion, every requirement of those extras again under `extra == "x"`, which hatchling 1.24 and later write instead (both install the same).',
   apply: (members) =>
-    editHeaders(members, isCoreMetadata, (h) => {
+    editHeaders(members, isCoreMetadata, (written) => {
+      const h = withSelfReferencesExpanded(written);
       const norm = (k: string, v: string): string => {
         const key = k.toLowerCase();
         if (key === 'requires-dist') return requirementComparisonForm(v);

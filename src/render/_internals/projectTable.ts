@@ -1,5 +1,5 @@
 /** The PEP 621 `[project]` table, the same for every family that reads it. */
-import { declaredImportNames, importNameEntry, readmePath, versionModule, type PersonModel, type ProjectModel } from '../../model/projectModel.js';
+import { declaredImportNames, importNameEntry, modelExtras, readmePath, versionModule, type PersonModel, type ProjectModel } from '../../model/projectModel.js';
 import type { Family } from '../../backends/types.js';
 import { supports } from '../capabilities.js';
 import type { TomlTable } from './toml.js';
@@ -127,9 +127,9 @@ export function projectTable(model: ProjectModel, options: ProjectTableOptions =
     for (const u of model.urls) urls[u.label] = u.url;
     table.urls = urls;
   }
-  if (model.optionalDependencies !== undefined && model.optionalDependencies.length > 0) {
+  if (modelExtras(model).length > 0) {
     const extras: TomlTable = {};
-    for (const e of model.optionalDependencies) extras[e.name] = [...e.requirements];
+    for (const e of modelExtras(model)) extras[e.name] = [...e.requirements];
     table['optional-dependencies'] = extras;
   }
   const eps = entryPointTables(model);

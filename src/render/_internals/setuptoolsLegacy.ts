@@ -20,7 +20,7 @@
  */
 import { commandOptionSections, setupOptionsExpression } from './setuptoolsCommandOptions.js';
 import { ConfigError } from '../../errors.js';
-import { readmePath, versionModule, type PersonModel, type ProjectModel, type SetupRequiresSpelling } from '../../model/projectModel.js';
+import { modelExtras, readmePath, versionModule, type PersonModel, type ProjectModel, type SetupRequiresSpelling } from '../../model/projectModel.js';
 import { supports, whyUnsupported } from '../capabilities.js';
 import { REQUIREMENTS_FILE, activeDynamicMetadata, extraRequirementsFile } from '../../model/dynamicMetadata.js';
 import { packageFind } from './setuptoolsDiscovery.js';
@@ -170,7 +170,7 @@ function keywords(model: ProjectModel, familyVersion: string | undefined, config
   else if (Object.keys(data).length > 0) out.push({ name: 'package_data', value: Object.entries(data), cfg: 'section' });
   const dataFiles = setuptoolsDataFiles(model);
   if (dataFiles.length > 0) out.push({ name: 'data_files', value: dataFiles, cfg: 'section' });
-  const extras = [...(model.optionalDependencies ?? [])].sort(byKey((e) => e.name));
+  const extras = [...modelExtras(model)].sort(byKey((e) => e.name));
   if (extras.length > 0) {
     const value = extras.map((e): [string, string[] | string] => [e.name, fileExtras ? `file: ${extraRequirementsFile(e.name)}` : [...e.requirements]]);
     out.push({ name: 'extras_require', value, cfg: 'section' });

@@ -75,3 +75,29 @@ describe('the wheel METADATA against the model (spec)', () => {
     });
   });
 });
+
+describe('self-referencing extras in METADATA', () => {
+  const model = { ...richModel, optionalDependencies: [{ name: 'cli', requirements: ['click>=8'] }], selfReferencingExtra: { name: 'all' } };
+  const header = ['Metadata-Version: 2.4', `Name: ${richModel.name}`, `Version: ${richModel.version}`];
+  const meta = (lines: string[]): string => [...header, ...lines, ''].join('\n');
+  const literal = ['Requires-Dist: click>=8; extra == "cli"', `Requires-Dist: ${richModel.name}[cli]; extra == "all"`];
+  const expanded = ['Requires-Dist: click>=8; extra == "cli"', "Requires-Dist: click>=8; extra == 'all'"];
+  const requires = (ds: ReturnType<typeof metadataFieldDifferences>) => ds.filter((d) => (d.a ?? '').startsWith('Requires-Dist'));
+
+  it('accepts the literal line from setuptools and the expansion from hatchling 1.24+, each its own form only', () => {
+    expect(requires(metadataFieldDifferences(model, meta(literal), { family: 'setuptools', version: '80.9.0' }))).toEqual([]);
+    expect(requires(metadataFieldDifferences(model, meta(expanded), { family: 'hatchling', version: '1.27.0' }))).toEqual([]);
+    expect(requires(metadataFieldDifferences(model, meta(literal), { family: 'hatchling', version: '1.22.5' }))).toEqual([]);
+    expect(requires(metadataFieldDifferences(model, meta(expanded), { family: 'setuptools', version: '80.9.0' }))).toHaveLength(1);
+    expect(requires(metadataFieldDifferences(model, meta(literal), { family: 'hatchling', version: '1.27.0' }))).toHaveLength(1);
+    // Without a target, either form.
+    expect(requires(metadataFieldDifferences(model, meta(literal)))).toEqual([]);
+    expect(requires(metadataFieldDifferences(model, meta(expanded)))).toEqual([]);
+  });
+
+  it('reports a self-reference that is neither written nor expanded', () => {
+    const ds = requires(metadataFieldDifferences(model, meta(['Requires-Dist: click>=8; extra == "cli"'])));
+    expect(ds).toHaveLength(1);
+    expect(ds[0]!.diff).toContain('-Requires-Dist: click; extra == "all"');
+  });
+});
