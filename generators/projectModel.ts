@@ -49,6 +49,7 @@ import { executableFiles } from './executableFiles.js';
 import { executableFilesProblem } from '../src/model/executableFiles.js';
 import { dataPathEdges } from './dataPathEdges.js';
 import { dataPathEdgesProblem } from '../src/model/dataPathEdges.js';
+import { symlinkedDataProblem } from '../src/model/symlinkedData.js';
 import { readmeCollision } from '../src/model/modelFiles.js';
 import { setuptoolsOptions } from './setuptoolsOptions.js';
 import { configSettings } from './configSettings.js';
@@ -107,6 +108,7 @@ export const OPTIONAL_PARTS = [
   'dynamicMetadata',
   'executableFiles',
   'dataPathEdges',
+  'symlinkedData',
 ] as const satisfies readonly (keyof ProjectModel)[];
 export type OptionalPart = (typeof OPTIONAL_PARTS)[number];
 
@@ -140,6 +142,7 @@ export const DEFAULT_PROBABILITIES: Readonly<Record<OptionalPart, number>> = {
   dynamicMetadata: 0.25,
   executableFiles: 0.12,
   dataPathEdges: 0.1,
+  symlinkedData: 0.08,
 };
 
 export interface ProjectModelOptions {
@@ -231,11 +234,11 @@ function namespacesDissolved(model: ProjectModel): ProjectModel[] {
 /**
  * A metapackage has no import tree: its packages, modules and namespace
  * packages, and the parts that need a module (a dynamic version, stray
- * bytecode, files excluded from a package, executable files, data path edges), are dropped; the layout is flat. Shrinking the part away brings the tree back.
+ * bytecode, files excluded from a package, executable files, data path edges, a symlinked data file), are dropped; the layout is flat. Shrinking the part away brings the tree back.
  */
 function withoutTreeOfMetaPackage(m: ProjectModel): ProjectModel {
   if (m.metaPackage !== true) return m;
-  const { namespacePackages: _n, dynamicVersion: _d, strayBytecode: _s, excludedFiles: _e, executableFiles: _x, dataPathEdges: _p, ...rest } = m;
+  const { namespacePackages: _n, dynamicVersion: _d, strayBytecode: _s, excludedFiles: _e, executableFiles: _x, dataPathEdges: _p, symlinkedData: _l, ...rest } = m;
   // With no tree there is no src/ folder: a src layout would point setuptools' package-dir at nothing.
   return { ...rest, layout: 'flat', packages: [], modules: [] };
 }
@@ -274,6 +277,7 @@ function consistent(m: ProjectModel): boolean {
   if (excludedFilesProblem(m) !== null) return false;
   if (executableFilesProblem(m) !== null) return false;
   if (dataPathEdgesProblem(m) !== null) return false;
+  if (symlinkedDataProblem(m) !== null) return false;
   if (readmeCollision(m) !== null) return false;
   if (packageDirProblem(m) !== null) return false;
   if (forceIncludedProblem(m) !== null) return false;
@@ -394,6 +398,8 @@ export function projectModel(options: ProjectModelOptions = {}): fc.Arbitrary<Pr
       // Parts added later draw last, so earlier parts keep their values for a seed.
       executableFiles: executableKinds.length > 0 ? maybe(executableFiles({ kinds: executableKinds }), p('executableFiles')) : fc.constant(undefined),
       dataPathEdges: maybe(dataPathEdges({ edges: DATA_PATH_EDGES.filter((e) => allowed(EDGE_FEATURES[e])) }), DATA_PATH_EDGES.some((e) => allowed(EDGE_FEATURES[e])) ? p('dataPathEdges') : 0),
+      // Shrinks toward absent (maybe): a failure that does not need the link loses it.
+      symlinkedData: maybe(fc.constant(true as const), p('symlinkedData', 'package-data:symlink')),
     }),
     OPTIONAL_PARTS,
   )

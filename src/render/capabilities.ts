@@ -108,6 +108,8 @@ export const CAPABILITY_FEATURES = [
   'file-mode:executable-data',
   /** An executable module (`pkg/launch.py` with mode 0o755). */
   'file-mode:executable-module',
+  /** A symlinked package data file (`ProjectModel.symlinkedData`: `pkg/data/current.txt -> v1.txt`). */
+  'package-data:symlink',
   /** config_settings giving the wheel a build tag (setuptools `--build-option=--build-number=N`). */
   'config-settings:build-number',
 ] as const;
@@ -227,6 +229,12 @@ const LIMITATIONS: Readonly<Partial<Record<CapabilityFeature, readonly Limitatio
   'file-mode:executable-module': [
     { family: 'setuptools', why: "distutils' build_py copies modules into the build folder with preserve_mode=False (\"the build directory is supposed to be exactly what the installation will look like\"): the wheel's module is never executable, package data keeps its mode" },
     UV_MODES,
+  ],
+  'package-data:symlink': [
+    {
+      family: 'poetry',
+      why: 'poetry-core (2.5.0, measured) does not ship a symlinked file at the link\'s path: it drops the link and ships only the target at the target\'s own path, a documented-by-behaviour choice no other family makes (the wheel then lacks data/current.txt)',
+    },
   ],
   ...configSettingLimitations(),
   'meta-package': [
