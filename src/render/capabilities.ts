@@ -233,7 +233,7 @@ const LIMITATIONS: Readonly<Partial<Record<CapabilityFeature, readonly Limitatio
   'package-data:symlink': [
     {
       family: 'poetry',
-      why: 'poetry-core (2.5.0, measured) does not ship a symlinked file at the link\'s path: it drops the link and ships only the target at the target\'s own path, a documented-by-behaviour choice no other family makes (the wheel then lacks data/current.txt)',
+      why: 'poetry-core (1.9.1 and 2.5.0, measured) drops a symlinked file from both artifacts and ships only its target at the target\'s own path; every other family ships the link\'s path (a link or a copy in the sdist, a copy in the wheel)',
     },
   ],
   ...configSettingLimitations(),
