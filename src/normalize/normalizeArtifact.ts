@@ -29,8 +29,9 @@ export function rulesFor(level: Level, artifact: 'wheel' | 'sdist'): Normalizati
  * members are never compared (their files are); symlinks and other special
  * members are kept as members whose content is a description, so that they
  * still show as differences. Above the `bytes` level, a symbolic link of an
- * sdist to a regular file of the same sdist is compared as that file
- * (its content and mode, and no `symlink` problem): the sdist specification
+ * sdist to a regular file of the same sdist also carries that file
+ * (`CanonicalMember.dereferenced`, which `compareViews` uses against a
+ * regular file) and gives no `symlink` problem: the sdist specification
  * allows such links, and a backend that stores the link and one that stores
  * a copy give the same project once unpacked.
  */
@@ -42,10 +43,11 @@ export function normalizeArtifact(view: ArchiveView, bytes: Uint8Array, level: L
   }
   for (const entry of view.entries) {
     if (entry.type === 'dir') continue;
-    const e: ArchiveEntry = followed.has(entry.path) ? { ...symlinkFileTarget(view, entry)!, path: entry.path } : entry;
+    const e = entry;
+    const target = followed.has(e.path) ? symlinkFileTarget(view, e) : null;
     const data = e.type === 'file' ? e.data : new TextEncoder().encode(`<${e.type}${e.linkTarget ? ` -> ${e.linkTarget}` : ''}>`);
     const owner = e.uid !== undefined || e.uname !== undefined ? `${e.uid ?? ''}:${e.gid ?? ''} ${e.uname ?? ''}:${e.gname ?? ''}` : undefined;
-    members.push({ path: e.path, data, text: asText(data), mode: e.mode, mtime: e.mtime, owner });
+    members.push({ path: e.path, data, text: asText(data), mode: e.mode, mtime: e.mtime, owner, ...(target === null ? {} : { dereferenced: { data: target.data, mode: target.mode } }) });
   }
   const ctx: RuleContext = { artifact: view.format, level, pathMaps: [], inputs: opts.inputs };
   const folders = [
@@ -68,6 +70,11 @@ export function normalizeArtifact(view: ArchiveView, bytes: Uint8Array, level: L
       size: m.data.length,
       executable: m.mode !== null && (m.mode & 0o100) !== 0,
     };
+    if (m.dereferenced !== undefined) {
+      const text = asText(m.dereferenced.data);
+      const bytesOf = text !== null ? new TextEncoder().encode(text) : m.dereferenced.data;
+      member.dereferenced = { text, sha256: sha256(bytesOf), size: m.dereferenced.data.length, executable: m.dereferenced.mode !== null && (m.dereferenced.mode & 0o100) !== 0 };
+    }
     if (level === 'bytes') Object.assign(member, { mode: m.mode, mtime: m.mtime, owner: m.owner });
     out.set(m.path, member);
   }

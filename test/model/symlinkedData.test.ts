@@ -192,7 +192,14 @@ describe('archives', () => {
     const raw = compareViews(normalizeArtifact(linkedSdist(), empty, 'bytes'), normalizeArtifact(copiedSdist(), empty, 'bytes'), ['A', 'B']);
     expect(raw.length).toBeGreaterThan(0);
     const dangling = compareViews(normalizeArtifact(linkedSdist('missing.txt'), empty, 'semantic'), normalizeArtifact(copiedSdist(), empty, 'semantic'), ['A', 'B']);
-    expect(dangling.map((d) => d.kind)).toEqual(expect.arrayContaining(['archive-problem']));
+    expect(dangling.map((d) => d.kind)).toEqual(expect.arrayContaining(['archive-problem', 'content']));
+    // A link whose target's content is not the copy's still differs, by content.
+    const other = view('sdist', [...copiedSdist().entries.slice(0, 2).map((e) => ({ path: e.path, text: new TextDecoder().decode(e.data) })), { path: `demo-1.0/pkg/${SYMLINK_PATH}`, text: 'version 2\n' }]);
+    const changed = compareViews(normalizeArtifact(linkedSdist(), empty, 'semantic'), normalizeArtifact(other, empty, 'semantic'), ['A', 'B']);
+    expect(changed.map((d) => [d.kind, d.path])).toEqual([['content', `pkg/${SYMLINK_PATH}`]]);
+    // Two links compare by their targets as written.
+    const twoLinks = compareViews(normalizeArtifact(linkedSdist(), empty, 'semantic'), normalizeArtifact(linkedSdist('./v1.txt'), empty, 'semantic'), ['A', 'B']);
+    expect(twoLinks.map((d) => d.kind)).toEqual(['content']);
   });
 });
 
