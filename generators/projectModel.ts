@@ -49,6 +49,7 @@ import { executableFiles } from './executableFiles.js';
 import { executableFilesProblem } from '../src/model/executableFiles.js';
 import { dataPathEdges } from './dataPathEdges.js';
 import { dataPathEdgesProblem } from '../src/model/dataPathEdges.js';
+import { symlinkedDataProblem } from '../src/model/symlinkedData.js';
 import { readmeCollision } from '../src/model/modelFiles.js';
 import { setuptoolsCommandOptions } from './setuptoolsCommandOptions.js';
 import { setuptoolsOptions } from './setuptoolsOptions.js';
@@ -111,6 +112,7 @@ export const OPTIONAL_PARTS = [
   'dataPathEdges',
   'setuptoolsCommandOptions',
   'selfReferencingExtra',
+  'symlinkedData',
 ] as const satisfies readonly (keyof ProjectModel)[];
 export type OptionalPart = (typeof OPTIONAL_PARTS)[number];
 
@@ -147,6 +149,7 @@ export const DEFAULT_PROBABILITIES: Readonly<Record<OptionalPart, number>> = {
   setuptoolsCommandOptions: 0.08,
   // Kept only next to optionalDependencies (0.25): about one project in ten.
   selfReferencingExtra: 0.4,
+  symlinkedData: 0.08,
 };
 
 export interface ProjectModelOptions {
@@ -238,11 +241,11 @@ function namespacesDissolved(model: ProjectModel): ProjectModel[] {
 /**
  * A metapackage has no import tree: its packages, modules and namespace
  * packages, and the parts that need a module (a dynamic version, stray
- * bytecode, files excluded from a package, executable files, data path edges), are dropped; the layout is flat. Shrinking the part away brings the tree back.
+ * bytecode, files excluded from a package, executable files, data path edges, a symlinked data file), are dropped; the layout is flat. Shrinking the part away brings the tree back.
  */
 function withoutTreeOfMetaPackage(m: ProjectModel): ProjectModel {
   if (m.metaPackage !== true) return m;
-  const { namespacePackages: _n, dynamicVersion: _d, strayBytecode: _s, excludedFiles: _e, executableFiles: _x, dataPathEdges: _p, ...rest } = m;
+  const { namespacePackages: _n, dynamicVersion: _d, strayBytecode: _s, excludedFiles: _e, executableFiles: _x, dataPathEdges: _p, symlinkedData: _l, ...rest } = m;
   // With no tree there is no src/ folder: a src layout would point setuptools' package-dir at nothing.
   return { ...rest, layout: 'flat', packages: [], modules: [] };
 }
@@ -281,6 +284,7 @@ function consistent(m: ProjectModel): boolean {
   if (excludedFilesProblem(m) !== null) return false;
   if (executableFilesProblem(m) !== null) return false;
   if (dataPathEdgesProblem(m) !== null) return false;
+  if (symlinkedDataProblem(m) !== null) return false;
   if (readmeCollision(m) !== null) return false;
   if (packageDirProblem(m) !== null) return false;
   if (forceIncludedProblem(m) !== null) return false;
@@ -405,6 +409,8 @@ export function projectModel(options: ProjectModelOptions = {}): fc.Arbitrary<Pr
       setuptoolsCommandOptions: maybe(setuptoolsCommandOptions(), targets.length === 0 || targets.some((t) => t.family === 'setuptools') ? p('setuptoolsCommandOptions') : 0),
       // Kept next to other extras only (withoutLoneSelfReferencingExtra).
       selfReferencingExtra: maybe(selfReferencingExtra(), p('selfReferencingExtra', 'optional-dependencies', 'optional-dependencies:self-reference')),
+      // Shrinks toward absent (maybe): a failure that does not need the link loses it.
+      symlinkedData: maybe(fc.constant(true as const), p('symlinkedData', 'package-data:symlink')),
     }),
     OPTIONAL_PARTS,
   )

@@ -1,6 +1,6 @@
-import { chmodSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, lutimesSync, mkdirSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
-import { fileContent, fileMode, type FileMap } from '../render/fileMap.js';
+import { fileContent, fileMode, symlinkTarget, type FileMap } from '../render/fileMap.js';
 
 export interface WriteOptions {
   /** Order in which files are created (the file system's directory order may follow it). */
@@ -12,7 +12,9 @@ export interface WriteOptions {
 /**
  * Write a file map under `root`, refusing any path that would leave it. A
  * file with an explicit mode (`ModedFile`: an executable file) gets exactly
- * that mode, whatever the umask; the others get the default one.
+ * that mode, whatever the umask; the others get the default one. A
+ * `SymlinkFile` is written as a symbolic link to its relative target, which
+ * must stay inside `root` (checked; the target need not exist yet).
  * Synchronous calls on purpose: a project is a few dozen small files, and
  * each asynchronous call's round trip through the thread pool costs more
  * than the write itself (docs/performance.md).
@@ -29,6 +31,14 @@ export async function writeFileMap(root: string, files: FileMap, opts: WriteOpti
     if (!made.has(dir)) {
       mkdirSync(dir, { recursive: true });
       made.add(dir);
+    }
+    const link = symlinkTarget(content);
+    if (link !== null) {
+      const pointee = resolve(dir, link);
+      if (link === '' || link.startsWith('/') || !pointee.startsWith(base + sep)) throw new Error(`file map symlink target leaves the project folder: ${rel} -> ${link}`);
+      symlinkSync(link, target);
+      if (opts.mtime !== undefined) lutimesSync(target, opts.mtime, opts.mtime);
+      continue;
     }
     writeFileSync(target, fileContent(content));
     const mode = fileMode(content);

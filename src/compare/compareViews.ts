@@ -24,8 +24,11 @@ export function compareViews(a: CanonicalView, b: CanonicalView, labels: [string
   }
   const paths = [...new Set([...a.members.keys(), ...b.members.keys()])].sort();
   for (const path of paths) {
-    const ma = a.members.get(path);
-    const mb = b.members.get(path);
+    let ma = a.members.get(path);
+    let mb = b.members.get(path);
+    // An sdist link to a member file against a regular file: compared as the file it links to.
+    if (ma?.dereferenced !== undefined && mb !== undefined && mb.dereferenced === undefined) ma = { ...ma, ...ma.dereferenced };
+    if (mb?.dereferenced !== undefined && ma !== undefined && ma.dereferenced === undefined) mb = { ...mb, ...mb.dereferenced };
     if (!mb) {
       out.push({ artifact, kind: 'only-in-a', path, a: describe(ma!) });
       continue;

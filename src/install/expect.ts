@@ -20,6 +20,7 @@ import { shipExpectation } from '../model/excludedFiles.js';
 import { forceIncludedPlaces } from '../model/forceIncluded.js';
 import { executableKind, executableWheelPaths } from '../model/executableFiles.js';
 import { dataPathEdgeFiles } from '../model/dataPathEdges.js';
+import { symlinkedDataFiles } from '../model/symlinkedData.js';
 import { importFiles, importRoot } from '../render/_internals/projectFiles.js';
 
 export interface ExpectedResource {
@@ -106,6 +107,8 @@ export function installedExpectation(model: ProjectModel): InstalledExpectation 
     // Executable package data reads back like any other (src/model/executableFiles.ts).
     if (pkg === first) for (const f of model.executableFiles ?? []) if (executableKind(f) === 'data') resources.push({ package: dotted, path: f.path, sha256: sha256(f.content) });
     if (pkg === first) for (const f of dataPathEdgeFiles(model)) resources.push({ package: dotted, path: f.path, sha256: sha256(f.content) });
+    // The symlinked data reads back as its target's content (installed as a copy; editable: the link itself).
+    if (pkg === first) for (const f of symlinkedDataFiles(model)) resources.push({ package: dotted, path: f.path, sha256: sha256(f.content) });
     if (pkg.typed === true) resources.push({ package: dotted, path: 'py.typed', sha256: sha256('') });
     for (const s of pkg.stubs ?? []) resources.push({ package: dotted, path: `${s.name}.pyi`, sha256: sha256(s.source) });
   }

@@ -175,6 +175,7 @@ export function modelFeatures(model: ProjectModel): string[] {
   add('package-data:long-name', edges.includes('long-name'));
   add('package-data:long-path', edges.includes('long-path'));
   add('package-data:case-collision', edges.includes('case-twins'));
+  add('package-data:symlink', model.packages.length > 0 && model.symlinkedData === true);
   add('dynamic:version', model.dynamicVersion === true && versionModule(model) !== null);
   // Dynamic metadata beyond the version, where it acts (src/model/dynamicMetadata.ts).
   const dynamicParts = activeDynamicMetadata(model);

@@ -21,6 +21,7 @@ import {
 } from './projectModel.js';
 import { activeDynamicMetadata, dynamicMetadataFiles, withDocstring } from './dynamicMetadata.js';
 import { edgeFiles } from './dataPathEdges.js';
+import { symlinkedDataFiles } from './symlinkedData.js';
 
 /** Project files as text: `/`-separated path from the project root -> content. */
 export type TextFiles = Record<string, string>;
@@ -63,7 +64,8 @@ function writeNamespace(files: TextFiles, ns: NamespaceModel, folder: string): v
 /**
  * The files the wheel ships: every package, namespace folder, module, stub,
  * `py.typed` and data file, the executable files (whose modes
- * `executableProjectPaths` gives) and the data path edges' files; with a
+ * `executableProjectPaths` gives), the data path edges' files and the
+ * symlinked data (the link as its target's content); with a
  * dynamic version, the version module ends with `__version__ = "<version>"`,
  * and with a dynamic description it starts with the summary as its docstring
  * (for every family alike).
@@ -84,6 +86,9 @@ export function importFiles(model: ProjectModel): TextFiles {
   if (first !== undefined) for (const f of model.executableFiles ?? []) files[`${root}${first.name}/${f.path}`] = f.content;
   // So do the data files at the edges of archives and file systems (src/model/dataPathEdges.ts).
   if (first !== undefined) for (const f of (model.dataPathEdges ?? []).flatMap(edgeFiles)) files[`${root}${first.name}/${f.path}`] = f.content;
+  // And the symlinked data file with its target (src/model/symlinkedData.ts), the link as its target's content:
+  // what the wheel ships at its path (the renderers write it as a link).
+  if (first !== undefined) for (const f of symlinkedDataFiles(model)) files[`${root}${first.name}/${f.path}`] = f.content;
   const holder = versionFile(model);
   if (holder !== null) files[holder] = withVersionLine(files[holder]!, model.version);
   return files;

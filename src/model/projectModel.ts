@@ -181,6 +181,13 @@ export interface ProjectModel {
    */
   dataPathEdges?: DataPathEdge[];
   /**
+   * A symlinked package data file (issue #12): `data/current.txt`, a
+   * symbolic link to `v1.txt` beside it, in the folder of `packages[0]`
+   * (src/model/symlinkedData.ts). The wheel must hold the target's content
+   * at the link's path; the sdist may hold the link or a copy.
+   */
+  symlinkedData?: true;
+  /**
    * A metapackage: the project ships no import package or module at all
    * (`packages` and `modules` empty, no namespace packages), only its core
    * metadata (requirements, extras, entry points, ...) and data files, as a

@@ -24,6 +24,7 @@ import { forceIncludedProblem } from './forceIncluded.js';
 import { dynamicMetadataProblem } from './dynamicMetadata.js';
 import { executableFilesProblem } from './executableFiles.js';
 import { dataPathEdgesProblem } from './dataPathEdges.js';
+import { symlinkedDataProblem } from './symlinkedData.js';
 
 type Obj = Record<string, unknown>;
 export type Fail = (field: string, what: string) => never;
@@ -264,6 +265,7 @@ export function checkModelExtensions(
     if (m['excludedFiles'] !== undefined) fail(f('metaPackage'), 'a metapackage has no package to exclude files from (excludedFiles)');
     if (m['executableFiles'] !== undefined) fail(f('metaPackage'), 'a metapackage has no package to hold executable files (executableFiles)');
     if (m['dataPathEdges'] !== undefined) fail(f('metaPackage'), 'a metapackage has no package to hold data files (dataPathEdges)');
+    if (m['symlinkedData'] !== undefined) fail(f('metaPackage'), 'a metapackage has no package to hold a symlinked data file (symlinkedData)');
     if (m['layout'] !== 'flat') fail(f('metaPackage'), 'a metapackage has no src/ folder: its layout is flat');
   } else if ([m['packages'], m['modules'], m['namespacePackages'] ?? []].every((list) => Array.isArray(list) && list.length === 0)) {
     fail(f('packages'), 'a project needs a package, a module or a namespace package (or metaPackage: true)');
@@ -336,6 +338,10 @@ export function checkModelExtensions(
     });
     const problem = dataPathEdgesProblem(m as unknown as ProjectModel);
     if (problem !== null) fail(f('dataPathEdges'), problem);
+  }
+  if (m['symlinkedData'] !== undefined) {
+    const problem = symlinkedDataProblem(m as unknown as ProjectModel);
+    if (problem !== null) fail(f('symlinkedData'), problem);
   }
 }
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { ArchiveView } from '../archive/types.js';
+import { symlinkFileTarget } from '../archive/links.js';
+import type { ArchiveEntry, ArchiveView } from '../archive/types.js';
 import type { FileMap } from '../render/fileMap.js';
 import { py2Allowed } from './pythonTag.js';
 import { asTextOrNull } from './text.js';
@@ -27,15 +28,26 @@ export function rulesFor(level: Level, artifact: 'wheel' | 'sdist'): Normalizati
  * Turn an archive into the canonical view compared at `level`. Directory
  * members are never compared (their files are); symlinks and other special
  * members are kept as members whose content is a description, so that they
- * still show as differences.
+ * still show as differences. Above the `bytes` level, a symbolic link of an
+ * sdist to a regular file of the same sdist also carries that file
+ * (`CanonicalMember.dereferenced`, which `compareViews` uses against a
+ * regular file) and gives no `symlink` problem: the sdist specification
+ * allows such links, and a backend that stores the link and one that stores
+ * a copy give the same project once unpacked.
  */
 export function normalizeArtifact(view: ArchiveView, bytes: Uint8Array, level: Level, opts: { inputs?: FileMap } = {}): CanonicalView {
   let members: WorkMember[] = [];
-  for (const e of view.entries) {
-    if (e.type === 'dir') continue;
+  const followed = new Set<string>();
+  for (const link of view.entries) {
+    if (followsLink(view, level, link)) followed.add(link.path);
+  }
+  for (const entry of view.entries) {
+    if (entry.type === 'dir') continue;
+    const e = entry;
+    const target = followed.has(e.path) ? symlinkFileTarget(view, e) : null;
     const data = e.type === 'file' ? e.data : new TextEncoder().encode(`<${e.type}${e.linkTarget ? ` -> ${e.linkTarget}` : ''}>`);
     const owner = e.uid !== undefined || e.uname !== undefined ? `${e.uid ?? ''}:${e.gid ?? ''} ${e.uname ?? ''}:${e.gname ?? ''}` : undefined;
-    members.push({ path: e.path, data, text: asText(data), mode: e.mode, mtime: e.mtime, owner });
+    members.push({ path: e.path, data, text: asText(data), mode: e.mode, mtime: e.mtime, owner, ...(target === null ? {} : { dereferenced: { data: target.data, mode: target.mode } }) });
   }
   const ctx: RuleContext = { artifact: view.format, level, pathMaps: [], inputs: opts.inputs };
   const folders = [
@@ -58,6 +70,11 @@ export function normalizeArtifact(view: ArchiveView, bytes: Uint8Array, level: L
       size: m.data.length,
       executable: m.mode !== null && (m.mode & 0o100) !== 0,
     };
+    if (m.dereferenced !== undefined) {
+      const text = asText(m.dereferenced.data);
+      const bytesOf = text !== null ? new TextEncoder().encode(text) : m.dereferenced.data;
+      member.dereferenced = { text, sha256: sha256(bytesOf), size: m.dereferenced.data.length, executable: m.dereferenced.mode !== null && (m.dereferenced.mode & 0o100) !== 0 };
+    }
     if (level === 'bytes') Object.assign(member, { mode: m.mode, mtime: m.mtime, owner: m.owner });
     out.set(m.path, member);
   }
@@ -70,7 +87,7 @@ export function normalizeArtifact(view: ArchiveView, bytes: Uint8Array, level: L
     folders,
     order: level === 'bytes' ? view.entries.map((e) => e.path) : undefined,
     archiveSha256: sha256(bytes),
-    problems: view.problems,
+    problems: view.problems.filter((p) => !(p.code === 'symlink' && p.path !== undefined && followed.has(p.path))),
     rules: applied,
   };
 }
@@ -97,3 +114,8 @@ export function withoutPy2(pythonTag: string): string {
   return tags.includes('py3') ? tags.filter((t) => t !== 'py2').join('.') : pythonTag;
 }
 
+
+/** Whether `normalizeArtifact` compares the member as the file it links to (an sdist's symlink to a member file, above `bytes`). */
+function followsLink(view: ArchiveView, level: Level, entry: ArchiveEntry): boolean {
+  return view.format === 'sdist' && level !== 'bytes' && entry.type === 'symlink' && symlinkFileTarget(view, entry) !== null;
+}

@@ -14,6 +14,14 @@ export interface CanonicalMember {
   size: number;
   /** Compared at every level. */
   executable: boolean;
+  /**
+   * For an sdist's symbolic link to a regular member file (above `bytes`):
+   * that file's content and executable class. `compareViews` compares the
+   * link by it when the other side holds a regular file at the path (a link
+   * and a copy are the same project once unpacked); two links compare by
+   * their description, as before.
+   */
+  dereferenced?: { text: string | null; sha256: string; size: number; executable: boolean };
   /** Full details, kept only at level `bytes`. */
   mode?: number | null;
   mtime?: number | null;
@@ -45,6 +53,8 @@ export interface WorkMember {
   mode: number | null;
   mtime: number | null;
   owner?: string;
+  /** An sdist link's target file (see `CanonicalMember.dereferenced`), as read. */
+  dereferenced?: { data: Uint8Array; mode: number | null };
 }
 
 export interface RuleContext {

@@ -110,6 +110,8 @@ export const CAPABILITY_FEATURES = [
   'file-mode:executable-data',
   /** An executable module (`pkg/launch.py` with mode 0o755). */
   'file-mode:executable-module',
+  /** A symlinked package data file (`ProjectModel.symlinkedData`: `pkg/data/current.txt -> v1.txt`). */
+  'package-data:symlink',
   /** config_settings giving the wheel a build tag (setuptools `--build-option=--build-number=N`). */
   'config-settings:build-number',
 ] as const;
@@ -230,6 +232,12 @@ const LIMITATIONS: Readonly<Partial<Record<CapabilityFeature, readonly Limitatio
   'file-mode:executable-module': [
     { family: 'setuptools', why: "distutils' build_py copies modules into the build folder with preserve_mode=False (\"the build directory is supposed to be exactly what the installation will look like\"): the wheel's module is never executable, package data keeps its mode" },
     UV_MODES,
+  ],
+  'package-data:symlink': [
+    {
+      family: 'poetry',
+      why: 'poetry-core (1.9.1 and 2.5.0, measured) drops a symlinked file from both artifacts and ships only its target at the target\'s own path; every other family ships the link\'s path (a link or a copy in the sdist, a copy in the wheel)',
+    },
   ],
   ...configSettingLimitations(),
   'meta-package': [

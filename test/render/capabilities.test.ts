@@ -56,6 +56,7 @@ describe('supports(feature, family, version, style)', () => {
       ...modelFeatures({ ...richModel, hatchling: { supportLegacy: true } }),
       ...modelFeatures({ ...richModel, optionalDependencies: [{ name: 'cli', requirements: ['click'] }], selfReferencingExtra: { name: 'all' } }),
       ...modelFeatures({ ...richModel, forceIncluded: [{ path: 'schema.json', content: '' }] }),
+      ...modelFeatures({ ...richModel, symlinkedData: true }),
       ...modelFeatures({ ...richModel, executableFiles: [{ path: 'tool.sh', content: '#!/bin/sh\n' }, { path: 'launch.py', content: '#!/usr/bin/env python3\n' }] }),
       ...modelFeatures({ ...richModel, excludedFiles: [{ path: 'notes.bak', content: '', scope: 'both', rule: 'glob' }, { path: '_scratch/a.tmp', content: '', scope: 'sdist', rule: 'folder' }] })]);
     for (const f of CAPABILITY_FEATURES) expect(seen.has(f), f).toBe(true);

@@ -201,10 +201,10 @@ describe('render: contract', () => {
     fc.assert(
       // Static metadata only: dynamic metadata moves keys to `dynamic` (test/render/dynamicMetadata.test.ts);
       // packages listed, not found (the finder variants: test/render/setuptoolsDiscovery.test.ts).
-      // Executable package data and the data path edges in setuptools' package-data: test/model/executableFiles.test.ts, dataPathEdges.test.ts.
+      // Executable package data, the data path edges and the symlinked data in setuptools' package-data: test/model/executableFiles.test.ts, dataPathEdges.test.ts, symlinkedData.test.ts.
       // The self-referencing extra is one more extra: test/render/selfReferencingExtra.test.ts.
       fc.property(
-        projectModel({ probabilities: { importNames: 0, packageDir: 0, hatchling: 0, dynamicMetadata: 0, executableFiles: 0, dataPathEdges: 0, selfReferencingExtra: 0 } }).filter((m) => m.setuptools?.packageFinder === undefined),
+        projectModel({ probabilities: { importNames: 0, packageDir: 0, hatchling: 0, dynamicMetadata: 0, executableFiles: 0, dataPathEdges: 0, selfReferencingExtra: 0, symlinkedData: 0 } }).filter((m) => m.setuptools?.packageFinder === undefined),
         (model) => {
         const prefix = model.layout === 'src' ? 'src/' : '';
         const setuptools = parse(render(model, 'setuptools')['pyproject.toml'] as string) as {

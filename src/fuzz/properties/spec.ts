@@ -8,6 +8,7 @@ import { legacySetupPyDifferences } from './_legacySetupPy.js';
 import { forceIncludedDifferences } from './_forceIncluded.js';
 import { executableModeDifferences } from './_fileModes.js';
 import { dataPathEdgeDifferences } from './_dataPathEdges.js';
+import { symlinkedDataDifferences } from './_symlinkedData.js';
 import { readArtifact } from '../../archive/index.js';
 
 /**
@@ -39,8 +40,9 @@ export const specProperty: PropertyDef = {
     // And hatchling's support-legacy, a generated setup.py in the sdist.
     // And that its executable files stay executable in both artifacts.
     // And that its data path edges (long and case-colliding names) ship in both.
+    // And that its symlinked data ships dereferenced in the wheel (a link or a copy in the sdist).
     const needsSdist =
-      (model.excludedFiles ?? []).length > 0 || model.hatchling?.supportLegacy === true || (model.executableFiles ?? []).length > 0 || (model.dataPathEdges ?? []).length > 0;
+      (model.excludedFiles ?? []).length > 0 || model.hatchling?.supportLegacy === true || (model.executableFiles ?? []).length > 0 || (model.dataPathEdges ?? []).length > 0 || model.symlinkedData === true;
     const sdist = built.sdist.ok && needsSdist ? await readArtifact('sdist', built.sdist.filename, built.sdist.bytes) : null;
     const expected = [
       ...buildTagDifferences(model, families, built.wheel),
@@ -51,6 +53,7 @@ export const specProperty: PropertyDef = {
       ...forceIncludedDifferences(model, wheel),
       ...executableModeDifferences(model, sdist, wheel),
       ...dataPathEdgeDifferences(model, sdist, wheel),
+      ...symlinkedDataDifferences(model, sdist, wheel),
     ];
     return outcomeOf('spec', [...problemsAsDifferences(problems), ...expected], ['artifact', 'specification'], files, []);
   },

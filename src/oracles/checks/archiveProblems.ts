@@ -1,26 +1,8 @@
-import type { ArchiveEntry, ArchiveProblem } from '../../archive/types.js';
+import { resolveLink } from '../../archive/links.js';
+import type { ArchiveProblem } from '../../archive/types.js';
 import { memberPath } from '../context.js';
 import type { ArtifactContext, CheckFinding, SpecCheck } from '../types.js';
 import { SPEC } from './_shared.js';
-
-/**
- * Resolves a link target inside the archive: symbolic links relative to the
- * link's folder, hard links relative to the archive root. Null when the
- * target is absolute or climbs out of the archive.
- */
-function resolveLink(entry: ArchiveEntry): string | null {
-  const target = entry.linkTarget ?? '';
-  if (target === '' || target.startsWith('/') || /^[A-Za-z]:/.test(target)) return null;
-  const parts = entry.type === 'symlink' ? memberPath(entry.path).split('/').slice(0, -1) : [];
-  for (const segment of memberPath(target).split('/')) {
-    if (segment === '' || segment === '.') continue;
-    if (segment === '..') {
-      if (parts.length === 0) return null;
-      parts.pop();
-    } else parts.push(segment);
-  }
-  return parts.join('/');
-}
 
 /**
  * True for a link in an sdist that the sdist specification allows: its

@@ -11,10 +11,11 @@ import { dynamicMetadataFiles } from '../../model/dynamicMetadata.js';
 import { EXECUTABLE_MODE, type FileMap } from '../fileMap.js';
 import { executableDataPaths, executableProjectPaths } from '../../model/executableFiles.js';
 import { dataPathEdgeFiles } from '../../model/dataPathEdges.js';
+import { symlinkedDataFiles } from '../../model/symlinkedData.js';
 
-/** Package data of the first top-level package beyond its own `data`: executable data and the data path edges' files (paths relative to its folder). */
+/** Package data of the first top-level package beyond its own `data`: executable data, the data path edges' files and the symlinked data (paths relative to its folder). */
 function firstPackageExtraData(model: ProjectModel): string[] {
-  return [...executableDataPaths(model), ...dataPathEdgeFiles(model).map((f) => f.path)];
+  return [...executableDataPaths(model), ...dataPathEdgeFiles(model).map((f) => f.path), ...symlinkedDataFiles(model).map((f) => f.path)];
 }
 
 // The files that follow from the model alone live in src/model/modelFiles.ts; renderers take them from here.
@@ -42,6 +43,8 @@ export function rootFiles(model: ProjectModel): FileMap {
 export function sourceFiles(model: ProjectModel): FileMap {
   const files: FileMap = { ...importFiles(model), ...rootFiles(model), ...strayFiles(model), ...excludedFileMap(model) };
   for (const path of executableProjectPaths(model)) files[path] = { content: files[path] as string, mode: EXECUTABLE_MODE };
+  const first = model.packages[0];
+  for (const f of symlinkedDataFiles(model)) if (f.symlink !== undefined && first !== undefined) files[`${importRoot(model)}${first.name}/${f.path}`] = { content: f.content, symlink: f.symlink };
   return files;
 }
 
