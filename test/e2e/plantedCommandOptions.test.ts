@@ -45,7 +45,10 @@ const optionalParts = (m: ProjectModel): string[] => OPTIONAL_PARTS.filter((k) =
 const BOOLEANS = ['egg_info.tag_date', 'bdist_wheel.universal'];
 const TIMEOUT = 400_000;
 // The first generated project (for setuptools 80.9.0) sets a boolean command option.
-const SEED = String(seedWhere([{ family: 'setuptools', version: '80.9.0' }], (m) => (m.setuptoolsCommandOptions ?? []).some((c) => BOOLEANS.includes(c))));
+// And no license file: with `license = {file}` the planted bug shows fewer differences than without it
+// (5 against 9 for `egg_info.tag_date`), and the shrinker takes no candidate with a difference class
+// outside the first failure's, so a first project with a license file shrinks to one that keeps it.
+const SEED = String(seedWhere([{ family: 'setuptools', version: '80.9.0' }], (m) => m.license === undefined && (m.setuptoolsCommandOptions ?? []).some((c) => BOOLEANS.includes(c))));
 
 describe('command options: a boolean option given as text is not converted', () => {
   let bad: Run;
