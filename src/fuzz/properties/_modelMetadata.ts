@@ -81,8 +81,20 @@ const sorted = (xs: Iterable<string>): string[] => [...new Set(xs)].sort();
 const same = (a: string[], b: string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 const specifiers = (text: string): string => {
   const n = normalSpecifierSet(text);
-  return n.ok ? n.value.split(',').sort().join(',') : text.trim();
+  return n.ok ? [...new Set(n.value.split(',').map(sameSpecifier))].sort().join(',') : text.trim();
 };
+
+/**
+ * A clause as packaging compares specifiers (a specifier set is a set of
+ * them): the version's release without trailing zeros, except for `~=` and
+ * `===` and wildcards, so `>=3.0, >=3` is one clause, as setuptools writes it
+ * (`>=3.0`).
+ */
+function sameSpecifier(clause: string): string {
+  const m = /^(~=|===|==|!=|<=|>=|<|>)(\d+!)?(\d+(?:\.\d+)*)(.*)$/.exec(clause);
+  if (m === null || m[1] === '~=' || m[1] === '===' || m[4]!.includes('*')) return clause;
+  return `${m[1]}${m[2] ?? ''}${m[3]!.replace(/(?:\.0+)+$/, '')}${m[4]}`;
+}
 
 const FIELDS: readonly FieldCheck[] = [
   { name: 'Name', expected: (m) => [canonicalizeName(m.name)], written: (md) => values(md, 'name').map(canonicalizeName) },

@@ -44,6 +44,16 @@ describe('the wheel METADATA against the model (spec)', () => {
     expect(signatureOf('spec', ds).text).toBe(`spec|wheel:content:dist-info/METADATA[${field}]`);
   });
 
+  it('takes Requires-Python clauses as packaging does: `>=3.0, >=3` is one clause; `>=3.1` is not `>=3`; `~=3.0` keeps its zero', () => {
+    const twice = { ...richModel, requiresPython: '>=3.0, >=3' };
+    const only = (line: string): string => WRITTEN.replace('Requires-Python: !=3.9.*,>=3.8', `Requires-Python: ${line}`);
+    expect(metadataFieldDifferences(twice, only('>=3.0'))).toEqual([]);
+    expect(metadataFieldDifferences(twice, only('>=3'))).toEqual([]);
+    expect(metadataFieldDifferences(twice, only('>=3.1'))).toHaveLength(1);
+    expect(metadataFieldDifferences({ ...richModel, requiresPython: '~=3.0' }, only('~=3'))).toHaveLength(1);
+    expect(metadataFieldDifferences({ ...richModel, requiresPython: '==3.0.*' }, only('==3.*'))).toHaveLength(1);
+  });
+
   it('wants no Requires-Python, keywords or URLs the model does not have, and judges no summary the model lacks', () => {
     const bare = { ...richModel, requiresPython: undefined, keywords: undefined, urls: undefined, description: null };
     const ds = metadataFieldDifferences(bare, WRITTEN);
